@@ -1,0 +1,43 @@
+#pragma once
+// Stable resource names: "service:ci-42/pg", "topic:ci-42/events/orders".
+
+#include <compare>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace aivenctl::core {
+
+/// Kinds of resource aivenctl manages, in the order they are created.
+enum class Kind { kProject, kService, kDatabase, kUser, kTopic, kIntegration };
+
+/// "project", "service", ...
+const char* KindName(Kind kind);
+
+/// The stable name of one resource. Parts are the path below the kind:
+/// project: {project}; service: {project, service}; database/user/topic:
+/// {project, service, name}; integration: {project, "type:src->dst"}.
+struct Address {
+  Kind kind = Kind::kProject;
+  std::vector<std::string> parts;
+
+  static Address Project(std::string project);
+  static Address Service(std::string project, std::string service);
+  static Address Child(Kind kind, std::string project, std::string service, std::string name);
+  static Address Integration(std::string project, std::string type, std::string source,
+                             std::string destination);
+
+  /// "kind:part/part/...".
+  std::string ToString() const;
+  /// Inverse of ToString; names the problem on bad input.
+  static Result<Address> Parse(std::string_view text);
+
+  /// The address of the project/service this one lives in (itself for a project).
+  Address Parent() const;
+
+  auto operator<=>(const Address&) const = default;
+};
+
+}  // namespace aivenctl::core

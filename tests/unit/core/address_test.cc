@@ -1,0 +1,33 @@
+#include "core/address.h"
+
+#include <gtest/gtest.h>
+
+namespace aivenctl::core {
+namespace {
+
+TEST(Address, RoundTripsEveryKind) {
+  for (const Address& a :
+       {Address::Project("ci-42"), Address::Service("ci-42", "pg"),
+        Address::Child(Kind::kTopic, "ci-42", "events", "orders"),
+        Address::Child(Kind::kUser, "ci-42", "pg", "app"),
+        Address::Integration("ci-42", "metrics", "pg", "other/grafana")}) {
+    const auto parsed = Address::Parse(a.ToString());
+    ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+    EXPECT_EQ(*parsed, a) << a.ToString();
+  }
+  EXPECT_EQ(Address::Integration("ci-42", "metrics", "pg", "grafana").ToString(),
+            "integration:ci-42/metrics:pg->grafana");
+}
+
+TEST(Address, ParentAndErrors) {
+  EXPECT_EQ(Address::Child(Kind::kDatabase, "p", "s", "d").Parent(), Address::Service("p", "s"));
+  EXPECT_EQ(Address::Service("p", "s").Parent(), Address::Project("p"));
+  EXPECT_EQ(Address::Parse("servce:p/s").status().message(),
+            "invalid address \"servce:p/s\": unknown kind \"servce\" (expected e.g. "
+            "service:my-project/pg)");
+  EXPECT_FALSE(Address::Parse("service:p").ok());
+  EXPECT_FALSE(Address::Parse("topic:p//t").ok());
+}
+
+}  // namespace
+}  // namespace aivenctl::core
