@@ -1,0 +1,42 @@
+#pragma once
+// Method + path-template routing with Aiven's 404/405 answers.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http.h"
+
+namespace aivenctl::emulator {
+
+/// A route handler; throws ApiError for error answers.
+using Handler = std::function<void(Ctx&)>;
+
+/// Routes like "/v1/project/{project}/service/{service_name}". Not thread-safe to
+/// modify; Add everything before serving, then Match from any thread.
+class Router {
+ public:
+  /// Registers a handler. `auth` false makes the route public (no token needed).
+  void Add(const std::string& method, const std::string& pattern, Handler handler,
+           bool auth = true);
+
+  struct Match {
+    const Handler* handler = nullptr;  ///< null: no route for this method
+    bool auth = true;
+    bool path_known = false;  ///< some method matches the path (=> 405, not 404)
+    std::map<std::string, std::string> params;
+  };
+  /// Finds the route for a request; see Match for the 404/405 distinction.
+  Match Find(const std::string& method, const std::string& path) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;  ///< "{name}" segments capture
+    Handler handler;
+    bool auth;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace aivenctl::emulator
