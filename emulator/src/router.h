@@ -25,6 +25,7 @@ class Router {
     bool auth = true;
     bool path_known = false;  ///< some method matches the path (=> 405, not 404)
     std::map<std::string, std::string> params;
+    std::string pattern;  ///< the matched route, e.g. "/v1/project/{project}"
   };
   /// Finds the route for a request; see Match for the 404/405 distinction.
   Match Find(const std::string& method, const std::string& path) const;
@@ -32,6 +33,7 @@ class Router {
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;  ///< "{name}" segments capture
     Handler handler;
     bool auth;

@@ -1,0 +1,330 @@
+// Services: list, get, create, update, delete, type change, tags (REFERENCE §5.4).
+#include <cmath>
+
+#include "api_routes.h"
+#include "lifecycle.h"
+#include "names.h"
+#include "service_view.h"
+
+namespace aivenctl::emulator {
+namespace {
+
+constexpr const char* kProtected =
+    "Service is protected against termination and shutdown. Remove termination protection first.";
+
+std::string ServicePath(const std::string& p, const std::string& s) {
+  return Path({"projects", p, "services", s});
+}
+
+void CheckPlan(const World& w, const std::string& type, const std::string& plan) {
+  if (!w.catalog.Plan(type, plan)) {
+    throw ApiError{400, "Invalid plan '" + plan + "' for service type '" + type + "'", ""};
+  }
+}
+
+void CheckUserConfig(const World& w, const std::string& type, const Json& config) {
+  if (auto problem = w.catalog.CheckUserConfig(type, config)) throw ApiError{400, *problem, ""};
+}
+
+double BuildSeconds(const World& w, const std::string& type, const std::string& plan) {
+  return w.opts.build_seconds * w.catalog.BuildMultiplier(type, plan);
+}
+
+int64_t CheckDisk(const World& w, const std::string& type, const std::string& plan,
+                  int64_t requested) {
+  const Json* p = w.catalog.Plan(type, plan);
+  const int64_t base = p ? p->value("disk_space_mb", int64_t{0}) : 0;
+  const int64_t cap = p ? p->value("disk_space_cap_mb", base) : base;
+  if (requested <= 0) return base;
+  if (requested < base || (cap > 0 && requested > cap)) {
+    throw ApiError{400,
+                   "disk_space_mb must be between " + std::to_string(base) + " and " +
+                       std::to_string(cap) + " for plan " + plan,
+                   ""};
+  }
+  return requested;
+}
+
+/// Null-valued keys remove themselves (REFERENCE §8: null = absent).
+Json MergeUserConfig(Json base, const Json& patch) {
+  for (const auto& [k, v] : patch.items()) {
+    if (v.is_null()) {
+      base.erase(k);
+    } else {
+      base[k] = v;
+    }
+  }
+  return base;
+}
+
+Json StripNulls(const Json& config) { return MergeUserConfig(Json::object(), config); }
+
+std::string ResolveVpc(const Json& body, const Json& project_entry, const std::string& cloud) {
+  const auto it = body.find("project_vpc_id");
+  const Json& vpcs = project_entry.at("vpcs");
+  if (it == body.end()) {
+    // Absent key: placed in the project's VPC in that cloud, if there is one.
+    for (const auto& [id, vpc] : vpcs.items()) {
+      if (vpc.value("cloud_name", "") == cloud && vpc.value("state", "") == "ACTIVE") return id;
+    }
+    return "";
+  }
+  if (it->is_null()) return "";
+  if (!it->is_string()) throw ApiError{400, "Invalid input for project_vpc_id: expected a string", ""};
+  const std::string id = *it;
+  if (!vpcs.contains(id)) throw ApiError{404, "Project VPC does not exist", "project_vpc_not_found"};
+  if (vpcs[id].value("cloud_name", "") != cloud) {
+    throw ApiError{400, "Project VPC " + id + " is not in cloud " + cloud, ""};
+  }
+  return id;
+}
+
+Json Reply(const World& w, const std::string& project, const std::string& service, Ctx& c,
+           const char* message = nullptr) {
+  const double now = w.clock.Now();
+  Json view = w.store.Read([&](const Json& d) {
+    return ServiceView(w, d, project, RequireService(d, project, service), now, c.IncludeSecrets());
+  });
+  Json body{{"service", view}};
+  if (message) body["message"] = message;
+  return body;
+}
+
+void CreateService(World& w, Ctx& c) {
+  const Json& body = c.Object();
+  const std::string project = c.Param("project");
+  const std::string name = ReqString(body, "service_name");
+  const std::string type = ReqString(body, "service_type");
+  const std::string plan = ReqString(body, "plan");
+  CheckServiceName(name);
+  if (!w.catalog.HasServiceType(type)) {
+    throw ApiError{400, "Invalid service type '" + type + "'", "service_type_not_found"};
+  }
+  CheckPlan(w, type, plan);
+  Json user_config = Json::object();
+  if (const Json* uc = OptObject(body, "user_config")) user_config = StripNulls(*uc);
+  CheckUserConfig(w, type, user_config);
+  Json maintenance = Json::object();
+  if (const Json* m = OptObject(body, "maintenance")) {
+    CheckMaintenance(*m);
+    maintenance = *m;
+  }
+  Json tags = Json::object();
+  if (const Json* t = OptObject(body, "tags")) {
+    CheckTags(*t, false);
+    tags = *t;
+  }
+  const Json* integrations = OptArray(body, "service_integrations");
+  const bool protection = OptBool(body, "termination_protection", false);
+  const int64_t disk = CheckDisk(w, type, plan, OptInt(body, "disk_space_mb", 0));
+  const double now = w.clock.Now();
+  w.store.Write([&](Txn& t) {
+    const Json* entry = t.Find(Path({"projects", project}));
+    if (!entry) throw ApiError{404, "Project does not exist", "project_not_found"};
+    if (entry->at("services").contains(name)) {
+      throw ApiError{409, "Service '" + name + "' already exists", "service_already_exists"};
+    }
+    std::string cloud = OptString(body, "cloud");
+    if (cloud.empty()) cloud = entry->at("project").value("default_cloud", "");
+    if (!w.catalog.HasCloud(cloud)) {
+      throw ApiError{400, "Invalid cloud name '" + cloud + "'", "cloud_not_found"};
+    }
+    const std::string vpc = ResolveVpc(body, *entry, cloud);
+    Json users = Json::object();
+    users[PrimaryUser(type)] = NewUser(PrimaryUser(type), type, true, now);
+    Json dbs = Json::object();
+    if (HasDatabases(type)) {
+      dbs["defaultdb"] = {{"database_name", "defaultdb"}, {"lc_collate", "en_US.UTF-8"},
+                          {"lc_ctype", "en_US.UTF-8"}};
+    }
+    Json record{{"service_name", name},
+                {"service_type", type},
+                {"plan", plan},
+                {"cloud_name", cloud},
+                {"project_vpc_id", vpc.empty() ? Json() : Json(vpc)},
+                {"create_time", now},
+                {"update_time", now},
+                {"build_start", now},
+                {"ready_at", now + BuildSeconds(w, type, plan)},
+                {"rebalance_start", 0},
+                {"rebalance_until", 0},
+                {"powered", true},
+                {"node_count", w.catalog.NodeCount(type, plan)},
+                {"disk_space_mb", disk},
+                {"termination_protection", protection},
+                {"user_config", user_config},
+                {"maintenance", maintenance},
+                {"tags", tags},
+                {"tech_emails", body.contains("tech_emails") && body["tech_emails"].is_array()
+                                    ? body["tech_emails"]
+                                    : Json::array()},
+                {"users", users},
+                {"databases", dbs},
+                {"topics", Json::object()}};
+    t.Set(ServicePath(project, name), record);
+    if (integrations) {
+      for (const Json& spec : *integrations) {
+        Json full = spec;
+        if (!full.contains("dest_service") || full["dest_service"].is_null()) {
+          full["dest_service"] = name;
+        }
+        CreateIntegration(w, t, project, full, now);
+      }
+    }
+  });
+  c.Reply(Reply(w, project, name, c, "created"));
+}
+
+void UpdateService(World& w, Ctx& c) {
+  const Json& body = c.Object();
+  const std::string project = c.Param("project");
+  const std::string name = c.Param("service_name");
+  const double now = w.clock.Now();
+  w.store.Write([&](Txn& t) {
+    const Json* found = t.Find(ServicePath(project, name));
+    if (!found) RequireService(t.doc(), project, name);  // throws the right 404
+    Json r = *found;
+    const std::string type = r["service_type"];
+    const std::string state = ServiceState(r, now);
+    bool rebalance = false;
+    if (body.contains("termination_protection")) {
+      r["termination_protection"] = OptBool(body, "termination_protection", false);
+    }
+    if (const std::string plan = OptString(body, "plan"); !plan.empty() && plan != r["plan"]) {
+      CheckPlan(w, type, plan);
+      r["plan"] = plan;
+      r["node_count"] = w.catalog.NodeCount(type, plan);
+      r["disk_space_mb"] = CheckDisk(w, type, plan, 0);
+      rebalance = true;
+    }
+    if (const std::string cloud = OptString(body, "cloud"); !cloud.empty() && cloud != r["cloud_name"]) {
+      if (!w.catalog.HasCloud(cloud)) throw ApiError{400, "Invalid cloud name '" + cloud + "'", ""};
+      r["cloud_name"] = cloud;
+      rebalance = true;
+    }
+    if (body.contains("disk_space_mb")) {
+      const int64_t disk = CheckDisk(w, type, r["plan"], OptInt(body, "disk_space_mb", 0));
+      if (disk != r.value("disk_space_mb", int64_t{0})) rebalance = true;
+      r["disk_space_mb"] = disk;
+    }
+    if (const Json* uc = OptObject(body, "user_config")) {
+      Json merged = MergeUserConfig(r["user_config"], *uc);
+      CheckUserConfig(w, type, merged);
+      r["user_config"] = merged;
+    }
+    if (const Json* m = OptObject(body, "maintenance")) {
+      CheckMaintenance(*m);
+      r["maintenance"].update(*m);
+    }
+    if (body.contains("tech_emails") && body["tech_emails"].is_array()) {
+      r["tech_emails"] = body["tech_emails"];
+    }
+    if (body.contains("project_vpc_id")) {
+      const Json* entry = t.Find(Path({"projects", project}));
+      const std::string vpc = ResolveVpc(body, *entry, r["cloud_name"]);
+      r["project_vpc_id"] = vpc.empty() ? Json() : Json(vpc);
+    }
+    if (body.contains("powered")) {
+      const bool powered = OptBool(body, "powered", true);
+      if (!powered && r.value("powered", true)) {
+        if (r.value("termination_protection", false)) throw ApiError{403, kProtected, ""};
+        r["powered"] = false;
+      } else if (powered && !r.value("powered", true)) {
+        r["powered"] = true;
+        r["build_start"] = now;
+        r["ready_at"] = now + BuildSeconds(w, type, r["plan"]);
+        rebalance = false;
+      }
+    }
+    if (rebalance && state != "REBUILDING" && r.value("powered", true)) {
+      r["rebalance_start"] = now;
+      r["rebalance_until"] = now + w.opts.rebalance_seconds;
+    }
+    r["update_time"] = now;
+    t.Set(ServicePath(project, name), r);
+  });
+  c.Reply(Reply(w, project, name, c, "updated"));
+}
+
+void DeleteService(World& w, Ctx& c) {
+  const std::string project = c.Param("project");
+  const std::string name = c.Param("service_name");
+  w.store.Write([&](Txn& t) {
+    const Json& r = RequireService(t.doc(), project, name);
+    if (r.value("termination_protection", false)) throw ApiError{403, kProtected, ""};
+    // Users, databases and topics live inside the record and go with it.
+    EraseIntegrationsOfService(t, project, name);
+    t.Erase(ServicePath(project, name));
+  });
+  c.Reply({{"message", "deleted"}});
+}
+
+void RegisterServiceTagRoutes(Router& r, World& w) {
+  const std::string base = "/v1/project/{project}/service/{service_name}/tags";
+  r.Add("GET", base, [&w](Ctx& c) {
+    const Json tags = w.store.Read([&](const Json& d) {
+      return RequireService(d, c.Param("project"), c.Param("service_name")).value("tags", Json::object());
+    });
+    c.Reply({{"tags", tags}});
+  });
+  for (const std::string method : {"PUT", "PATCH"}) {
+    r.Add(method, base, [&w, method](Ctx& c) {
+      const Json* tags = OptObject(c.Object(), "tags");
+      if (!tags) throw ApiError{400, "Missing required field: tags", ""};
+      CheckTags(*tags, method == "PATCH");
+      w.store.Write([&](Txn& t) {
+        const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
+        Json merged = method == "PUT" ? Json::object() : rec.value("tags", Json::object());
+        for (const auto& [k, v] : tags->items()) {
+          if (v.is_null()) {
+            merged.erase(k);
+          } else {
+            merged[k] = v;
+          }
+        }
+        t.Set(ServicePath(c.Param("project"), c.Param("service_name")) + "/tags", merged);
+      });
+      c.Reply({{"message", "tags updated"}});
+    });
+  }
+}
+
+}  // namespace
+
+void RegisterServiceRoutes(Router& r, World& w) {
+  const std::string svc = "/v1/project/{project}/service/{service_name}";
+  r.Add("GET", "/v1/project/{project}/service", [&w](Ctx& c) {
+    const double now = w.clock.Now();
+    const Json list = w.store.Read([&](const Json& d) {
+      RequireProject(d, c.Param("project"));
+      Json out = Json::array();
+      for (const auto& [name, rec] : d["projects"][c.Param("project")]["services"].items()) {
+        out.push_back(ServiceView(w, d, c.Param("project"), rec, now, c.IncludeSecrets()));
+      }
+      return out;
+    });
+    c.Reply({{"services", list}});
+  });
+  r.Add("POST", "/v1/project/{project}/service", [&w](Ctx& c) { CreateService(w, c); });
+  r.Add("GET", svc, [&w](Ctx& c) {
+    c.Reply(Reply(w, c.Param("project"), c.Param("service_name"), c));
+  });
+  r.Add("PUT", svc, [&w](Ctx& c) { UpdateService(w, c); });
+  r.Add("DELETE", svc, [&w](Ctx& c) { DeleteService(w, c); });
+  r.Add("PATCH", svc + "/service_type", [&w](Ctx& c) {
+    const std::string to = ReqString(c.Object(), "service_type");
+    w.store.Write([&](Txn& t) {
+      const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
+      if (!(rec.value("service_type", "") == "redis" && to == "valkey")) {
+        throw ApiError{400, "Changing service type from " + rec.value("service_type", "") + " to " +
+                                to + " is not allowed",
+                       "service_type_not_allowed"};
+      }
+      t.Set(ServicePath(c.Param("project"), c.Param("service_name")) + "/service_type", to);
+    });
+    c.Reply(Reply(w, c.Param("project"), c.Param("service_name"), c, "updated"));
+  });
+  RegisterServiceTagRoutes(r, w);
+}
+
+}  // namespace aivenctl::emulator

@@ -1,0 +1,233 @@
+#include "server.h"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "api_routes.h"
+
+namespace aivenctl::emulator {
+namespace {
+
+double MillisSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+      .count();
+}
+
+void WriteError(httplib::Response& res, const ApiError& e) {
+  res.status = e.status;
+  res.set_content(ErrorBody(e).dump(), "application/json");
+}
+
+const ApiError kAuthFailed{403, "Authentication failed", "authentication_failed"};
+
+}  // namespace
+
+Server::Server(World world, const Options& opts) : world_(world), opts_(opts), faults_(opts) {
+  const int threads = opts.threads;
+  http_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_.set_payload_max_length(opts.max_body_bytes);
+  http_.set_keep_alive_max_count(100000);
+  http_.set_keep_alive_timeout(30);
+  http_.set_read_timeout(30, 0);
+  if (!opts.request_log.empty()) log_.open(opts.request_log, std::ios::app);
+  RegisterApiRoutes(api_, world_);
+  RegisterControlRoutes();
+  const auto handler = [this](const httplib::Request& req, httplib::Response& res) {
+    Dispatch(req, res);
+  };
+  http_.Get(".*", handler);
+  http_.Post(".*", handler);
+  http_.Put(".*", handler);
+  http_.Patch(".*", handler);
+  http_.Delete(".*", handler);
+  http_.Options(".*", handler);
+  // Bodies over the limit: httplib answers 413 itself; give it Aiven's JSON shape.
+  http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+    if (res.body.empty()) {
+      const std::string msg = res.status == 413 ? "Request body too large"
+                                                : "Bad request (" + std::to_string(res.status) + ")";
+      WriteError(res, ApiError{res.status, msg, ""});
+    }
+  });
+}
+
+Server::~Server() { Stop(); }
+
+int Server::Bind() {
+  if (opts_.port == 0) return http_.bind_to_any_port(opts_.host);
+  return http_.bind_to_port(opts_.host, opts_.port) ? opts_.port : -1;
+}
+
+void Server::Run() { http_.listen_after_bind(); }
+
+void Server::Stop() {
+  if (http_.is_running()) http_.stop();
+}
+
+bool Server::Authenticate(const httplib::Request& req, std::string* token) const {
+  const std::string header = req.get_header_value("Authorization");
+  for (const char* scheme : {"aivenv1 ", "Bearer ", "bearer "}) {
+    const std::string s(scheme);
+    if (header.rfind(s, 0) == 0) {
+      *token = header.substr(s.size());
+      break;
+    }
+  }
+  if (token->empty()) return false;
+  if (opts_.tokens.empty()) return true;
+  for (const auto& t : opts_.tokens) {
+    if (t == *token) return true;
+  }
+  return false;
+}
+
+void Server::Dispatch(const httplib::Request& req, httplib::Response& res) {
+  const auto start = std::chrono::steady_clock::now();
+  if (req.path.rfind("/_emulator/", 0) == 0 || req.path == "/_emulator") {
+    const auto m = control_.Find(req.method, req.path);
+    Ctx ctx{req, res, m.params, Json(), ""};
+    try {
+      if (!m.handler) throw ApiError{m.path_known ? 405 : 404, "No such control endpoint", ""};
+      if (!req.body.empty()) {
+        ctx.body = Json::parse(req.body, nullptr, false);
+        if (ctx.body.is_discarded()) throw ApiError{400, "Malformed JSON in request body", ""};
+      }
+      (*m.handler)(ctx);
+    } catch (const ApiError& e) {
+      WriteError(res, e);
+    }
+    return;
+  }
+  std::string route;
+  ServeApi(req, res, &route);
+  {
+    std::lock_guard lock(counts_mu_);
+    ++total_;
+    ++counts_[req.method + " " + (route.empty() ? "(unrouted)" : route)];
+  }
+  LogRequest(req, res.status, MillisSince(start), res.status == -1);
+}
+
+void Server::ServeApi(const httplib::Request& req, httplib::Response& res, std::string* route) {
+  // avn joins its --url and "/v1" as strings, so a trailing slash gives "//v1/...".
+  std::string path;
+  for (char ch : req.path) {
+    if (ch != '/' || path.empty() || path.back() != '/') path += ch;
+  }
+  const auto m = api_.Find(req.method, path);
+  *route = m.pattern;
+  std::string token;
+  const bool authed = Authenticate(req, &token);
+  try {
+    if (!m.handler) {
+      if (m.path_known) throw ApiError{405, "Method not allowed", ""};
+      throw ApiError{404, "Not found: " + path, "not_found"};
+    }
+    if (m.auth && !authed) throw kAuthFailed;
+    const FaultAction fault =
+        faults_.Decide(req.method, path, authed ? token : req.remote_addr, world_.clock.Now());
+    if (fault.delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(fault.delay_ms));
+    if (fault.kind == FaultAction::kDrop) {
+      DropConnection(req);
+      res.status = -1;
+      return;
+    }
+    if (fault.kind == FaultAction::kError) throw fault.error;
+    Ctx ctx{req, res, m.params, Json(), m.auth ? token : ""};
+    if (!req.body.empty() && (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+      ctx.body = Json::parse(req.body, nullptr, false);
+      if (ctx.body.is_discarded()) throw ApiError{400, "Invalid JSON in request body", ""};
+    }
+    (*m.handler)(ctx);
+  } catch (const ApiError& e) {
+    WriteError(res, e);
+  } catch (const std::exception& e) {
+    WriteError(res, ApiError{500, std::string("Internal error: ") + e.what(), ""});
+  }
+}
+
+void Server::LogRequest(const httplib::Request& req, int status, double ms, bool dropped) {
+  if (!log_.is_open()) return;
+  // Never the Authorization header or any body: they may hold secrets.
+  Json line{{"time", IsoTime(world_.clock.Now())},
+            {"method", req.method},
+            {"path", req.path},
+            {"status", dropped ? 0 : status},
+            {"duration_ms", static_cast<int64_t>(ms * 1000) / 1000.0}};
+  if (dropped) line["dropped"] = true;
+  std::lock_guard lock(log_mu_);
+  log_ << line.dump() << '\n';
+  log_.flush();
+}
+
+void Server::RegisterControlRoutes() {
+  control_.Add("POST", "/_emulator/reset", [this](Ctx& c) {
+    world_.store.Reset();
+    faults_.ClearScripted();
+    {
+      std::lock_guard lock(counts_mu_);
+      counts_.clear();
+      total_ = 0;
+    }
+    c.Reply({{"message", "reset"}});
+  });
+  control_.Add("GET", "/_emulator/requests", [this](Ctx& c) {
+    std::lock_guard lock(counts_mu_);
+    c.Reply({{"total", total_}, {"by_route", Json(counts_)}, {"faults_injected", faults_.InjectedJson()}});
+  });
+  control_.Add("DELETE", "/_emulator/requests", [this](Ctx& c) {
+    std::lock_guard lock(counts_mu_);
+    counts_.clear();
+    total_ = 0;
+    faults_.ResetCounters();
+    c.Reply({{"message", "cleared"}});
+  });
+  control_.Add("GET", "/_emulator/faults", [this](Ctx& c) {
+    c.Reply({{"scripted", faults_.ScriptedJson()}, {"config", faults_.ConfigJson()},
+             {"injected", faults_.InjectedJson()}});
+  });
+  control_.Add("POST", "/_emulator/faults", [this](Ctx& c) {
+    const Json& body = c.Object();
+    const auto items = body.contains("faults") ? body.at("faults") : Json::array({body});
+    for (const auto& f : items) faults_.AddScripted(ParseScriptedFault(f));
+    c.Reply({{"scripted", faults_.ScriptedJson()}});
+  });
+  control_.Add("DELETE", "/_emulator/faults", [this](Ctx& c) {
+    faults_.ClearScripted();
+    c.Reply({{"message", "cleared"}});
+  });
+  control_.Add("PUT", "/_emulator/config", [this](Ctx& c) {
+    faults_.Configure(c.Object());
+    c.Reply({{"config", faults_.ConfigJson()}});
+  });
+  control_.Add("GET", "/_emulator/clock", [this](Ctx& c) {
+    const double now = world_.clock.Now();
+    c.Reply({{"now", IsoTime(now)}, {"epoch", now}, {"offset_seconds", world_.clock.offset()}});
+  });
+  control_.Add("POST", "/_emulator/clock", [this](Ctx& c) {
+    const Json& body = c.Object();
+    double offset = world_.clock.offset();
+    if (const auto it = body.find("advance_seconds"); it != body.end()) {
+      if (!it->is_number() || *it < 0) throw ApiError{400, "advance_seconds must be a number >= 0", ""};
+      offset += it->get<double>();
+    } else if (body.contains("set")) {
+      double target = 0;
+      if (!ParseIsoTime(OptString(body, "set"), &target)) {
+        throw ApiError{400, "set must be an ISO 8601 time such as 2026-11-28T16:00:00Z", ""};
+      }
+      offset += target - world_.clock.Now();
+    } else {
+      throw ApiError{400, "expected advance_seconds or set", ""};
+    }
+    world_.store.Write([&](Txn& t) { t.Set("/clock_offset", offset); });
+    world_.clock.set_offset(offset);
+    const double now = world_.clock.Now();
+    c.Reply({{"now", IsoTime(now)}, {"epoch", now}, {"offset_seconds", offset}});
+  });
+  control_.Add("GET", "/_emulator/state", [this](Ctx& c) {
+    c.Reply(world_.store.Read([](const Json& doc) { return doc; }));
+  });
+}
+
+}  // namespace aivenctl::emulator

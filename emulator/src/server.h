@@ -1,0 +1,48 @@
+#pragma once
+// aiven-emulator's HTTP server: routing, auth, faults, request log, control endpoints.
+
+#include <atomic>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "faults.h"
+#include "router.h"
+#include "world.h"
+
+namespace aivenctl::emulator {
+
+/// Owns the listening server. Construct, Bind, then Run (blocks until Stop).
+class Server {
+ public:
+  Server(World world, const Options& opts);
+  ~Server();
+
+  /// Binds host:port (port 0 picks a free one); returns the bound port or -1.
+  int Bind();
+  /// Serves until Stop() is called (from a signal handler thread or another thread).
+  void Run();
+  void Stop();
+
+ private:
+  void Dispatch(const httplib::Request& req, httplib::Response& res);
+  void ServeApi(const httplib::Request& req, httplib::Response& res, std::string* route);
+  void RegisterControlRoutes();
+  void LogRequest(const httplib::Request& req, int status, double ms, bool dropped);
+  bool Authenticate(const httplib::Request& req, std::string* token) const;
+
+  World world_;
+  const Options& opts_;
+  httplib::Server http_;
+  Router api_;
+  Router control_;
+  Faults faults_;
+  std::mutex log_mu_;
+  std::ofstream log_;
+  std::mutex counts_mu_;
+  std::map<std::string, int64_t> counts_;  ///< "METHOD /route/pattern" -> requests
+  int64_t total_ = 0;
+};
+
+}  // namespace aivenctl::emulator
