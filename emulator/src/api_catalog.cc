@@ -63,7 +63,8 @@ void RegisterCatalogRoutes(Router& router, const Catalog& catalog, RequireProjec
   router.Add("GET", "/v1/project/{project}/service-types", [c, project](Ctx& ctx) {
     project(ctx);
     Json out = Json::object();
-    for (auto& [name, type] : c->ServiceTypesBody()["service_types"].items()) {
+    const Json body = c->ServiceTypesBody();  // named: items() must not outlive it
+    for (auto& [name, type] : body["service_types"].items()) {
       out[name] = TypeSummary(type);
     }
     ctx.Reply(out);

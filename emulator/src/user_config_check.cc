@@ -92,6 +92,7 @@ std::optional<std::string> CheckObject(const Json& schema, const Json& v, const 
 
 std::optional<std::string> Check(const Json& schema, const Json& v, const std::string& path) {
   if (!schema.is_object()) return std::nullopt;
+  if (v.is_null() && AllowsNull(schema)) return std::nullopt;  // null = "use the default"
   std::vector<std::string> types = Types(schema);
   if (!types.empty()) {
     bool ok = false;
