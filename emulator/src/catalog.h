@@ -2,8 +2,11 @@
 // The sample Aiven catalog (clouds, service types, plans, prices, user_config
 // schemas, integration and endpoint types) loaded from emulator/data/catalog.json.
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "http.h"
 
@@ -38,7 +41,8 @@ class Catalog {
 
   /// Validates a service's user_config against the type's schema: unknown keys, value
   /// types, enums, ranges. Returns the 400 message naming the key, or nullopt when valid.
-  std::optional<std::string> CheckUserConfig(const std::string& type, const Json& user_config) const;
+  std::optional<std::string> CheckUserConfig(const std::string& type,
+                                             const Json& user_config) const;
 
   /// {"integration_types": [...]} and {"endpoint_types": [...]}.
   Json IntegrationTypesBody() const;
@@ -49,8 +53,33 @@ class Catalog {
                           const std::string& dest_type) const;
   bool HasEndpointType(const std::string& endpoint_type) const;
 
+  // Additions beyond the first interface (used by the catalog routes and handlers).
+
+  /// The type's entry of the full catalog (description, versions, service_plans,
+  /// user_config_schema) or nullptr.
+  const Json* ServiceType(const std::string& type) const;
+  /// The cloud's entry of CloudsBody() or nullptr.
+  const Json* Cloud(const std::string& cloud) const;
+  /// Hourly price of one extra GiB of disk in the cloud ("" when the cloud is unknown).
+  std::string ExtraDiskPricePerGbUsd(const std::string& cloud) const;
+  /// True when an endpoint of `endpoint_type` may be the source (or destination) end of
+  /// an `integration_type` integration.
+  bool EndpointIntegrationAllowed(const std::string& integration_type,
+                                  const std::string& endpoint_type, bool endpoint_is_source) const;
+  /// Validates an integration's user_config against its type's schema (as CheckUserConfig).
+  std::optional<std::string> CheckIntegrationUserConfig(const std::string& integration_type,
+                                                        const Json& user_config) const;
+  /// Validates an integration endpoint's user_config against its type's schema.
+  std::optional<std::string> CheckEndpointUserConfig(const std::string& endpoint_type,
+                                                     const Json& user_config) const;
+
  private:
   Json data_;
+  // Lookup indexes built once by Load; positions, not pointers, so copies stay valid.
+  std::map<std::pair<std::string, std::string>, std::size_t> plans_;  ///< (type, plan) -> index
+  std::map<std::string, std::size_t> integration_types_;              ///< type -> index
+  std::map<std::string, std::size_t> endpoint_types_;                 ///< type -> index
+  std::map<std::string, std::size_t> cloud_index_;                    ///< cloud -> index
 };
 
 }  // namespace aivenctl::emulator
