@@ -6,7 +6,6 @@
 
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +51,10 @@ struct CallOptions {
 std::vector<std::string> CheckErrorBody(int http_status, const nlohmann::json& body);
 
 /// HTTP client bound to one base URL (keep-alive). Use one instance per thread.
+/// Every answer is checked unless CallOptions::validate is false: non-JSON bodies,
+/// malformed error bodies (see CheckErrorBody), bodies of spec operations that do not
+/// match the response schema, and 2xx statuses the operation does not declare each add
+/// a non-fatal failure naming the operationId, method, path and problems.
 class TestApi {
  public:
   /// `base_url` like "http://127.0.0.1:PORT"; `token` is sent as "aivenv1 TOKEN" when

@@ -118,6 +118,12 @@ TEST_F(TestApiTest, SchemaMismatchAddsFailure) {
                           "GET /v1/project/broken -> 200");
 }
 
+TEST_F(TestApiTest, UndeclaredSuccessStatusAddsFailure) {
+  RequireSpec();
+  EXPECT_NONFATAL_FAILURE(api_->Post("/v1/project/p1/service", {{"service_name", "pg"}}),
+                          "ServiceCreate 201: status not declared");
+}
+
 TEST_F(TestApiTest, ValidationCanBeTurnedOffPerCall) {
   auto res = api_->Get("/v1/project/broken", {.validate = false});
   EXPECT_EQ(res.status, 200);

@@ -180,6 +180,7 @@ ResponseCheck OpenApiSpec::ValidateResponse(std::string_view method, std::string
     result.note = prefix + ": status not declared (and no default response)";
     return result;
   }
+  result.status_declared = true;
   const json* schema = nullptr;
   if (auto content = response->find("content"); content != response->end()) {
     for (const auto& [type, media] : content->items()) {

@@ -36,9 +36,10 @@ enum class CheckKind {
 struct ResponseCheck {
   CheckKind kind = CheckKind::kNoOperation;
   std::string operation_id;  ///< empty for kNoOperation
-  std::vector<std::string>
-      errors;        ///< "ServiceGet 200: /service/state: expected string, got number"
-  std::string note;  ///< why it was not checked (kNoOperation, kNoSchema)
+  /// Problems found, e.g. "ServiceGet 200: /service/state: expected string, got number".
+  std::vector<std::string> errors;
+  std::string note;              ///< why it was not checked (kNoOperation, kNoSchema)
+  bool status_declared = false;  ///< the operation lists this status (or "NXX"/default)
 
   /// True when validated without errors.
   bool ok() const { return kind == CheckKind::kValidated && errors.empty(); }

@@ -96,6 +96,31 @@ TEST_F(OpenApiTest, UndeclaredStatusIsReportedNotPassed) {
   EXPECT_FALSE(check.ok());
 }
 
+// Every declared JSON response schema in the file is usable by the validator: its $refs
+// resolve and its types are supported (validating {} may only report missing/wrong data).
+TEST_F(OpenApiTest, EveryResponseSchemaIsUsable) {
+  int checked = 0;
+  for (const auto& [path, item] : spec_->document()["paths"].items()) {
+    for (const auto& [method, op] : item.items()) {
+      if (!op.is_object() || !op.contains("responses")) continue;
+      for (const auto& [status, response] : op["responses"].items()) {
+        if (!response.contains("content")) continue;
+        for (const auto& [type, media] : response["content"].items()) {
+          if (!media.contains("schema")) continue;
+          ++checked;
+          for (const auto& error : spec_->validator().Validate(media["schema"], json::object())) {
+            EXPECT_THAT(error, ::testing::Not(::testing::HasSubstr("cannot resolve")))
+                << method << " " << path << " " << status;
+            EXPECT_THAT(error, ::testing::Not(::testing::HasSubstr("unsupported")))
+                << method << " " << path << " " << status;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 300);
+}
+
 TEST_F(OpenApiTest, LoadsQuicklyAndReportsMissingFile) {
   const auto start = std::chrono::steady_clock::now();
   auto loaded = OpenApiSpec::Load(OpenApiSpec::DefaultPath());

@@ -119,6 +119,12 @@ int main(int argc, char** argv) {
     res.set_content(json{{"project", Project(in.value("project", "x"))}}.dump(),
                     "application/json");
   });
+  // Answers 201, a status the spec never declares (REFERENCE §1).
+  server.Post(R"(/v1/project/([^/]+)/service)",
+              [](const httplib::Request&, httplib::Response& res) {
+                res.status = 201;
+                res.set_content("{}", "application/json");
+              });
   server.Get("/_emulator/echo", [&](const httplib::Request& req, httplib::Response& res) {
     json body = {{"authorization", req.get_header_value("Authorization")},
                  {"x_test", req.get_header_value("X-Test")},
