@@ -1,6 +1,8 @@
 #include "support/api_client.h"
 
 #include <cctype>
+#include <cstdlib>
+#include <fstream>
 #include <utility>
 
 #include <gtest/gtest.h>
@@ -165,6 +167,10 @@ void TestApi::Check(std::string_view method, const std::string& path, const ApiR
   {
     std::lock_guard<std::mutex> lock(counts_mutex);
     ++Counts()[check.operation_id];
+    if (const char* log = std::getenv("AIVENCTL_CONFORMANCE_LOG"); log != nullptr && *log) {
+      std::ofstream(log, std::ios::app) << check.operation_id << " " << response.status << " "
+                                        << (check.errors.empty() ? "ok" : "mismatch") << "\n";
+    }
   }
   if (!check.errors.empty()) {
     std::string text;

@@ -92,6 +92,8 @@ class TestApi {
                    const CallOptions& options = {});
 
   /// Number of responses validated against a schema per operationId, in this process.
+  /// (ctest runs each TEST in its own process; for a suite-wide tally set
+  /// AIVENCTL_CONFORMANCE_LOG=FILE and each validation appends "<opId> <status> ok|mismatch".)
   static std::map<std::string, int> ValidatedCounts();
   /// ValidatedCounts()[operation_id], 0 when none.
   static int ValidatedCount(const std::string& operation_id);

@@ -2,12 +2,17 @@
 
 #include "support/api_client.h"
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
 #include "support/emulator_process.h"
 #include "support/openapi.h"
+#include "support/temp_dir.h"
 
 namespace aivenctl::testing {
 namespace {
@@ -107,6 +112,22 @@ TEST_F(TestApiTest, ValidResponsesAreCountedPerOperation) {
   EXPECT_EQ(TestApi::ValidatedCounts()["ListClouds"], clouds_before + 2);
   api_->Get("/_emulator/echo");
   EXPECT_EQ(TestApi::ValidatedCounts().count("/_emulator/echo"), 0u);
+}
+
+TEST_F(TestApiTest, ConformanceLogGetsOneLinePerValidation) {
+  RequireSpec();
+  TempDir dir;
+  const std::string log = dir.File("conformance.log");
+  ASSERT_EQ(setenv("AIVENCTL_CONFORMANCE_LOG", log.c_str(), 1), 0);
+  api_->Get("/v1/clouds");
+  api_->Get("/_emulator/echo");
+  EXPECT_NONFATAL_FAILURE(api_->Get("/v1/project/broken"), "ProjectGet 200");
+  unsetenv("AIVENCTL_CONFORMANCE_LOG");
+  api_->Get("/v1/clouds");
+  std::ifstream in(log);
+  std::stringstream text;
+  text << in.rdbuf();
+  EXPECT_EQ(text.str(), "ListClouds 200 ok\nProjectGet 200 mismatch\n");
 }
 
 TEST_F(TestApiTest, SchemaMismatchAddsFailure) {
