@@ -9,9 +9,9 @@ namespace {
 
 std::string Uuid(int64_t n, unsigned salt) {
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-8%03x-%012llx", static_cast<unsigned>(n * 2654435761u),
-                salt & 0xffff, static_cast<unsigned>(n & 0xfff), salt & 0xfff,
-                static_cast<unsigned long long>(n));
+  std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-8%03x-%012llx",
+                static_cast<unsigned>(n * 2654435761u), salt & 0xffff,
+                static_cast<unsigned>(n & 0xfff), salt & 0xfff, static_cast<unsigned long long>(n));
   return buf;
 }
 
@@ -59,23 +59,28 @@ std::string ServiceType(const Json& doc, const std::string& project, const std::
 
 Json IntegrationView(const Json& doc, const Json& rec, double now) {
   const bool active = now >= rec.value("active_at", 0.0);
-  Json v{{"service_integration_id", rec.at("service_integration_id")},
-         {"integration_type", rec.at("integration_type")},
-         {"active", active},
-         {"enabled", rec.value("enabled", true)},
-         {"description", rec.value("description", "")},
-         {"source_project", rec.at("source_project")},
-         {"source_service", rec.value("source_service", Json())},
-         {"source_service_type", ServiceType(doc, rec["source_project"], rec.value("source_service", ""))},
-         {"dest_project", rec.at("dest_project")},
-         {"dest_service", rec.value("dest_service", Json())},
-         {"dest_service_type", ServiceType(doc, rec["dest_project"], rec.value("dest_service", ""))},
-         {"source_endpoint_id", rec.value("source_endpoint_id", Json())},
-         {"dest_endpoint_id", rec.value("dest_endpoint_id", Json())},
-         {"user_config", rec.value("user_config", Json::object())},
-         {"integration_status",
-          {{"state", {{"status", active ? "running" : "starting"}, {"errors", Json::array()}, {"nodes", Json::object()}}},
-           {"status_user_desc", active ? "Integration is running" : "Integration is starting"}}}};
+  Json v{
+      {"service_integration_id", rec.at("service_integration_id")},
+      {"integration_type", rec.at("integration_type")},
+      {"active", active},
+      {"enabled", rec.value("enabled", true)},
+      {"description", rec.value("description", "")},
+      {"source_project", rec.at("source_project")},
+      {"source_service", rec.value("source_service", Json())},
+      {"source_service_type",
+       ServiceType(doc, rec["source_project"], rec.value("source_service", ""))},
+      {"dest_project", rec.at("dest_project")},
+      {"dest_service", rec.value("dest_service", Json())},
+      {"dest_service_type", ServiceType(doc, rec["dest_project"], rec.value("dest_service", ""))},
+      {"source_endpoint_id", rec.value("source_endpoint_id", Json())},
+      {"dest_endpoint_id", rec.value("dest_endpoint_id", Json())},
+      {"user_config", rec.value("user_config", Json::object())},
+      {"integration_status",
+       {{"state",
+         {{"status", active ? "running" : "starting"},
+          {"errors", Json::array()},
+          {"nodes", Json::object()}}},
+        {"status_user_desc", active ? "Integration is running" : "Integration is starting"}}}};
   for (const char* end : {"source", "dest"}) {
     const std::string id = rec.value(std::string(end) + "_endpoint_id", Json()).is_string()
                                ? rec.value(std::string(end) + "_endpoint_id", "")
@@ -102,13 +107,15 @@ const Json& RequireIntegration(const Json& doc, const std::string& project, cons
   RequireProject(doc, project);
   const std::string owner = OwnerProject(doc, id);
   if (owner.empty()) {
-    throw ApiError{404, "Service integration " + id + " not found", "service_integration_not_found"};
+    throw ApiError{404, "Service integration " + id + " not found",
+                   "service_integration_not_found"};
   }
   return doc["projects"][owner]["integrations"][id];
 }
 
 /// Type of one integration end: its service's type or its endpoint's type.
-std::string EndType(const Json& doc, const Json& spec, const std::string& end, const std::string& project) {
+std::string EndType(const Json& doc, const Json& spec, const std::string& end,
+                    const std::string& project) {
   const std::string service = OptString(spec, (end + "_service").c_str());
   const std::string endpoint = OptString(spec, (end + "_endpoint_id").c_str());
   if (service.empty() == endpoint.empty()) {
@@ -116,11 +123,14 @@ std::string EndType(const Json& doc, const Json& spec, const std::string& end, c
   }
   if (!service.empty()) {
     const std::string type = ServiceType(doc, project, service);
-    if (type.empty()) throw ApiError{404, "Service " + service + " does not exist", "service_not_found"};
+    if (type.empty())
+      throw ApiError{404, "Service " + service + " does not exist", "service_not_found"};
     return type;
   }
   const Json* ep = FindEndpoint(doc, project, endpoint);
-  if (!ep) throw ApiError{404, "Integration endpoint " + endpoint + " not found", "integration_endpoint_not_found"};
+  if (!ep)
+    throw ApiError{404, "Integration endpoint " + endpoint + " not found",
+                   "integration_endpoint_not_found"};
   return "";
 }
 
@@ -132,7 +142,8 @@ std::string CreateIntegration(const World& w, Txn& t, const std::string& project
   const std::string src_project = OptString(spec, "source_project", project);
   const std::string dst_project = OptString(spec, "dest_project", project);
   for (const auto& p : {src_project, dst_project}) {
-    if (!t.doc().at("projects").contains(p)) throw ApiError{404, "Project does not exist", "project_not_found"};
+    if (!t.doc().at("projects").contains(p))
+      throw ApiError{404, "Project does not exist", "project_not_found"};
   }
   const std::string src_type = EndType(t.doc(), spec, "source", src_project);
   const std::string dst_type = EndType(t.doc(), spec, "dest", dst_project);
@@ -150,7 +161,9 @@ std::string CreateIntegration(const World& w, Txn& t, const std::string& project
            {"dest_service", spec.value("dest_service", Json())},
            {"source_endpoint_id", spec.value("source_endpoint_id", Json())},
            {"dest_endpoint_id", spec.value("dest_endpoint_id", Json())},
-           {"user_config", spec.contains("user_config") && spec["user_config"].is_object() ? spec["user_config"] : Json::object()},
+           {"user_config", spec.contains("user_config") && spec["user_config"].is_object()
+                               ? spec["user_config"]
+                               : Json::object()},
            {"enabled", true},
            {"description", "Integration of type " + type},
            {"create_time", now},
@@ -162,7 +175,9 @@ std::string CreateIntegration(const World& w, Txn& t, const std::string& project
                               "source_endpoint_id", "dest_endpoint_id"}) {
         same = same && other.value(key, Json()) == rec[key];
       }
-      if (same) throw ApiError{409, "Service integration already exists", "service_integration_already_exists"};
+      if (same)
+        throw ApiError{409, "Service integration already exists",
+                       "service_integration_already_exists"};
     }
   }
   const std::string id = Uuid(t.NextId(), 0x1a7e);
@@ -176,8 +191,10 @@ Json IntegrationsForService(const Json& doc, const std::string& project, const s
   Json out = Json::array();
   for (const auto& [p, entry] : doc.at("projects").items()) {
     for (const auto& [id, rec] : entry.at("integrations").items()) {
-      const bool src = rec.value("source_project", "") == project && rec.value("source_service", Json()) == service;
-      const bool dst = rec.value("dest_project", "") == project && rec.value("dest_service", Json()) == service;
+      const bool src = rec.value("source_project", "") == project &&
+                       rec.value("source_service", Json()) == service;
+      const bool dst =
+          rec.value("dest_project", "") == project && rec.value("dest_service", Json()) == service;
       if (src || dst) out.push_back(IntegrationView(doc, rec, now));
     }
   }
@@ -215,7 +232,8 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
   r.Add("GET", base + "/{integration_id}", [&w](Ctx& c) {
     const double now = w.clock.Now();
     const Json view = w.store.Read([&](const Json& d) {
-      return IntegrationView(d, RequireIntegration(d, c.Param("project"), c.Param("integration_id")), now);
+      return IntegrationView(
+          d, RequireIntegration(d, c.Param("project"), c.Param("integration_id")), now);
     });
     c.Reply({{"service_integration", view}});
   });
@@ -226,7 +244,9 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     const Json view = w.store.Write([&](Txn& t) {
       Json rec = RequireIntegration(t.doc(), c.Param("project"), c.Param("integration_id"));
       rec["user_config"].update(*uc);
-      t.Set(IntegrationPath(OwnerProject(t.doc(), c.Param("integration_id")), c.Param("integration_id")), rec);
+      t.Set(IntegrationPath(OwnerProject(t.doc(), c.Param("integration_id")),
+                            c.Param("integration_id")),
+            rec);
       return IntegrationView(t.doc(), rec, now);
     });
     c.Reply({{"service_integration", view}, {"message", "updated"}});
@@ -234,7 +254,8 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
   r.Add("DELETE", base + "/{integration_id}", [&w](Ctx& c) {
     w.store.Write([&](Txn& t) {
       RequireIntegration(t.doc(), c.Param("project"), c.Param("integration_id"));
-      t.Erase(IntegrationPath(OwnerProject(t.doc(), c.Param("integration_id")), c.Param("integration_id")));
+      t.Erase(IntegrationPath(OwnerProject(t.doc(), c.Param("integration_id")),
+                              c.Param("integration_id")));
     });
     c.Reply({{"message", "deleted"}});
   });
@@ -259,13 +280,18 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     const std::string name = ReqString(body, "endpoint_name");
     const std::string type = ReqString(body, "endpoint_type");
     const Json* uc = OptObject(body, "user_config");
-    if (name.empty() || name.size() > 40) throw ApiError{400, "endpoint_name must be 1-40 characters", ""};
-    if (!w.catalog.HasEndpointType(type)) throw ApiError{400, "Invalid endpoint type '" + type + "'", ""};
+    if (name.empty() || name.size() > 40)
+      throw ApiError{400, "endpoint_name must be 1-40 characters", ""};
+    if (!w.catalog.HasEndpointType(type))
+      throw ApiError{400, "Invalid endpoint type '" + type + "'", ""};
     if (!uc) throw ApiError{400, "Missing required field: user_config", ""};
     const Json ep = w.store.Write([&](Txn& t) {
       RequireProject(t.doc(), c.Param("project"));
       const std::string id = Uuid(t.NextId(), 0xe9d0);
-      Json rec{{"endpoint_id", id}, {"endpoint_name", name}, {"endpoint_type", type}, {"user_config", *uc}};
+      Json rec{{"endpoint_id", id},
+               {"endpoint_name", name},
+               {"endpoint_type", type},
+               {"user_config", *uc}};
       t.Set(EndpointPath(c.Param("project"), id), rec);
       return rec;
     });
@@ -275,7 +301,8 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     const Json list = w.store.Read([&](const Json& d) {
       RequireProject(d, c.Param("project"));
       Json out = Json::array();
-      for (const auto& [id, ep] : d["projects"][c.Param("project")]["endpoints"].items()) out.push_back(view(ep, false));
+      for (const auto& [id, ep] : d["projects"][c.Param("project")]["endpoints"].items())
+        out.push_back(view(ep, false));
       return out;
     });
     c.Reply({{"service_integration_endpoints", list}});
@@ -283,7 +310,8 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
   const auto require_ep = [](const Json& d, const Ctx& c) -> const Json& {
     RequireProject(d, c.Param("project"));
     const Json* ep = FindEndpoint(d, c.Param("project"), c.Param("integration_endpoint_id"));
-    if (!ep) throw ApiError{404, "Integration endpoint not found", "integration_endpoint_not_found"};
+    if (!ep)
+      throw ApiError{404, "Integration endpoint not found", "integration_endpoint_not_found"};
     return *ep;
   };
   r.Add("GET", eps + "/{integration_endpoint_id}", [&w, view, require_ep](Ctx& c) {

@@ -64,7 +64,8 @@ void CreateProject(World& w, Ctx& c) {
   } else if (!parent.empty()) {
     account = parent;
   }
-  const std::string billing_group = OptString(body, "billing_group_id", "c7a0fb4e-2f0b-4a8f-9e1f-3b5d6c7e8f90");
+  const std::string billing_group =
+      OptString(body, "billing_group_id", "c7a0fb4e-2f0b-4a8f-9e1f-3b5d6c7e8f90");
   const double now = w.clock.Now();
   const Json project = w.store.Write([&](Txn& t) {
     if (t.Find(ProjectPath(name))) {
@@ -245,9 +246,8 @@ void RegisterProjectRoutes(Router& r, World& w) {
       RequireProject(d, c.Param("project"));
       return 0;
     });
-    c.Reply({{"certificate",
-              "-----BEGIN CERTIFICATE-----\nMIIEQTCCAqmgAwIBAgIUEmulatedProjectCA" + c.Param("project") +
-                  "\n-----END CERTIFICATE-----\n"}});
+    c.Reply({{"certificate", "-----BEGIN CERTIFICATE-----\nMIIEQTCCAqmgAwIBAgIUEmulatedProjectCA" +
+                                 c.Param("project") + "\n-----END CERTIFICATE-----\n"}});
   });
   r.Add("GET", "/v1/organization/{organization_id}", [&w](Ctx& c) {
     const std::string id = c.Param("organization_id");

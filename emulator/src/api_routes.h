@@ -9,19 +9,20 @@ namespace aivenctl::emulator {
 /// Registers every /v1 and /v2 route.
 void RegisterApiRoutes(Router& router, World& world);
 
-void RegisterProjectRoutes(Router& router, World& world);      // api_projects.cc
-void RegisterServiceRoutes(Router& router, World& world);      // api_services.cc
+void RegisterProjectRoutes(Router& router, World& world);          // api_projects.cc
+void RegisterServiceRoutes(Router& router, World& world);          // api_services.cc
 void RegisterUserAndDatabaseRoutes(Router& router, World& world);  // api_users.cc
-void RegisterTopicRoutes(Router& router, World& world);        // api_topics.cc
-void RegisterIntegrationRoutes(Router& router, World& world);  // api_integrations.cc
-void RegisterVpcRoutes(Router& router, World& world);          // api_vpcs.cc
+void RegisterTopicRoutes(Router& router, World& world);            // api_topics.cc
+void RegisterIntegrationRoutes(Router& router, World& world);      // api_integrations.cc
+void RegisterVpcRoutes(Router& router, World& world);              // api_vpcs.cc
 
 /// Creates an integration from a request-shaped spec inside a transaction; returns its id.
-std::string CreateIntegration(const World& w, Txn& txn, const std::string& project, const Json& spec,
+std::string CreateIntegration(const World& w, Txn& txn, const std::string& project,
+                              const Json& spec,
                               double now);  // api_integrations.cc
 /// Integration objects (API shape) where `service` is the source or destination.
-Json IntegrationsForService(const Json& doc, const std::string& project,
-                            const std::string& service, double now);  // api_integrations.cc
+Json IntegrationsForService(const Json& doc, const std::string& project, const std::string& service,
+                            double now);  // api_integrations.cc
 /// Removes every integration (in any project) that has `service` at either end.
 void EraseIntegrationsOfService(Txn& txn, const std::string& project,
                                 const std::string& service);  // api_integrations.cc

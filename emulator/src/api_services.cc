@@ -70,9 +70,11 @@ std::string ResolveVpc(const Json& body, const Json& project_entry, const std::s
     return "";
   }
   if (it->is_null()) return "";
-  if (!it->is_string()) throw ApiError{400, "Invalid input for project_vpc_id: expected a string", ""};
+  if (!it->is_string())
+    throw ApiError{400, "Invalid input for project_vpc_id: expected a string", ""};
   const std::string id = *it;
-  if (!vpcs.contains(id)) throw ApiError{404, "Project VPC does not exist", "project_vpc_not_found"};
+  if (!vpcs.contains(id))
+    throw ApiError{404, "Project VPC does not exist", "project_vpc_not_found"};
   if (vpcs[id].value("cloud_name", "") != cloud) {
     throw ApiError{400, "Project VPC " + id + " is not in cloud " + cloud, ""};
   }
@@ -134,7 +136,8 @@ void CreateService(World& w, Ctx& c) {
     users[PrimaryUser(type)] = NewUser(PrimaryUser(type), type, true, now);
     Json dbs = Json::object();
     if (HasDatabases(type)) {
-      dbs["defaultdb"] = {{"database_name", "defaultdb"}, {"lc_collate", "en_US.UTF-8"},
+      dbs["defaultdb"] = {{"database_name", "defaultdb"},
+                          {"lc_collate", "en_US.UTF-8"},
                           {"lc_ctype", "en_US.UTF-8"}};
     }
     Json record{{"service_name", name},
@@ -197,7 +200,8 @@ void UpdateService(World& w, Ctx& c) {
       r["disk_space_mb"] = CheckDisk(w, type, plan, 0);
       rebalance = true;
     }
-    if (const std::string cloud = OptString(body, "cloud"); !cloud.empty() && cloud != r["cloud_name"]) {
+    if (const std::string cloud = OptString(body, "cloud");
+        !cloud.empty() && cloud != r["cloud_name"]) {
       if (!w.catalog.HasCloud(cloud)) throw ApiError{400, "Invalid cloud name '" + cloud + "'", ""};
       r["cloud_name"] = cloud;
       rebalance = true;
@@ -263,7 +267,8 @@ void RegisterServiceTagRoutes(Router& r, World& w) {
   const std::string base = "/v1/project/{project}/service/{service_name}/tags";
   r.Add("GET", base, [&w](Ctx& c) {
     const Json tags = w.store.Read([&](const Json& d) {
-      return RequireService(d, c.Param("project"), c.Param("service_name")).value("tags", Json::object());
+      return RequireService(d, c.Param("project"), c.Param("service_name"))
+          .value("tags", Json::object());
     });
     c.Reply({{"tags", tags}});
   });
@@ -306,9 +311,8 @@ void RegisterServiceRoutes(Router& r, World& w) {
     c.Reply({{"services", list}});
   });
   r.Add("POST", "/v1/project/{project}/service", [&w](Ctx& c) { CreateService(w, c); });
-  r.Add("GET", svc, [&w](Ctx& c) {
-    c.Reply(Reply(w, c.Param("project"), c.Param("service_name"), c));
-  });
+  r.Add("GET", svc,
+        [&w](Ctx& c) { c.Reply(Reply(w, c.Param("project"), c.Param("service_name"), c)); });
   r.Add("PUT", svc, [&w](Ctx& c) { UpdateService(w, c); });
   r.Add("DELETE", svc, [&w](Ctx& c) { DeleteService(w, c); });
   r.Add("PATCH", svc + "/service_type", [&w](Ctx& c) {
@@ -316,8 +320,9 @@ void RegisterServiceRoutes(Router& r, World& w) {
     w.store.Write([&](Txn& t) {
       const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
       if (!(rec.value("service_type", "") == "redis" && to == "valkey")) {
-        throw ApiError{400, "Changing service type from " + rec.value("service_type", "") + " to " +
-                                to + " is not allowed",
+        throw ApiError{400,
+                       "Changing service type from " + rec.value("service_type", "") + " to " + to +
+                           " is not allowed",
                        "service_type_not_allowed"};
       }
       t.Set(ServicePath(c.Param("project"), c.Param("service_name")) + "/service_type", to);

@@ -58,7 +58,8 @@ bool TypeFits(const std::string& type, const Json& v) {
 
 const ConfigKey& Key(const std::string& name) {
   const auto& keys = ConfigKeys();
-  return *std::find_if(keys.begin(), keys.end(), [&](const ConfigKey& k) { return name == k.name; });
+  return *std::find_if(keys.begin(), keys.end(),
+                       [&](const ConfigKey& k) { return name == k.name; });
 }
 
 const char* kInvalid = "kafka_topic_invalid_config";
@@ -69,7 +70,8 @@ Json CheckConfig(const Json& config) {
   for (const auto& [key, value] : config.items()) {
     if (value.is_null()) continue;
     const auto& keys = ConfigKeys();
-    const auto it = std::find_if(keys.begin(), keys.end(), [&](const ConfigKey& k) { return key == k.name; });
+    const auto it =
+        std::find_if(keys.begin(), keys.end(), [&](const ConfigKey& k) { return key == k.name; });
     if (it == keys.end()) throw ApiError{400, "Unknown topic config key '" + key + "'", kInvalid};
     if (!TypeFits(it->type, value)) {
       throw ApiError{400, "Invalid value for config." + key + ": expected " + it->type, kInvalid};
@@ -89,17 +91,21 @@ Json CheckTopicTags(const Json* tags) {
   if (!tags) return Json::array();
   if (tags->size() > 25) throw ApiError{400, "A topic can have at most 25 tags", kInvalid};
   for (const auto& t : *tags) {
-    if (!t.is_object() || !t.contains("key") || !t["key"].is_string() || t["key"].get<std::string>().empty() ||
-        t["key"].get<std::string>().size() > 64 || !t.contains("value") || !t["value"].is_string() ||
+    if (!t.is_object() || !t.contains("key") || !t["key"].is_string() ||
+        t["key"].get<std::string>().empty() || t["key"].get<std::string>().size() > 64 ||
+        !t.contains("value") || !t["value"].is_string() ||
         t["value"].get<std::string>().size() > 256) {
-      throw ApiError{400, "Invalid input for tags: expected [{\"key\": 1-64 chars, \"value\": 0-256 chars}]", kInvalid};
+      throw ApiError{
+          400, "Invalid input for tags: expected [{\"key\": 1-64 chars, \"value\": 0-256 chars}]",
+          kInvalid};
     }
   }
   return *tags;
 }
 
 std::string TopicPath(const Ctx& c, const std::string& topic) {
-  return Path({"projects", c.Param("project"), "services", c.Param("service_name"), "topics", topic});
+  return Path(
+      {"projects", c.Param("project"), "services", c.Param("service_name"), "topics", topic});
 }
 
 const Json& RequireKafka(const Json& doc, const Ctx& c) {
@@ -113,24 +119,31 @@ const Json& RequireKafka(const Json& doc, const Ctx& c) {
 const Json& RequireTopic(const Json& rec, const std::string& topic) {
   const auto& topics = rec.at("topics");
   const auto it = topics.find(topic);
-  if (it == topics.end()) throw ApiError{404, "Topic '" + topic + "' does not exist", "kafka_topic_not_found"};
+  if (it == topics.end())
+    throw ApiError{404, "Topic '" + topic + "' does not exist", "kafka_topic_not_found"};
   return *it;
 }
 
 /// Applies the body fields shared by create and update to `topic`.
 void ApplyFields(Json& topic, const Json& body, int nodes, bool creating) {
   const int64_t partitions = OptInt(body, "partitions", topic.value("partitions", int64_t{1}));
-  if (partitions < 1 || partitions > 1000000) throw ApiError{400, "partitions must be 1-1000000", kInvalid};
+  if (partitions < 1 || partitions > 1000000)
+    throw ApiError{400, "partitions must be 1-1000000", kInvalid};
   if (!creating && partitions < topic.value("partitions", int64_t{1})) {
     throw ApiError{400, "The number of partitions cannot be decreased", kInvalid};
   }
   topic["partitions"] = partitions;
-  const int64_t replication = OptInt(body, "replication", topic.value("replication", int64_t{std::min(nodes, 3)}));
+  const int64_t replication =
+      OptInt(body, "replication", topic.value("replication", int64_t{std::min(nodes, 3)}));
   if (replication > nodes) {
-    throw ApiError{409, "Cluster only has " + std::to_string(nodes) + " broker(s), cannot set replication factor to " +
-                            std::to_string(replication), ""};
+    throw ApiError{409,
+                   "Cluster only has " + std::to_string(nodes) +
+                       " broker(s), cannot set replication factor to " +
+                       std::to_string(replication),
+                   ""};
   }
-  if (replication < 2 && nodes > 1) throw ApiError{400, "Replication factor must be set to at least two", kInvalid};
+  if (replication < 2 && nodes > 1)
+    throw ApiError{400, "Replication factor must be set to at least two", kInvalid};
   topic["replication"] = replication;
   Json config = topic.value("config", Json::object());
   if (const Json* cfg = OptObject(body, "config")) config.update(CheckConfig(*cfg));
@@ -144,13 +157,15 @@ void ApplyFields(Json& topic, const Json& body, int nodes, bool creating) {
     const std::string policy = OptString(body, "cleanup_policy");
     if (!policy.empty()) config.update(CheckConfig(Json{{"cleanup_policy", policy}}));
   } else if (body.contains("cleanup_policy") && !body["cleanup_policy"].is_null()) {
-    throw ApiError{400, "cleanup_policy cannot be updated here: use config.cleanup_policy", kInvalid};
+    throw ApiError{400, "cleanup_policy cannot be updated here: use config.cleanup_policy",
+                   kInvalid};
   }
   if (config.value("min_insync_replicas", int64_t{1}) > replication) {
     throw ApiError{400, "min_insync_replicas cannot exceed the replication factor", kInvalid};
   }
   topic["config"] = config;
-  if (body.contains("tags") && !body["tags"].is_null()) topic["tags"] = CheckTopicTags(OptArray(body, "tags"));
+  if (body.contains("tags") && !body["tags"].is_null())
+    topic["tags"] = CheckTopicTags(OptArray(body, "tags"));
   for (const char* key : {"topic_description", "owner_user_group_id"}) {
     if (body.contains(key) && !body[key].is_null()) topic[key] = OptString(body, key);
   }
@@ -168,7 +183,8 @@ Json ListItem(const Json& t, double now) {
           {"replication", t.at("replication")},
           {"min_insync_replicas", ConfigValue(t, Key("min_insync_replicas"))},
           {"retention_bytes", ConfigValue(t, Key("retention_bytes"))},
-          {"retention_hours", retention_ms.get<int64_t>() < 0 ? -1 : retention_ms.get<int64_t>() / 3600000},
+          {"retention_hours",
+           retention_ms.get<int64_t>() < 0 ? -1 : retention_ms.get<int64_t>() / 3600000},
           {"cleanup_policy", ConfigValue(t, Key("cleanup_policy"))},
           {"state", TopicState(t, now)},
           {"tags", t.value("tags", Json::array())},
@@ -181,9 +197,13 @@ Json GetShape(const Json& t, double now) {
   Json out = ListItem(t, now);
   Json partitions = Json::array();
   for (int64_t i = 0; i < t.value("partitions", int64_t{1}); ++i) {
-    partitions.push_back({{"partition", i}, {"isr", t.at("replication")}, {"size", 0},
-                          {"earliest_offset", 0}, {"latest_offset", 0},
-                          {"consumer_groups", Json::array()}, {"remote_size", 0}});
+    partitions.push_back({{"partition", i},
+                          {"isr", t.at("replication")},
+                          {"size", 0},
+                          {"earliest_offset", 0},
+                          {"latest_offset", 0},
+                          {"consumer_groups", Json::array()},
+                          {"remote_size", 0}});
   }
   out["partitions"] = partitions;
   Json config = Json::object();
@@ -205,7 +225,8 @@ void RegisterTopicRoutes(Router& r, World& w) {
     const double now = w.clock.Now();
     const Json list = w.store.Read([&](const Json& d) {
       Json out = Json::array();
-      for (const auto& [name, t] : RequireKafka(d, c).at("topics").items()) out.push_back(ListItem(t, now));
+      for (const auto& [name, t] : RequireKafka(d, c).at("topics").items())
+        out.push_back(ListItem(t, now));
       return out;
     });
     c.Reply({{"topics", list}});
@@ -218,14 +239,19 @@ void RegisterTopicRoutes(Router& r, World& w) {
     w.store.Write([&](Txn& t) {
       const Json& rec = RequireKafka(t.doc(), c);
       if (!ServiceServing(rec, now)) {
-        throw ApiError{503, "Kafka service is not available, try again later", "kafka_service_unavailable"};
+        throw ApiError{503, "Kafka service is not available, try again later",
+                       "kafka_service_unavailable"};
       }
       if (rec.at("topics").contains(name)) {
         throw ApiError{409, "Topic '" + name + "' already exists", "kafka_topic_already_exists"};
       }
-      Json topic{{"topic_name", name}, {"config", Json::object()}, {"tags", Json::array()},
-                 {"topic_description", ""}, {"owner_user_group_id", ""},
-                 {"create_time", now}, {"ready_at", now + w.opts.topic_seconds}};
+      Json topic{{"topic_name", name},
+                 {"config", Json::object()},
+                 {"tags", Json::array()},
+                 {"topic_description", ""},
+                 {"owner_user_group_id", ""},
+                 {"create_time", now},
+                 {"ready_at", now + w.opts.topic_seconds}};
       ApplyFields(topic, body, rec.value("node_count", 1), /*creating=*/true);
       t.Set(TopicPath(c, name), topic);
     });
@@ -250,7 +276,8 @@ void RegisterTopicRoutes(Router& r, World& w) {
   });
   r.Add("DELETE", base + "/{topic_name}", [&w](Ctx& c) {
     const std::string name = c.Param("topic_name");
-    if (name.rfind("__", 0) == 0) throw ApiError{409, "Topic '" + name + "' is reserved", "kafka_topic_reserved"};
+    if (name.rfind("__", 0) == 0)
+      throw ApiError{409, "Topic '" + name + "' is reserved", "kafka_topic_reserved"};
     w.store.Write([&](Txn& t) {
       RequireTopic(RequireKafka(t.doc(), c), name);
       t.Erase(TopicPath(c, name));

@@ -132,7 +132,8 @@ void RegisterDatabaseRoutes(Router& r, World& w) {
   const std::string base = "/v1/project/{project}/service/{service_name}/db";
   const auto require_sql = [](const Json& rec) {
     if (!HasDatabases(rec.value("service_type", ""))) {
-      throw ApiError{400, "Service type " + rec.value("service_type", "") + " has no databases", ""};
+      throw ApiError{400, "Service type " + rec.value("service_type", "") + " has no databases",
+                     ""};
     }
   };
   r.Add("GET", base, [&w, require_sql](Ctx& c) {
@@ -168,7 +169,8 @@ void RegisterDatabaseRoutes(Router& r, World& w) {
     w.store.Write([&](Txn& t) {
       const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
       if (!rec.at("databases").contains(c.Param("dbname"))) {
-        throw ApiError{404, "Database " + c.Param("dbname") + " does not exist", "database_not_found"};
+        throw ApiError{404, "Database " + c.Param("dbname") + " does not exist",
+                       "database_not_found"};
       }
       t.Erase(ChildPath(c, "databases", c.Param("dbname")));
     });

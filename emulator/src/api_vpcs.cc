@@ -7,20 +7,21 @@
 namespace aivenctl::emulator {
 namespace {
 
-std::string VpcPath(const std::string& p, const std::string& id) { return Path({"projects", p, "vpcs", id}); }
+std::string VpcPath(const std::string& p, const std::string& id) {
+  return Path({"projects", p, "vpcs", id});
+}
 
 std::string State(const Json& v, double now) {
-  if (v.contains("deleted_at")) return now < v.value("deleted_at", 0.0) + 1.0 ? "DELETING" : "DELETED";
+  if (v.contains("deleted_at"))
+    return now < v.value("deleted_at", 0.0) + 1.0 ? "DELETING" : "DELETED";
   return now < v.value("active_at", 0.0) ? "APPROVED" : "ACTIVE";
 }
 
 Json View(const Json& v, double now, bool full) {
-  Json out{{"project_vpc_id", v.at("project_vpc_id")},
-           {"cloud_name", v.at("cloud_name")},
-           {"network_cidr", v.at("network_cidr")},
-           {"state", State(v, now)},
-           {"create_time", IsoTime(v.at("create_time"))},
-           {"update_time", IsoTime(v.at("update_time"))}};
+  Json out{
+      {"project_vpc_id", v.at("project_vpc_id")},    {"cloud_name", v.at("cloud_name")},
+      {"network_cidr", v.at("network_cidr")},        {"state", State(v, now)},
+      {"create_time", IsoTime(v.at("create_time"))}, {"update_time", IsoTime(v.at("update_time"))}};
   if (full) {
     out["peering_connections"] = v.value("peering_connections", Json::array());
     out["pending_build_only_peering_connections"] = Json::array();
@@ -47,25 +48,34 @@ void RegisterVpcRoutes(Router& r, World& w) {
     const Json* peerings = OptArray(body, "peering_connections");
     static const std::regex kCidr(R"((\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})/(\d{1,2}))");
     std::smatch m;
-    if (cidr.size() > 18 || !std::regex_match(cidr, m, kCidr) || std::stoi(m[5]) > 24 || std::stoi(m[5]) < 16) {
-      throw ApiError{400, "Invalid network_cidr '" + cidr + "': expected an IPv4 block from /16 to /24", ""};
+    if (cidr.size() > 18 || !std::regex_match(cidr, m, kCidr) || std::stoi(m[5]) > 24 ||
+        std::stoi(m[5]) < 16) {
+      throw ApiError{
+          400, "Invalid network_cidr '" + cidr + "': expected an IPv4 block from /16 to /24", ""};
     }
-    if (!w.catalog.HasCloud(cloud)) throw ApiError{400, "Invalid cloud name '" + cloud + "'", "cloud_not_found"};
+    if (!w.catalog.HasCloud(cloud))
+      throw ApiError{400, "Invalid cloud name '" + cloud + "'", "cloud_not_found"};
     const double now = w.clock.Now();
     const Json vpc = w.store.Write([&](Txn& t) {
       RequireProject(t.doc(), c.Param("project"));
       for (const auto& [id, v] : t.doc()["projects"][c.Param("project")]["vpcs"].items()) {
         if (v.value("cloud_name", "") == cloud && !v.contains("deleted_at")) {
-          throw ApiError{409, "A project VPC already exists in cloud " + cloud, "project_vpc_already_exists"};
+          throw ApiError{409, "A project VPC already exists in cloud " + cloud,
+                         "project_vpc_already_exists"};
         }
       }
       char id[40];
       const int64_t n = t.NextId();
-      std::snprintf(id, sizeof id, "%08llx-7a1c-4c2d-9e3f-%012llx", static_cast<unsigned long long>(n * 40503u),
+      std::snprintf(id, sizeof id, "%08llx-7a1c-4c2d-9e3f-%012llx",
+                    static_cast<unsigned long long>(n * 40503u),
                     static_cast<unsigned long long>(n));
-      Json rec{{"project_vpc_id", id}, {"cloud_name", cloud}, {"network_cidr", cidr},
+      Json rec{{"project_vpc_id", id},
+               {"cloud_name", cloud},
+               {"network_cidr", cidr},
                {"peering_connections", peerings ? *peerings : Json::array()},
-               {"create_time", now}, {"update_time", now}, {"active_at", now + w.opts.build_seconds}};
+               {"create_time", now},
+               {"update_time", now},
+               {"active_at", now + w.opts.build_seconds}};
       t.Set(VpcPath(c.Param("project"), id), rec);
       return rec;
     });

@@ -41,7 +41,8 @@ class Catalog {
 
   /// Validates a service's user_config against the type's schema: unknown keys, value
   /// types, enums, ranges. Returns the 400 message naming the key, or nullopt when valid.
-  std::optional<std::string> CheckUserConfig(const std::string& type, const Json& user_config) const;
+  std::optional<std::string> CheckUserConfig(const std::string& type,
+                                             const Json& user_config) const;
 
   /// {"integration_types": [...]} and {"endpoint_types": [...]}.
   Json IntegrationTypesBody() const;

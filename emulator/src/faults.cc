@@ -85,8 +85,8 @@ ScriptedFault ParseScriptedFault(const Json& body) {
 }
 
 Json ToJson(const ScriptedFault& f) {
-  return {{"method", f.method}, {"path", f.path},       {"count", f.count},
-          {"action", f.action}, {"status", f.status},   {"message", f.message},
+  return {{"method", f.method},         {"path", f.path},        {"count", f.count},
+          {"action", f.action},         {"status", f.status},    {"message", f.message},
           {"error_code", f.error_code}, {"delay_ms", f.delay_ms}};
 }
 

@@ -5,22 +5,29 @@ namespace {
 
 const char* TypeName(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
     case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned: return "an integer";
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return "null";
+    case Json::value_t::number_unsigned:
+      return "an integer";
+    case Json::value_t::number_float:
+      return "a number";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::object:
+      return "an object";
+    default:
+      return "null";
   }
 }
 
 [[noreturn]] void WrongType(const char* field, const char* want, const Json& got) {
-  throw ApiError{400,
-                 std::string("Invalid input for ") + field + ": expected " + want + ", got " +
-                     TypeName(got),
-                 ""};
+  throw ApiError{
+      400,
+      std::string("Invalid input for ") + field + ": expected " + want + ", got " + TypeName(got),
+      ""};
 }
 
 const Json* Field(const Json& obj, const char* field) {

@@ -39,16 +39,17 @@ Json NodeStates(const Json& r, double now) {
     node_state = f < 0.5 ? "setting_up_vm" : "syncing_data";
   }
   for (int i = 1; i <= nodes; ++i) {
-    Json node{{"name", name + "-" + std::to_string(i)},
-              {"state", node_state},
-              {"availability_zone", region + "-" + std::string(1, static_cast<char>('a' + (i - 1) % 3))}};
+    Json node{
+        {"name", name + "-" + std::to_string(i)},
+        {"state", node_state},
+        {"availability_zone", region + "-" + std::string(1, static_cast<char>('a' + (i - 1) % 3))}};
     if (r.value("service_type", "") == "pg" || r.value("service_type", "") == "mysql") {
       node["role"] = i == 1 ? "master" : "standby";
     }
     node["progress_updates"] = Json::array();
     if (node_state == "syncing_data") {
-      node["progress_updates"] = Json::array(
-          {{{"phase", "prepare"}, {"completed", true}}, {{"phase", "basebackup"}, {"completed", false}}});
+      node["progress_updates"] = Json::array({{{"phase", "prepare"}, {"completed", true}},
+                                              {{"phase", "basebackup"}, {"completed", false}}});
     }
     out.push_back(std::move(node));
   }
@@ -57,8 +58,10 @@ Json NodeStates(const Json& r, double now) {
     const double start = Num(r, "rebalance_start"), end = Num(r, "rebalance_until");
     const bool late = end > start && (now - start) / (end - start) >= 0.5;
     for (auto& n : out) n["state"] = late ? "running" : "syncing_data";
-    out.push_back({{"name", name + "-old-1"}, {"state", "leaving"},
-                   {"availability_zone", region + "-a"}, {"progress_updates", Json::array()}});
+    out.push_back({{"name", name + "-old-1"},
+                   {"state", "leaving"},
+                   {"availability_zone", region + "-a"},
+                   {"progress_updates", Json::array()}});
   }
   return out;
 }
@@ -72,7 +75,8 @@ Json Backups(const Json& r, double now) {
   const int days = static_cast<int>(std::floor((now - ready) / 86400.0));
   for (int d = std::max(0, days - 13); d <= days; ++d) {
     const double t = ready + d * 86400.0;
-    out.push_back({{"backup_name", IsoTime(t)}, {"backup_time", IsoTime(t)},
+    out.push_back({{"backup_name", IsoTime(t)},
+                   {"backup_time", IsoTime(t)},
                    {"data_size", 33554432 + d * 1048576}});
   }
   return out;

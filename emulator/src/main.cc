@@ -9,7 +9,6 @@
 
 using namespace aivenctl::emulator;
 
-
 int main(int argc, char** argv) {
   int exit_code = 0;
   const auto opts = ParseOptions(argc, argv, &exit_code);

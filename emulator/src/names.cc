@@ -28,23 +28,24 @@ void CheckServiceName(const std::string& name) {
 
 void CheckTopicName(const std::string& name) {
   if (!Matches(name, "[a-zA-Z0-9._-]{1,249}")) {
-    throw ApiError{400,
-                   "Topic name must consist of 1-249 characters of letters, digits, '.', '_' and '-'",
-                   "kafka_topic_invalid_config"};
+    throw ApiError{
+        400, "Topic name must consist of 1-249 characters of letters, digits, '.', '_' and '-'",
+        "kafka_topic_invalid_config"};
   }
 }
 
 void CheckUserName(const std::string& name) {
   if (!Matches(name, "[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")) {
-    throw ApiError{400, "Username must consist of 1-64 characters of letters, digits, '_', '.' and '-'",
+    throw ApiError{400,
+                   "Username must consist of 1-64 characters of letters, digits, '_', '.' and '-'",
                    "username_is_invalid"};
   }
 }
 
 void CheckDatabaseName(const std::string& name) {
   if (!Matches(name, "[a-zA-Z0-9_][a-zA-Z0-9_-]{0,39}")) {
-    throw ApiError{400, "Database name must consist of 1-40 characters of letters, digits, '_' and '-'",
-                   ""};
+    throw ApiError{
+        400, "Database name must consist of 1-40 characters of letters, digits, '_' and '-'", ""};
   }
 }
 
@@ -52,14 +53,16 @@ void CheckTags(const Json& tags, bool allow_null_values) {
   if (!tags.is_object()) throw ApiError{400, "Invalid input for tags: expected an object", ""};
   for (const auto& [key, value] : tags.items()) {
     if (!Matches(key, "[A-Za-z0-9_.:-]{1,64}")) {
-      throw ApiError{400, "Invalid tag key '" + key +
-                              "': use 1-64 characters of letters, digits, '_', '-', '.' and ':'",
+      throw ApiError{400,
+                     "Invalid tag key '" + key +
+                         "': use 1-64 characters of letters, digits, '_', '-', '.' and ':'",
                      ""};
     }
     if (value.is_null() && allow_null_values) continue;
     if (!value.is_string() || value.get<std::string>().size() > 64) {
-      throw ApiError{400, "Invalid value for tag '" + key + "': expected a string of at most 64 characters",
-                     ""};
+      throw ApiError{
+          400, "Invalid value for tag '" + key + "': expected a string of at most 64 characters",
+          ""};
     }
   }
 }
@@ -70,7 +73,8 @@ void CheckMaintenance(const Json& m) {
   static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                 "friday", "saturday", "sunday",    "never"};
   if (!dow.empty() && std::find(std::begin(kDays), std::end(kDays), dow) == std::end(kDays)) {
-    throw ApiError{400, "Invalid input for maintenance.dow: '" + dow + "' is not a day of the week", ""};
+    throw ApiError{400, "Invalid input for maintenance.dow: '" + dow + "' is not a day of the week",
+                   ""};
   }
   const std::string time = OptString(m, "time");
   if (!time.empty() && !Matches(time, "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]")) {

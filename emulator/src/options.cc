@@ -28,27 +28,31 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       "plan runs.\nControl endpoints live under /_emulator (see emulator/README.md)."};
   app.add_option("--host", o.host, "Address to bind (loopback by default)")->capture_default_str();
   app.add_option("--port", o.port, "Port; 0 picks a free one")->capture_default_str();
-  app.add_option("--data-dir", o.data_dir, "Persist state here (WAL + snapshot); memory only if unset");
+  app.add_option("--data-dir", o.data_dir,
+                 "Persist state here (WAL + snapshot); memory only if unset");
   app.add_option("--token", o.tokens,
                  "Accepted API token (repeatable; also AIVEN_EMULATOR_TOKENS, comma-separated)");
   app.add_option("--catalog", o.catalog_path, "Catalog data file")->capture_default_str();
   app.add_option("--build-seconds", o.build_seconds, "Seconds a new service spends REBUILDING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--rebalance-seconds", o.rebalance_seconds, "Seconds of REBALANCING after a plan change")
+  app.add_option("--rebalance-seconds", o.rebalance_seconds,
+                 "Seconds of REBALANCING after a plan change")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   app.add_option("--topic-seconds", o.topic_seconds, "Seconds a new topic stays CONFIGURING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--integration-seconds", o.integration_seconds, "Seconds until an integration is active")
+  app.add_option("--integration-seconds", o.integration_seconds,
+                 "Seconds until an integration is active")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   app.add_option("--latency-ms", latency, "Added latency per request: N or N:JITTER");
   app.add_option("--rate-limit", rate_limit, "N/SECONDS requests per token, answering 429 beyond");
   app.add_option("--fail-rate", o.fail_rate, "Probability of a random 500/502/503")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--drop-rate", o.drop_rate, "Probability of closing the connection without an answer")
+  app.add_option("--drop-rate", o.drop_rate,
+                 "Probability of closing the connection without an answer")
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--seed", o.seed, "Seed for random faults")->capture_default_str();
   app.add_option("--request-log", o.request_log, "Write one JSON line per request to this file");
@@ -63,20 +67,24 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
       const auto colon = latency.find(':');
       o.latency_ms = std::stoi(latency.substr(0, colon));
       if (colon != std::string::npos) o.latency_jitter_ms = std::stoi(latency.substr(colon + 1));
-      if (o.latency_ms < 0 || o.latency_jitter_ms < 0) throw CLI::ValidationError("--latency-ms", "must not be negative");
+      if (o.latency_ms < 0 || o.latency_jitter_ms < 0)
+        throw CLI::ValidationError("--latency-ms", "must not be negative");
     }
     if (!rate_limit.empty()) {
       const auto slash = rate_limit.find('/');
-      if (slash == std::string::npos) throw CLI::ValidationError("--rate-limit", "expected N/SECONDS, e.g. 120/60");
+      if (slash == std::string::npos)
+        throw CLI::ValidationError("--rate-limit", "expected N/SECONDS, e.g. 120/60");
       o.rate_limit = std::stoi(rate_limit.substr(0, slash));
       o.rate_window_seconds = std::stod(rate_limit.substr(slash + 1));
-      if (o.rate_limit <= 0 || o.rate_window_seconds <= 0) throw CLI::ValidationError("--rate-limit", "N and SECONDS must be positive");
+      if (o.rate_limit <= 0 || o.rate_window_seconds <= 0)
+        throw CLI::ValidationError("--rate-limit", "N and SECONDS must be positive");
     }
   } catch (const CLI::ParseError& e) {
     *exit_code = app.exit(e);
     return std::nullopt;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "aiven-emulator: invalid --latency-ms or --rate-limit value: %s\n", e.what());
+    std::fprintf(stderr, "aiven-emulator: invalid --latency-ms or --rate-limit value: %s\n",
+                 e.what());
     *exit_code = 2;
     return std::nullopt;
   }

@@ -10,20 +10,20 @@ namespace aivenctl::emulator {
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 0;                      ///< 0: pick a free port
-  std::string data_dir;              ///< empty: memory only
-  std::vector<std::string> tokens;   ///< empty: any non-empty token is accepted
-  std::string catalog_path;          ///< the sample catalog (emulator/data/catalog.json)
-  double build_seconds = 3;          ///< service create -> RUNNING (times type/plan multiplier)
-  double rebalance_seconds = 2;      ///< plan/disk change -> RUNNING again
-  double topic_seconds = 1;          ///< topic CONFIGURING -> ACTIVE
-  double integration_seconds = 2;    ///< integration inactive -> active
-  int latency_ms = 0;                ///< added to every /v1 request
-  int latency_jitter_ms = 0;         ///< plus uniform 0..jitter
-  int rate_limit = 0;                ///< requests per window per token; 0: off
+  int port = 0;                     ///< 0: pick a free port
+  std::string data_dir;             ///< empty: memory only
+  std::vector<std::string> tokens;  ///< empty: any non-empty token is accepted
+  std::string catalog_path;         ///< the sample catalog (emulator/data/catalog.json)
+  double build_seconds = 3;         ///< service create -> RUNNING (times type/plan multiplier)
+  double rebalance_seconds = 2;     ///< plan/disk change -> RUNNING again
+  double topic_seconds = 1;         ///< topic CONFIGURING -> ACTIVE
+  double integration_seconds = 2;   ///< integration inactive -> active
+  int latency_ms = 0;               ///< added to every /v1 request
+  int latency_jitter_ms = 0;        ///< plus uniform 0..jitter
+  int rate_limit = 0;               ///< requests per window per token; 0: off
   double rate_window_seconds = 60;
-  double fail_rate = 0;              ///< share of requests answered 500/502/503
-  double drop_rate = 0;              ///< share of requests dropped without an answer
+  double fail_rate = 0;  ///< share of requests answered 500/502/503
+  double drop_rate = 0;  ///< share of requests dropped without an answer
   uint64_t seed = 1;
   std::string request_log;           ///< JSON-lines file; empty: none
   size_t max_body_bytes = 4u << 20;  ///< larger bodies get 413

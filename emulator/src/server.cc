@@ -45,8 +45,9 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   // Bodies over the limit: httplib answers 413 itself; give it Aiven's JSON shape.
   http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (res.body.empty()) {
-      const std::string msg = res.status == 413 ? "Request body too large"
-                                                : "Bad request (" + std::to_string(res.status) + ")";
+      const std::string msg = res.status == 413
+                                  ? "Request body too large"
+                                  : "Bad request (" + std::to_string(res.status) + ")";
       WriteError(res, ApiError{res.status, msg, ""});
     }
   });
@@ -135,7 +136,8 @@ void Server::ServeApi(const httplib::Request& req, httplib::Response& res, std::
     }
     if (fault.kind == FaultAction::kError) throw fault.error;
     Ctx ctx{req, res, m.params, Json(), m.auth ? token : ""};
-    if (!req.body.empty() && (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+    if (!req.body.empty() &&
+        (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
       ctx.body = Json::parse(req.body, nullptr, false);
       if (ctx.body.is_discarded()) throw ApiError{400, "Invalid JSON in request body", ""};
     }
@@ -174,7 +176,9 @@ void Server::RegisterControlRoutes() {
   });
   control_.Add("GET", "/_emulator/requests", [this](Ctx& c) {
     std::lock_guard lock(counts_mu_);
-    c.Reply({{"total", total_}, {"by_route", Json(counts_)}, {"faults_injected", faults_.InjectedJson()}});
+    c.Reply({{"total", total_},
+             {"by_route", Json(counts_)},
+             {"faults_injected", faults_.InjectedJson()}});
   });
   control_.Add("DELETE", "/_emulator/requests", [this](Ctx& c) {
     std::lock_guard lock(counts_mu_);
@@ -184,7 +188,8 @@ void Server::RegisterControlRoutes() {
     c.Reply({{"message", "cleared"}});
   });
   control_.Add("GET", "/_emulator/faults", [this](Ctx& c) {
-    c.Reply({{"scripted", faults_.ScriptedJson()}, {"config", faults_.ConfigJson()},
+    c.Reply({{"scripted", faults_.ScriptedJson()},
+             {"config", faults_.ConfigJson()},
              {"injected", faults_.InjectedJson()}});
   });
   control_.Add("POST", "/_emulator/faults", [this](Ctx& c) {
@@ -209,7 +214,8 @@ void Server::RegisterControlRoutes() {
     const Json& body = c.Object();
     double offset = world_.clock.offset();
     if (const auto it = body.find("advance_seconds"); it != body.end()) {
-      if (!it->is_number() || *it < 0) throw ApiError{400, "advance_seconds must be a number >= 0", ""};
+      if (!it->is_number() || *it < 0)
+        throw ApiError{400, "advance_seconds must be a number >= 0", ""};
       offset += it->get<double>();
     } else if (body.contains("set")) {
       double target = 0;
@@ -225,9 +231,8 @@ void Server::RegisterControlRoutes() {
     const double now = world_.clock.Now();
     c.Reply({{"now", IsoTime(now)}, {"epoch", now}, {"offset_seconds", offset}});
   });
-  control_.Add("GET", "/_emulator/state", [this](Ctx& c) {
-    c.Reply(world_.store.Read([](const Json& doc) { return doc; }));
-  });
+  control_.Add("GET", "/_emulator/state",
+               [this](Ctx& c) { c.Reply(world_.store.Read([](const Json& doc) { return doc; })); });
 }
 
 }  // namespace aivenctl::emulator

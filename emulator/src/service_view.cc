@@ -24,7 +24,9 @@ std::string RandomChars(size_t n) {
 
 std::string NewPassword() { return "AVNS_" + RandomChars(21); }
 
-std::string PrimaryUser(const std::string& type) { return type == "valkey" ? "default" : "avnadmin"; }
+std::string PrimaryUser(const std::string& type) {
+  return type == "valkey" ? "default" : "avnadmin";
+}
 
 bool HasDatabases(const std::string& type) { return type == "pg" || type == "mysql"; }
 
@@ -35,10 +37,10 @@ Json NewUser(const std::string& username, const std::string& type, bool primary,
          {"password_updated_time", IsoTime(now)}};
   if (type == "mysql") u["authentication"] = "caching_sha2_password";
   if (type == "kafka") {
-    u["access_cert"] = "-----BEGIN CERTIFICATE-----\nMIIE" + RandomChars(60) +
-                       "\n-----END CERTIFICATE-----\n";
-    u["access_key"] = "-----BEGIN PRIVATE KEY-----\nMIIE" + RandomChars(60) +
-                      "\n-----END PRIVATE KEY-----\n";
+    u["access_cert"] =
+        "-----BEGIN CERTIFICATE-----\nMIIE" + RandomChars(60) + "\n-----END CERTIFICATE-----\n";
+    u["access_key"] =
+        "-----BEGIN PRIVATE KEY-----\nMIIE" + RandomChars(60) + "\n-----END PRIVATE KEY-----\n";
     u["access_cert_not_valid_after_time"] = IsoTime(now + 3 * 365 * 86400.0);
   }
   if (type == "valkey") {
@@ -84,29 +86,33 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
          {"metadata", Json::object()},
          {"node_states", NodeStates(r, now)},
          {"backups", Backups(r, now)},
-         {"maintenance", {{"dow", maint.value("dow", "sunday")},
-                          {"time", maint.value("time", "02:00:00")},
-                          {"updates", Json::array()},
-                          {"enabled", true}}}};
+         {"maintenance",
+          {{"dow", maint.value("dow", "sunday")},
+           {"time", maint.value("time", "02:00:00")},
+           {"updates", Json::array()},
+           {"enabled", true}}}};
   if (const Json* p = w.catalog.Plan(type, plan)) {
     const Json region = p->value("regions", Json::object()).value(cloud, Json::object());
     s["node_cpu_count"] = region.value("node_cpu_count", 1);
     s["node_memory_mb"] = region.value("node_memory_mb", 1024.0);
   }
   Json users = Json::array();
-  for (const auto& [name, u] : r.value("users", Json::object()).items()) {
+  // Named copies: a range-for over .items() of a temporary would dangle.
+  const Json user_records = r.value("users", Json::object());
+  const Json db_records = r.value("databases", Json::object());
+  for (const auto& [name, u] : user_records.items()) {
     users.push_back(UserView(u, include_secrets));
   }
   s["users"] = users;
   Json dbs = Json::array();
-  for (const auto& [name, db] : r.value("databases", Json::object()).items()) dbs.push_back(name);
+  for (const auto& [name, db] : db_records.items()) dbs.push_back(name);
   if (HasDatabases(type)) s["databases"] = dbs;
   if (type == "kafka") s["acl"] = Json::array();
   if (type == "pg") s["connection_pools"] = Json::array();
   s["service_integrations"] = IntegrationsForService(doc, project, r.at("service_name"), now);
 
   const std::string admin = PrimaryUser(type);
-  const Json& admin_user = r.value("users", Json::object()).value(admin, Json::object());
+  const Json admin_user = user_records.value(admin, Json::object());
   ServiceEndpointInput in{project,
                           r.at("service_name"),
                           type,
@@ -114,7 +120,8 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
                           admin,
                           include_secrets ? admin_user.value("password", "") : kRedacted,
                           HasDatabases(type) ? "defaultdb" : "",
-                          r.value("node_count", 1)};
+                          r.value("node_count", 1),
+                          r.value("user_config", Json::object())};
   AddConnectionDetails(in, s);
   return s;
 }

@@ -15,7 +15,9 @@ namespace {
 constexpr size_t kCompactAfterRecords = 20000;
 
 Json EmptyDoc() {
-  return Json{{"clock_offset", 0.0}, {"next_id", 1}, {"projects", Json::object()},
+  return Json{{"clock_offset", 0.0},
+              {"next_id", 1},
+              {"projects", Json::object()},
               {"organizations", Json::object()}};
 }
 
@@ -190,7 +192,8 @@ void Store::Compact() {
 void Store::Reset() {
   Write([](Txn& txn) {
     const double offset = txn.doc().value("clock_offset", 0.0);
-    for (const char* key : {"projects", "organizations"}) txn.Set(std::string("/") + key, Json::object());
+    for (const char* key : {"projects", "organizations"})
+      txn.Set(std::string("/") + key, Json::object());
     txn.Set("/next_id", 1);
     txn.Set("/clock_offset", offset);
   });

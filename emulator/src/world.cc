@@ -9,7 +9,8 @@ void RequireProject(const Json& doc, const std::string& project) {
   }
 }
 
-const Json& RequireService(const Json& doc, const std::string& project, const std::string& service) {
+const Json& RequireService(const Json& doc, const std::string& project,
+                           const std::string& service) {
   RequireProject(doc, project);
   const auto& services = doc.at("projects").at(project).at("services");
   const auto it = services.find(service);
