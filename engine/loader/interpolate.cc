@@ -17,6 +17,21 @@ bool IsVariableName(const std::string& name) {
 
 namespace {
 
+// The '}' closing a reference whose text starts at `from`, counting nested "${".
+std::size_t MatchingBrace(const std::string& text, std::size_t from) {
+  int depth = 0;
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (text[i] == '$' && i + 1 < text.size() && text[i + 1] == '{') {
+      ++depth;
+      ++i;
+    } else if (text[i] == '}') {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return std::string::npos;
+}
+
 class Resolver {
  public:
   Resolver(const std::string& file, const VarMap& cli, const core::Environment& env,
@@ -77,7 +92,7 @@ class Resolver {
         i = dollar + 1;
         continue;
       }
-      std::size_t close = text.find('}', dollar + 2);
+      std::size_t close = MatchingBrace(text, dollar + 2);
       if (close == std::string::npos) {
         Error(where, "unterminated \"${\" in \"" + text + "\"; write \"$${\" for a literal \"${\"");
         return std::nullopt;
@@ -122,7 +137,7 @@ class Resolver {
         return std::nullopt;
       }
       if (auto v = env_.Get(name)) return v;
-      if (fallback) return fallback;
+      if (fallback) return Expand(*fallback, where);  // defaults may hold references too
       Error(where, "environment variable \"" + name + "\" is not set (write ${env:" + name +
                        ":-default} to give a default)");
       return std::nullopt;
@@ -190,22 +205,28 @@ class Resolver {
   std::vector<std::string> stack_;
 };
 
-void Walk(YamlNode& node, Resolver& resolver, const YamlNode* skip) {
+void Walk(YamlNode& node, Resolver& resolver, const YamlNode* skip,
+          std::set<std::pair<int, int>>& unresolved) {
   if (&node == skip) return;
   if (node.IsScalar()) {
     if (node.value.find('$') != std::string::npos) {
-      if (auto v = resolver.Expand(node.value, node)) node.value = std::move(*v);
+      if (auto v = resolver.Expand(node.value, node)) {
+        node.value = std::move(*v);
+      } else {
+        unresolved.insert({node.line, node.column});
+      }
     }
     return;
   }
-  for (auto& k : node.keys) Walk(k, resolver, skip);
-  for (auto& v : node.values) Walk(v, resolver, skip);
+  for (auto& k : node.keys) Walk(k, resolver, skip, unresolved);
+  for (auto& v : node.values) Walk(v, resolver, skip, unresolved);
 }
 
 }  // namespace
 
 VarMap Interpolate(const std::string& file, YamlNode& root, const VarMap& cli_vars,
-                   const core::Environment& env, core::Diagnostics& diags) {
+                   const core::Environment& env, core::Diagnostics& diags,
+                   std::set<std::pair<int, int>>& unresolved) {
   Resolver resolver(file, cli_vars, env, diags);
   YamlNode* vars = root.Find("vars");
   if (vars != nullptr && vars->IsMap()) {
@@ -213,7 +234,7 @@ VarMap Interpolate(const std::string& file, YamlNode& root, const VarMap& cli_va
       resolver.Declare(vars->keys[i], vars->values[i]);
     }
   }
-  Walk(root, resolver, vars);
+  Walk(root, resolver, vars, unresolved);
   VarMap out = resolver.Finish();
   resolver.WarnUnused();
   return out;

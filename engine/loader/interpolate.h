@@ -4,6 +4,8 @@
 // keys included. Variable values may refer to other variables and to the environment.
 
 #include <map>
+#include <set>
+#include <utility>
 #include <string>
 
 #include "core/diagnostic.h"
@@ -18,9 +20,12 @@ using VarMap = std::map<std::string, std::string>;
 /// Resolves the root's `vars:` and interpolates every scalar in `root` in place.
 /// Problems (undefined variable, unset environment variable without default, cycles,
 /// malformed references, bad variable names) go to `diags` at the scalar's position; an
-/// unused variable is a warning. Returns every variable's resolved value.
+/// unused variable is a warning. Scalars that could not be resolved keep their text and
+/// their (line, column) is added to `unresolved`, so later checks can skip them.
+/// Returns every variable's resolved value.
 VarMap Interpolate(const std::string& file, YamlNode& root, const VarMap& cli_vars,
-                   const core::Environment& env, core::Diagnostics& diags);
+                   const core::Environment& env, core::Diagnostics& diags,
+                   std::set<std::pair<int, int>>& unresolved);
 
 /// True for names usable as variables and environment variables: [A-Za-z_][A-Za-z0-9_]*.
 bool IsVariableName(const std::string& name);

@@ -36,27 +36,36 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
   }
   core::ProcessEnvironment process_env;
   const core::Environment& env = options.env != nullptr ? *options.env : process_env;
-  VarMap vars = Interpolate(file, *root, options.vars, env, diags);
+  std::set<std::pair<int, int>> blocked;  // places whose value could not be interpolated
+  VarMap vars = Interpolate(file, *root, options.vars, env, diags, blocked);
+  for (const auto& d : diags) {
+    if (d.severity == core::Severity::kError) blocked.insert({d.pos.line, d.pos.column});
+  }
 
   nlohmann::json doc = ToJson(*root);
   core::Diagnostics schema_diags;
   CheckSchema(file, doc, *root, schema_diags);
-  std::set<std::pair<int, int>> flagged;
-  for (const auto& d : diags) {
-    if (d.severity == core::Severity::kError) flagged.insert({d.pos.line, d.pos.column});
-  }
-  for (const auto& d : schema_diags) flagged.insert({d.pos.line, d.pos.column});
-  diags.insert(diags.end(), schema_diags.begin(), schema_diags.end());
 
   // Semantic checks run on a leniently built model even when the schema found problems, so
-  // that everything is reported at once; a place already flagged is not reported twice.
+  // that everything is reported at once. One place gets one error: interpolation problems
+  // first, then the semantic check (it knows more, e.g. "invalid service name"), then the
+  // schema's.
   core::Diagnostics semantic;
   model::Plan plan = BuildPlan(file, doc, *root, vars, semantic);
   CheckPlan(plan, semantic);
+  std::set<std::pair<int, int>> semantic_places;
   for (auto& d : semantic) {
-    if (d.severity == core::Severity::kError && flagged.contains({d.pos.line, d.pos.column})) {
-      continue;
-    }
+    bool error = d.severity == core::Severity::kError;
+    if (error && blocked.contains({d.pos.line, d.pos.column})) continue;
+    if (error) semantic_places.insert({d.pos.line, d.pos.column});
+    diags.push_back(std::move(d));
+  }
+  for (auto& d : schema_diags) {
+    std::pair<int, int> at{d.pos.line, d.pos.column};
+    if (blocked.contains(at)) continue;
+    // A value the semantic check already explained ("invalid service name ...").
+    bool about_value = d.message.rfind("invalid value ", 0) == 0;
+    if (about_value && semantic_places.contains(at)) continue;
     diags.push_back(std::move(d));
   }
   SortByPosition(diags);

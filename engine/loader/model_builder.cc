@@ -245,7 +245,6 @@ class Builder {
       Warning(c.Get("protect").n,
               "service \"" + s.name + "\" is protected but has a ttl (" +
                   core::FormatDuration(*s.ttl.value) +
-                  " from " + model::OriginName(s.ttl.origin) +
                   "); aivenctl will not delete it when it expires",
               &s.address);
     }

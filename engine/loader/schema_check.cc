@@ -256,7 +256,7 @@ struct Located {
   bool at_key = false;  // position the diagnostic at the key of the last step
 };
 
-std::optional<Located> Translate(const json& doc, const YamlNode& root,
+std::vector<Located> Translate(const json& doc, const YamlNode& root,
                                  const valijson::ValidationResults::Error& error) {
   Located out;
   out.path = PathFromContext(root, error.context);
@@ -266,9 +266,7 @@ std::optional<Located> Translate(const json& doc, const YamlNode& root,
   std::vector<const json*> fit = FitTo(schemas, inst);
 
   if (StartsWith(d, "Object contains a property that could not be validated")) {
-    std::size_t open = d.rfind(": '");
-    std::string key = open == std::string::npos ? "" : d.substr(open + 3);
-    if (key.size() >= 2 && key.substr(key.size() - 2) == "'.") key.resize(key.size() - 2);
+    // valijson names only the first unknown key; report every one, in file order.
     std::vector<std::string> known;
     for (const json* s : fit) {
       if (!s->contains("properties")) continue;
@@ -276,25 +274,33 @@ std::optional<Located> Translate(const json& doc, const YamlNode& root,
         known.push_back(it.key());
       }
     }
-    out.message = "unknown field \"" + key + "\"";
-    if (auto s = Suggest(key, known)) out.message += " (did you mean \"" + *s + "\"?)";
-    out.path.push_back(PathStep{key, -1});
-    out.at_key = true;
-    return out;
+    const YamlNode* object = Locate(root, out.path);
+    std::vector<Located> all;
+    for (const auto& key : object->keys) {
+      if (std::find(known.begin(), known.end(), key.value) != known.end()) continue;
+      Located one;
+      one.path = out.path;
+      one.path.push_back(PathStep{key.value, -1});
+      one.at_key = true;
+      one.message = "unknown field \"" + key.value + "\"";
+      if (auto s = Suggest(key.value, known)) one.message += " (did you mean \"" + *s + "\"?)";
+      all.push_back(std::move(one));
+    }
+    return all;
   }
   if (StartsWith(d, "Missing required property '")) {
     std::string key = d.substr(27);
     if (key.size() >= 2) key.resize(key.size() - 2);
     out.message = "missing required field \"" + key + "\"";
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Value type not permitted")) {
     out.message = TypeMessage(out.path, schemas, inst);
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Failed to match against any enum values")) {
     out.message = EnumMessage(out.path, fit, inst);
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Failed to match regex")) {
     std::string head = "invalid value " + Value(inst) + " for \"" + Label(out.path) + "\"";
@@ -303,38 +309,38 @@ std::optional<Located> Translate(const json& doc, const YamlNode& root,
     } else {
       out.message = head;
     }
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Expected number greater than")) {
     auto min = Number(fit, "minimum");
     out.message = "\"" + Label(out.path) + "\" must be at least " + (min ? NumberText(*min) : "?") +
                   ", got " + Value(inst);
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Expected number less than")) {
     auto max = Number(fit, "maximum");
     out.message = "\"" + Label(out.path) + "\" must be at most " + (max ? NumberText(*max) : "?") +
                   ", got " + Value(inst);
-    return out;
+    return {out};
   }
   if (StartsWith(d, "String should be no more than")) {
     auto max = Number(fit, "maxLength");
     out.message = "\"" + Label(out.path) + "\" must be at most " + (max ? NumberText(*max) : "?") +
                   " characters";
-    return out;
+    return {out};
   }
   if (StartsWith(d, "String should be no fewer than")) {
     out.message = "\"" + Label(out.path) + "\" must not be empty";
-    return out;
+    return {out};
   }
   if (StartsWith(d, "Array should contain no fewer than")) {
     auto min = Number(fit, "minItems");
     out.message = "\"" + Label(out.path) + "\" needs at least " + (min ? NumberText(*min) : "1") +
                   " item" + (min && *min > 1 ? "s" : "");
-    return out;
+    return {out};
   }
   out.message = d + " (at " + (out.path.empty() ? std::string("top level") : PathText(out.path)) + ")";
-  return out;
+  return {out};
 }
 
 bool IsPrefix(const Path& a, const Path& b) {  // a is a prefix of (or equal to) b
@@ -375,9 +381,8 @@ void CheckSchema(const std::string& file, const json& doc, const YamlNode& root,
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     if (IsWrapper(error.description)) continue;
-    auto t = Translate(doc, root, error);
-    if (!t) continue;
-    items.push_back({std::move(*t), StartsWith(error.description, "Value type not permitted")});
+    bool type_error = StartsWith(error.description, "Value type not permitted");
+    for (auto& t : Translate(doc, root, error)) items.push_back({std::move(t), type_error});
   }
   // A value may be "a string or a mapping" (oneOf): the branch that does not fit its type
   // only adds a type error; drop it when a more specific problem was found at or below it.

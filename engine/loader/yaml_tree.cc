@@ -204,6 +204,20 @@ class TreeBuilder : public YAML::EventHandler {
   std::size_t nodes_ = 0;
 };
 
+// True when 1-based line `line` of `text` has a tab in its leading whitespace.
+bool LineIndentedWithTab(const std::string& text, int line) {
+  std::size_t start = 0;
+  for (int i = 1; i < line && start != std::string::npos; ++i) {
+    start = text.find('\n', start);
+    if (start != std::string::npos) ++start;
+  }
+  if (line < 1 || start == std::string::npos) return false;
+  for (std::size_t i = start; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+    if (text[i] == '\t') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& text,
@@ -234,7 +248,9 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;
     diags.insert(diags.end(), local.begin(), local.end());
-    diags.push_back({core::Severity::kError, {file, line, column}, "invalid YAML: " + e.msg, ""});
+    std::string message = "invalid YAML: " + e.msg;
+    if (LineIndentedWithTab(text, line)) message += " (the line is indented with a tab; YAML needs spaces)";
+    diags.push_back({core::Severity::kError, {file, line, column}, message, ""});
     return std::nullopt;
   } catch (const TooManyNodes&) {
     diags.push_back({core::Severity::kError, {file, 0, 0},
