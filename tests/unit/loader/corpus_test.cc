@@ -93,5 +93,18 @@ TEST(LargeFile, TenMegabytesOnDiskIsRefusedWithoutReadingIt) {
             render::FormatDiagnostics(result.diagnostics, {}, {}));
 }
 
+// Inputs the fuzzer once crashed on (or seeds worth keeping) must load without crashing and
+// end with either a plan or at least one error.
+TEST(FuzzRegressions, EveryInputLoadsToAPlanOrAnError) {
+  int count = 0;
+  for (const auto& e : fs::directory_iterator(SourceDir() + "/tests/fuzz/regressions")) {
+    ++count;
+    LoadResult r = LoadCase(ReadBytes(e.path().string()));
+    EXPECT_TRUE(r.ok() || core::HasErrors(r.diagnostics)) << e.path();
+  }
+  EXPECT_GE(count, 1);
+}
+
+
 }  // namespace
 }  // namespace aivenctl::loader
