@@ -63,10 +63,9 @@ Run Validate(const std::string& binary, const std::string& plan) {
     _exit(127);
   }
   int status = 0;
-  struct rusage usage{};
+  struct rusage usage {};
   wait4(pid, &status, 0, &usage);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return {seconds, usage.ru_maxrss, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
 }
 

@@ -17,10 +17,10 @@ inline constexpr int kExitUsage = 2;
 
 /// Where a run reads and writes; everything a test wants to control.
 struct Io {
-  std::ostream& out;              ///< command output (stdout)
-  std::ostream& err;              ///< usage errors (stderr); logs go to spdlog's stderr sink
-  const core::Environment& env;   ///< NO_COLOR, ${env:...} in plans, AIVEN_API_URL
-  bool out_is_terminal = false;   ///< colour is only used on a terminal
+  std::ostream& out;             ///< command output (stdout)
+  std::ostream& err;             ///< usage errors (stderr); logs go to spdlog's stderr sink
+  const core::Environment& env;  ///< NO_COLOR, ${env:...} in plans, AIVEN_API_URL
+  bool out_is_terminal = false;  ///< colour is only used on a terminal
 };
 
 /// Runs `aivenctl args...` (args exclude the program name) and returns the exit code.

@@ -13,8 +13,8 @@ namespace {
 
 std::string Summary(const model::Plan& plan) {
   model::PlanCounts c = model::Count(plan);
-  std::string out = render::Plural(c.projects, "project") + ", " +
-                    render::Plural(c.services, "service");
+  std::string out =
+      render::Plural(c.projects, "project") + ", " + render::Plural(c.services, "service");
   if (c.databases > 0) out += ", " + render::Plural(c.databases, "database");
   if (c.users > 0) out += ", " + render::Plural(c.users, "user");
   if (c.topics > 0) out += ", " + render::Plural(c.topics, "topic");

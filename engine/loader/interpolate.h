@@ -5,8 +5,8 @@
 
 #include <map>
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "core/diagnostic.h"
 #include "core/env.h"

@@ -30,8 +30,7 @@ Path PathFromContext(const YamlNode& root, const std::vector<std::string>& conte
 
 /// The node at `path`, or the deepest existing node on the way. `key_node`, when the last
 /// step is a mapping key that exists, is set to the key's node.
-const YamlNode* Locate(const YamlNode& root, const Path& path,
-                       const YamlNode** key_node = nullptr);
+const YamlNode* Locate(const YamlNode& root, const Path& path, const YamlNode** key_node = nullptr);
 
 /// "projects[0].services[2].name" for messages.
 std::string PathText(const Path& path);

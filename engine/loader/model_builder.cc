@@ -135,8 +135,9 @@ class Builder {
     for (std::size_t i = 0; i < c.n->keys.size(); ++i) {
       const std::string& key = c.n->keys[i].value;
       if (key.rfind("aivenctl", 0) == 0) {
-        Error(&c.n->keys[i], "tag \"" + key + "\" is reserved: aivenctl stamps tags starting "
-                             "with \"aivenctl\" itself");
+        Error(&c.n->keys[i], "tag \"" + key +
+                                 "\" is reserved: aivenctl stamps tags starting "
+                                 "with \"aivenctl\" itself");
         continue;
       }
       if (auto v = c.Get(key).Text()) tags[key] = *v;
@@ -262,9 +263,10 @@ class Builder {
     Cursor explicit_version = c.Get("user_config").Get(key);
     if (auto other = explicit_version.Text()) {
       if (*other != *text) {
-        Error(version.n, "version \"" + *text + "\" disagrees with user_config." + key + " \"" +
-                             *other + "\"; keep one of them",
-                  &s.address);
+        Error(version.n,
+              "version \"" + *text + "\" disagrees with user_config." + key + " \"" + *other +
+                  "\"; keep one of them",
+              &s.address);
       }
       return;
     }
@@ -275,8 +277,9 @@ class Builder {
     model::ChildSupport allowed = model::ChildrenOf(s.type);
     const bool known = model::IsKnownServiceType(s.type);
     auto misfit = [&](const char* field, const char* which) {
-      Error(c.Key(field), "service \"" + s.name + "\" of type " + s.type + " cannot have " +
-                              field + " (" + which + ")",
+      Error(c.Key(field),
+            "service \"" + s.name + "\" of type " + s.type + " cannot have " + field + " (" +
+                which + ")",
             &s.address);
     };
     Cursor databases = c.Get("databases");
@@ -366,8 +369,11 @@ class Builder {
         for (char& ch : fixed) {
           if (ch == '.') ch = '_';
         }
-        Error(&key, "topic config key \"" + key.value + "\" uses Kafka's dotted form; Aiven "
-                    "expects \"" + fixed + "\"",
+        Error(&key,
+              "topic config key \"" + key.value +
+                  "\" uses Kafka's dotted form; Aiven "
+                  "expects \"" +
+                  fixed + "\"",
               &t.address);
       }
     }

@@ -33,9 +33,10 @@ class PlanChecker {
         if (i.type.empty() || i.source.service.empty() || i.destination.service.empty()) continue;
         auto [it, inserted] = integrations.emplace(i.address.ToString(), &i);
         if (!inserted) {
-          Error(i.pos, "duplicate integration " + i.type + " from \"" + i.source.Label(p.name) +
-                           "\" to \"" + i.destination.Label(p.name) + "\" (first defined at " +
-                           At(it->second->pos) + ")",
+          Error(i.pos,
+                "duplicate integration " + i.type + " from \"" + i.source.Label(p.name) +
+                    "\" to \"" + i.destination.Label(p.name) + "\" (first defined at " +
+                    At(it->second->pos) + ")",
                 i.address);
         }
       }
@@ -57,8 +58,9 @@ class PlanChecker {
       if (item.name.empty()) continue;
       auto [it, inserted] = seen.emplace(item.name, &item);
       if (!inserted) {
-        Error(item.pos, std::string("duplicate ") + what + " \"" + item.name + "\" " + where +
-                            " (first defined at " + At(it->second->pos) + ")",
+        Error(item.pos,
+              std::string("duplicate ") + what + " \"" + item.name + "\" " + where +
+                  " (first defined at " + At(it->second->pos) + ")",
               item.address);
       }
     }
@@ -70,8 +72,7 @@ class PlanChecker {
     if (i.source.service.empty() || i.destination.service.empty()) return;
     if (i.source.project == i.destination.project && i.source.service == i.destination.service) {
       Error(i.destination.pos,
-            "an integration cannot connect service \"" + i.source.Label(home.name) +
-                "\" to itself",
+            "an integration cannot connect service \"" + i.source.Label(home.name) + "\" to itself",
             i.address);
     }
     if (i.external && i.source.in_plan && i.destination.in_plan) {
@@ -83,7 +84,8 @@ class PlanChecker {
         (src->type != "kafka" || dst->type != "kafka_connect")) {
       Error(i.pos,
             "a kafka_connect integration goes from a kafka service to a kafka_connect service; "
-            "here it goes from " + src->type + " to " + dst->type,
+            "here it goes from " +
+                src->type + " to " + dst->type,
             i.address);
     }
   }
@@ -95,11 +97,12 @@ class PlanChecker {
     if (e.in_plan || i.external) return;
     std::vector<std::string> candidates;
     for (const auto& p : plan.projects) {
-      for (const auto& s : p.services) candidates.push_back(model::Endpoint{p.name, s.name}.Label(home.name));
+      for (const auto& s : p.services)
+        candidates.push_back(model::Endpoint{p.name, s.name}.Label(home.name));
     }
     std::string label = e.Label(home.name);
-    std::string message = std::string("integration ") + side + " \"" + label +
-                          "\" is not a service in this plan";
+    std::string message =
+        std::string("integration ") + side + " \"" + label + "\" is not a service in this plan";
     if (auto s = Suggest(label, candidates)) {
       message += " (did you mean \"" + *s + "\"?)";
     } else {

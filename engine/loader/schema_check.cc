@@ -141,7 +141,8 @@ std::vector<const json*> SchemasAt(const json& doc, const Path& path, const json
     }
     const json* child = nullptr;
     if (inst != nullptr) {
-      if (step.IsIndex() && inst->is_array() && static_cast<std::size_t>(step.index) < inst->size()) {
+      if (step.IsIndex() && inst->is_array() &&
+          static_cast<std::size_t>(step.index) < inst->size()) {
         child = &(*inst)[static_cast<std::size_t>(step.index)];
       } else if (!step.IsIndex() && inst->is_object() && inst->contains(step.key)) {
         child = &(*inst)[step.key];
@@ -238,7 +239,8 @@ std::string EnumMessage(const Path& path, const std::vector<const json*>& schema
   std::vector<std::string> options;
   for (const json* s : schemas) {
     if (!s->contains("enum")) continue;
-    for (const auto& e : (*s)["enum"]) options.push_back(e.is_string() ? e.get<std::string>() : e.dump());
+    for (const auto& e : (*s)["enum"])
+      options.push_back(e.is_string() ? e.get<std::string>() : e.dump());
   }
   std::string head = "invalid value " + Value(inst) + " for \"" + Label(path) + "\"";
   if (auto hint = Hint(schemas, "enum")) return head + ": " + *hint;
@@ -257,7 +259,7 @@ struct Located {
 };
 
 std::vector<Located> Translate(const json& doc, const YamlNode& root,
-                                 const valijson::ValidationResults::Error& error) {
+                               const valijson::ValidationResults::Error& error) {
   Located out;
   out.path = PathFromContext(root, error.context);
   const std::string& d = error.description;
@@ -339,7 +341,8 @@ std::vector<Located> Translate(const json& doc, const YamlNode& root,
                   " item" + (min && *min > 1 ? "s" : "");
     return {out};
   }
-  out.message = d + " (at " + (out.path.empty() ? std::string("top level") : PathText(out.path)) + ")";
+  out.message =
+      d + " (at " + (out.path.empty() ? std::string("top level") : PathText(out.path)) + ")";
   return {out};
 }
 
@@ -358,8 +361,10 @@ void CheckSchema(const std::string& file, const json& doc, const YamlNode& root,
   std::string schema_error;
   const valijson::Schema* schema = CompiledSchema(schema_error);
   if (schema == nullptr) {
-    diags.push_back({core::Severity::kError, {file, 0, 0},
-                     "internal error: the plan schema does not load: " + schema_error, ""});
+    diags.push_back({core::Severity::kError,
+                     {file, 0, 0},
+                     "internal error: the plan schema does not load: " + schema_error,
+                     ""});
     return;
   }
   valijson::ValidationResults results;
@@ -368,8 +373,10 @@ void CheckSchema(const std::string& file, const json& doc, const YamlNode& root,
     valijson::adapters::NlohmannJsonAdapter target(doc);
     if (validator.validate(*schema, target, &results)) return;
   } catch (const std::exception& e) {
-    diags.push_back({core::Severity::kError, {file, 0, 0},
-                     std::string("internal error while checking the schema: ") + e.what(), ""});
+    diags.push_back({core::Severity::kError,
+                     {file, 0, 0},
+                     std::string("internal error while checking the schema: ") + e.what(),
+                     ""});
     return;
   }
 

@@ -1,11 +1,11 @@
 #include "loader/source_text.h"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <memory>
-#include <sys/stat.h>
 
 namespace aivenctl::loader {
 namespace {
@@ -62,7 +62,7 @@ std::string TooLarge(std::size_t size, std::size_t max_bytes) {
 
 std::optional<std::string> ReadPlanFile(const std::string& path, std::size_t max_bytes,
                                         core::Diagnostic& diag) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     diag = Error(path, 0, 0, "cannot read file: " + std::string(std::strerror(errno)));
     return std::nullopt;
@@ -86,8 +86,9 @@ std::optional<std::string> ReadPlanFile(const std::string& path, std::size_t max
     in.read(buf, sizeof buf);
     bytes.append(buf, static_cast<std::size_t>(in.gcount()));
     if (bytes.size() > max_bytes) {  // pipes and devices have no size up front
-      diag = Error(path, 0, 0, "file is too large (more than " + std::to_string(max_bytes) +
-                                   " bytes, the limit)");
+      diag =
+          Error(path, 0, 0,
+                "file is too large (more than " + std::to_string(max_bytes) + " bytes, the limit)");
       return std::nullopt;
     }
   }
@@ -101,7 +102,8 @@ std::optional<std::string> ReadPlanFile(const std::string& path, std::size_t max
 std::optional<core::Diagnostic> CheckPlanBytes(const std::string& file, const std::string& bytes,
                                                std::size_t max_bytes) {
   if (bytes.size() > max_bytes) return Error(file, 0, 0, TooLarge(bytes.size(), max_bytes));
-  if (bytes.empty()) return Error(file, 0, 0, "file is empty; a plan needs at least version, name and projects");
+  if (bytes.empty())
+    return Error(file, 0, 0, "file is empty; a plan needs at least version, name and projects");
   int line = 1;
   int column = 1;
   for (std::size_t i = 0; i < bytes.size();) {

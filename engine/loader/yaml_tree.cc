@@ -176,7 +176,8 @@ class TreeBuilder : public YAML::EventHandler {
         for (auto& v : merge->values) sources.push_back(&v);
       }
       if (sources.empty() || (merge->IsSequence() && merge->values.empty())) {
-        Error(merge->line, merge->column, "a \"<<\" merge key needs a mapping or a list of mappings");
+        Error(merge->line, merge->column,
+              "a \"<<\" merge key needs a mapping or a list of mappings");
       }
       for (YamlNode* src : sources) {
         if (!src->IsMap()) {
@@ -229,7 +230,8 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
     YAML::Parser parser(in);
     TreeBuilder builder(file, limits, local);
     if (!parser.HandleNextDocument(builder)) {
-      diags.push_back({core::Severity::kError, {file, 0, 0},
+      diags.push_back({core::Severity::kError,
+                       {file, 0, 0},
                        "file contains no YAML document; a plan needs at least version, name "
                        "and projects",
                        ""});
@@ -241,19 +243,23 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
       auto second = extra.TakeRoot();
       int line = second ? second->line : 0;
       int column = second ? second->column : 0;
-      local.push_back({core::Severity::kError, {file, line, column},
-                       "a plan file holds one YAML document; found a second one", ""});
+      local.push_back({core::Severity::kError,
+                       {file, line, column},
+                       "a plan file holds one YAML document; found a second one",
+                       ""});
     }
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 0 : e.mark.line + 1;
     int column = e.mark.is_null() ? 0 : e.mark.column + 1;
     diags.insert(diags.end(), local.begin(), local.end());
     std::string message = "invalid YAML: " + e.msg;
-    if (LineIndentedWithTab(text, line)) message += " (the line is indented with a tab; YAML needs spaces)";
+    if (LineIndentedWithTab(text, line))
+      message += " (the line is indented with a tab; YAML needs spaces)";
     diags.push_back({core::Severity::kError, {file, line, column}, message, ""});
     return std::nullopt;
   } catch (const TooManyNodes&) {
-    diags.push_back({core::Severity::kError, {file, 0, 0},
+    diags.push_back({core::Severity::kError,
+                     {file, 0, 0},
                      "document too large: more than " + std::to_string(limits.max_nodes) +
                          " nodes after expanding aliases",
                      ""});
@@ -263,7 +269,8 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
   if (!root || !root->IsMap()) {
     int line = root ? root->line : 1;
     int column = root ? root->column : 1;
-    diags.push_back({core::Severity::kError, {file, line, column},
+    diags.push_back({core::Severity::kError,
+                     {file, line, column},
                      "a plan file must be a mapping with version, name and projects at the top "
                      "level",
                      ""});

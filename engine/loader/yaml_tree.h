@@ -17,10 +17,10 @@ struct YamlNode {
   enum class Kind { kNull, kScalar, kSequence, kMap };
 
   Kind kind = Kind::kNull;
-  int line = 0;    ///< 1-based
-  int column = 0;  ///< 1-based, in bytes
-  std::string value;    ///< scalar text (after interpolation, once that has run)
-  bool quoted = false;  ///< quoted or block scalar: always a string, never a number/bool
+  int line = 0;                  ///< 1-based
+  int column = 0;                ///< 1-based, in bytes
+  std::string value;             ///< scalar text (after interpolation, once that has run)
+  bool quoted = false;           ///< quoted or block scalar: always a string, never a number/bool
   std::vector<YamlNode> keys;    ///< kMap: key nodes (scalars)
   std::vector<YamlNode> values;  ///< kMap: values; kSequence: items
 

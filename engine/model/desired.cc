@@ -34,19 +34,33 @@ const Service* Plan::FindService(const std::string& project, const std::string& 
 }
 
 bool IsKnownServiceType(const std::string& type) {
-  static const std::set<std::string> kTypes = {
-      "alloydbomni", "cassandra", "clickhouse", "dragonfly", "elasticsearch",
-      "flink",       "grafana",   "influxdb",   "kafka",     "kafka_connect",
-      "kafka_mirrormaker", "m3aggregator", "m3db", "mysql", "opensearch",
-      "pg",          "redis",     "thanos",     "valkey"};
+  static const std::set<std::string> kTypes = {"alloydbomni",
+                                               "cassandra",
+                                               "clickhouse",
+                                               "dragonfly",
+                                               "elasticsearch",
+                                               "flink",
+                                               "grafana",
+                                               "influxdb",
+                                               "kafka",
+                                               "kafka_connect",
+                                               "kafka_mirrormaker",
+                                               "m3aggregator",
+                                               "m3db",
+                                               "mysql",
+                                               "opensearch",
+                                               "pg",
+                                               "redis",
+                                               "thanos",
+                                               "valkey"};
   return kTypes.contains(type);
 }
 
 ChildSupport ChildrenOf(const std::string& type) {
   static const std::set<std::string> kDatabases = {"pg", "mysql", "alloydbomni"};
   static const std::set<std::string> kUsers = {
-      "pg",         "mysql", "alloydbomni", "kafka", "valkey", "redis",    "dragonfly",
-      "opensearch", "elasticsearch", "clickhouse",  "cassandra", "m3db", "influxdb"};
+      "pg",         "mysql",         "alloydbomni", "kafka",     "valkey", "redis",   "dragonfly",
+      "opensearch", "elasticsearch", "clickhouse",  "cassandra", "m3db",   "influxdb"};
   ChildSupport c;
   c.databases = kDatabases.contains(type);
   c.users = kUsers.contains(type);

@@ -32,8 +32,8 @@ struct Outcome {
 
 // Runs the binary from the source directory with a clean environment; stdout only.
 Outcome Aivenctl(const std::string& args) {
-  std::string cmd = "cd '" + SourceDir() + "' && env -i PATH=/usr/bin:/bin '" + Binary() +
-                    "' " + args + " 2>/dev/null";
+  std::string cmd = "cd '" + SourceDir() + "' && env -i PATH=/usr/bin:/bin '" + Binary() + "' " +
+                    args + " 2>/dev/null";
   Outcome o;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return o;

@@ -52,8 +52,8 @@ TEST(Cli, NoCommandIsAUsageError) {
 TEST(Cli, HelpListsCommandsAndGlobalFlags) {
   Outcome o = RunWith({"--help"});
   EXPECT_EQ(0, o.code);
-  for (const char* s : {"validate", "version", "--api-url", "--log-level", "--no-color",
-                        "--format", "--var", "NO_COLOR"}) {
+  for (const char* s : {"validate", "version", "--api-url", "--log-level", "--no-color", "--format",
+                        "--var", "NO_COLOR"}) {
     EXPECT_NE(std::string::npos, o.out.find(s)) << s;
   }
 }

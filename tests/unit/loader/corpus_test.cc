@@ -105,6 +105,5 @@ TEST(FuzzRegressions, EveryInputLoadsToAPlanOrAnError) {
   EXPECT_GE(count, 1);
 }
 
-
 }  // namespace
 }  // namespace aivenctl::loader

@@ -11,8 +11,8 @@ namespace {
 std::string Diags(const core::Diagnostics& ds) {
   std::string out;
   for (const auto& d : ds) {
-    out += std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message +
-           "\n";
+    out +=
+        std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " + d.message + "\n";
   }
   return out;
 }
@@ -50,9 +50,9 @@ TEST(YamlTree, QuotedScalarsStayStrings) {
   core::Diagnostics ds;
   auto root = ParseYaml("f", "a: \"1\"\nb: 1\nc: true\nd: 'true'\ne: 1.5\nf: ~\ng: yes\n", {}, ds);
   ASSERT_TRUE(root);
-  EXPECT_EQ(nlohmann::json::parse(
-                R"({"a":"1","b":1,"c":true,"d":"true","e":1.5,"f":null,"g":"yes"})"),
-            ToJson(*root));
+  EXPECT_EQ(
+      nlohmann::json::parse(R"({"a":"1","b":1,"c":true,"d":"true","e":1.5,"f":null,"g":"yes"})"),
+      ToJson(*root));
 }
 
 TEST(YamlTree, AliasBombsAreStopped) {
@@ -67,8 +67,7 @@ TEST(YamlTree, AliasBombsAreStopped) {
   YamlLimits limits;
   limits.max_nodes = 100000;
   EXPECT_FALSE(ParseYaml("f", bomb, limits, ds));
-  EXPECT_EQ("0:0: document too large: more than 100000 nodes after expanding aliases\n",
-            Diags(ds));
+  EXPECT_EQ("0:0: document too large: more than 100000 nodes after expanding aliases\n", Diags(ds));
 }
 
 TEST(YamlTree, SyntaxErrorsArePositioned) {
