@@ -75,6 +75,9 @@ TEST(Cli, ValidateUsesVarsAndTheInjectedEnvironment) {
   Outcome with_var = RunWith({"validate", path, "--var", "run=7"});
   EXPECT_EQ(0, with_var.code) << with_var.out;
   EXPECT_EQ(path + ": valid (1 project, 1 service)\n", with_var.out);
+
+  Outcome global_var = RunWith({"--var", "run=7", "--var", "x=1", "validate", path});
+  EXPECT_EQ(0, global_var.code) << global_var.out << global_var.err;
 }
 
 TEST(Cli, ColourOnlyOnATerminalAndNeverWithNoColor) {
