@@ -71,8 +71,16 @@ void ExpectDescribed(const json& s, const std::string& where) {
   if (s.contains("properties")) {
     for (auto it = s["properties"].begin(); it != s["properties"].end(); ++it) {
       const json& p = it.value();
-      bool described = p.contains("description") || p.contains("$ref");
+      const json* target = &p;
+      if (p.contains("$ref")) {
+        std::string ref = p["$ref"].get<std::string>();
+        target = &PlanSchema()["definitions"][ref.substr(ref.rfind('/') + 1)];
+      }
+      bool described = p.contains("description") || target->contains("description");
+      bool exemplified =
+          p.contains("examples") || target->contains("examples") || target->contains("oneOf");
       EXPECT_TRUE(described) << where << "." << it.key() << " has no description";
+      EXPECT_TRUE(exemplified) << where << "." << it.key() << " has no example";
       ExpectDescribed(p, where + "." + it.key());
     }
   }
@@ -91,7 +99,7 @@ void ExpectDescribed(const json& s, const std::string& where) {
   }
 }
 
-TEST(PlanSchema, EveryPropertyHasADescription) { ExpectDescribed(PlanSchema(), "#"); }
+TEST(PlanSchema, EveryPropertyHasADescriptionAndAnExample) { ExpectDescribed(PlanSchema(), "#"); }
 
 TEST(PlanSchema, EveryPlanPassesItAsWritten) {
   int count = 0;
