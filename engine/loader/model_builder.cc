@@ -71,11 +71,11 @@ class Builder {
     }
     if (auto s = root.Get("description").Str()) plan.description = *s;
     Cursor defaults = root.Get("defaults");
-    if (auto s = defaults.Get("cloud").Str()) plan.default_cloud = *s;
-    plan.default_ttl = Ttl(defaults.Get("ttl"));
-    plan.default_tags = Tags(defaults.Get("tags"));
-    default_cloud_pos_ = Pos(defaults.Get("cloud").n);
-    default_ttl_pos_ = Pos(defaults.Get("ttl").n);
+    plan.defaults.cloud = defaults.Get("cloud").Str();
+    plan.defaults.cloud_pos = Pos(defaults.Get("cloud").n);
+    plan.defaults.ttl = Ttl(defaults.Get("ttl"));
+    plan.defaults.ttl_pos = Pos(defaults.Get("ttl").n);
+    plan.defaults.tags = Tags(defaults.Get("tags"));
 
     Cursor projects = root.Get("projects");
     for (std::size_t i = 0; i < projects.Size(); ++i) {
@@ -171,15 +171,15 @@ class Builder {
     }
     if (auto s = c.Get("cloud").Str()) {
       p.cloud = {*s, model::Origin::kExplicit, Pos(c.Get("cloud").n)};
-    } else if (plan.default_cloud) {
-      p.cloud = {plan.default_cloud, model::Origin::kDefaults, default_cloud_pos_};
+    } else if (plan.defaults.cloud) {
+      p.cloud = {plan.defaults.cloud, model::Origin::kDefaults, plan.defaults.cloud_pos};
     }
     if (auto t = Ttl(c.Get("ttl"))) {
       p.ttl = {*t, model::Origin::kExplicit, Pos(c.Get("ttl").n)};
-    } else if (plan.default_ttl && !c.Get("ttl").ok()) {
-      p.ttl = {plan.default_ttl, model::Origin::kDefaults, default_ttl_pos_};
+    } else if (plan.defaults.ttl && !c.Get("ttl").ok()) {
+      p.ttl = {plan.defaults.ttl, model::Origin::kDefaults, plan.defaults.ttl_pos};
     }
-    p.tags = Merge(plan.default_tags, Tags(c.Get("tags")));
+    p.tags = Merge(plan.defaults.tags, Tags(c.Get("tags")));
     Cursor services = c.Get("services");
     for (std::size_t i = 0; i < services.Size(); ++i) {
       Cursor s = services.At(i);
@@ -238,7 +238,7 @@ class Builder {
     if (dow && time) s.maintenance = model::Maintenance{*dow, *time};
     s.disk_space_mb = c.Get("disk_space_mb").Int();
     s.powered = c.Get("powered").Bool();
-    s.tags = Merge(plan.default_tags, Tags(c.Get("tags")));
+    s.tags = Merge(plan.defaults.tags, Tags(c.Get("tags")));
     s.prune = c.Get("prune").Bool().value_or(false);
     s.protect = c.Get("protect").Bool().value_or(false);
     s.adopt = c.Get("adopt").Bool().value_or(false);
@@ -417,8 +417,6 @@ class Builder {
 
   const std::string& file_;
   core::Diagnostics& diags_;
-  core::SourcePos default_cloud_pos_;
-  core::SourcePos default_ttl_pos_;
 };
 
 }  // namespace

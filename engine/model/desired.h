@@ -141,16 +141,23 @@ struct Project {
   core::Address address;  ///< project:name
 };
 
+/// The plan's `defaults:` block: values for projects and services that do not set them.
+struct Defaults {
+  std::optional<std::string> cloud;
+  core::SourcePos cloud_pos;
+  std::optional<core::Seconds> ttl;
+  core::SourcePos ttl_pos;
+  Tags tags;  ///< merged under every project's and service's own tags
+};
+
 /// A whole plan file after loading.
 struct Plan {
   int version = 1;
   std::string name;
   std::string description;
-  std::string file;                          ///< path it was loaded from
-  std::map<std::string, std::string> vars;   ///< resolved variables (after --var)
-  std::optional<std::string> default_cloud;  ///< defaults.cloud
-  std::optional<core::Seconds> default_ttl;  ///< defaults.ttl
-  Tags default_tags;                         ///< defaults.tags
+  std::string file;                         ///< path it was loaded from
+  std::map<std::string, std::string> vars;  ///< resolved variables (after --var)
+  Defaults defaults;                        ///< the `defaults:` block
   std::vector<Project> projects;
   core::SourcePos pos;
 
