@@ -49,7 +49,7 @@ struct Maintenance {
 
 /// A logical database in a pg/mysql/alloydbomni service.
 struct Database {
-  std::string name;
+  std::string name;                       ///< after interpolation
   std::optional<std::string> lc_collate;  ///< unset: API default (en_US.UTF-8)
   std::optional<std::string> lc_ctype;    ///< unset: API default (en_US.UTF-8)
   core::SourcePos pos;                    ///< where the entry starts
@@ -58,58 +58,58 @@ struct Database {
 
 /// A service user.
 struct User {
-  std::string name;
+  std::string name;                           ///< after interpolation
   std::optional<std::string> authentication;  ///< MySQL password plugin
   nlohmann::json access_control;              ///< object or null (unset)
-  core::SourcePos pos;
-  core::Address address;  ///< user:project/service/name
+  core::SourcePos pos;                        ///< where it is written in the plan file
+  core::Address address;                      ///< user:project/service/name
 };
 
 /// A Kafka topic.
 struct Topic {
-  std::string name;
-  std::optional<int> partitions;
-  std::optional<int> replication;
-  std::optional<int> min_insync_replicas;
+  std::string name;                                  ///< after interpolation
+  std::optional<int> partitions;                     ///< unset: the API default
+  std::optional<int> replication;                    ///< unset: the API default
+  std::optional<int> min_insync_replicas;            ///< unset: the API default
   nlohmann::json config = nlohmann::json::object();  ///< Aiven underscore keys
-  Tags tags;
-  std::optional<std::string> description;
-  core::SourcePos pos;
-  core::Address address;  ///< topic:project/service/name
+  Tags tags;  ///< as written (plus defaults.tags for projects and services)
+  std::optional<std::string> description;  ///< topic description
+  core::SourcePos pos;                     ///< where it is written in the plan file
+  core::Address address;                   ///< topic:project/service/name
 };
 
 /// An Aiven service with its children.
 struct Service {
-  std::string name;
-  std::string project;  ///< name of the enclosing project
-  std::string type;     ///< "pg", "kafka", ...
-  std::string plan;     ///< "startup-4", ...
-  Inherited<std::string> cloud;
+  std::string name;                    ///< after interpolation
+  std::string project;                 ///< name of the enclosing project
+  std::string type;                    ///< "pg", "kafka", ...
+  std::string plan;                    ///< "startup-4", ...
+  Inherited<std::string> cloud;        ///< service, else project, else defaults
   std::optional<std::string> version;  ///< the `version:` shorthand as written
   /// user_config as sent to the API; `version` is already folded in as <type>_version.
-  nlohmann::json user_config = nlohmann::json::object();
-  std::optional<bool> termination_protection;
-  std::optional<Maintenance> maintenance;
-  std::optional<long long> disk_space_mb;
-  std::optional<bool> powered;
-  Tags tags;  ///< defaults.tags merged under the service's own
-  std::vector<Database> databases;
-  std::vector<User> users;
-  std::vector<Topic> topics;
-  bool prune = false;    ///< delete unlisted children
-  bool protect = false;  ///< never delete or replace
-  bool adopt = false;    ///< take over an unowned service of this name
-  Inherited<core::Seconds> ttl;
-  core::SourcePos pos;
-  core::Address address;  ///< service:project/name
+  nlohmann::json user_config = nlohmann::json::object();  ///< sent to the API as user_config
+  std::optional<bool> termination_protection;             ///< unset: leave the API default
+  std::optional<Maintenance> maintenance;                 ///< unset: Aiven picks the window
+  std::optional<long long> disk_space_mb;                 ///< unset: the plan default
+  std::optional<bool> powered;                            ///< false: powered off
+  Tags tags;                        ///< defaults.tags merged under the service's own
+  std::vector<Database> databases;  ///< in plan order
+  std::vector<User> users;          ///< in plan order
+  std::vector<Topic> topics;        ///< in plan order
+  bool prune = false;               ///< delete unlisted children
+  bool protect = false;             ///< never delete or replace
+  bool adopt = false;               ///< take over an unowned service of this name
+  Inherited<core::Seconds> ttl;     ///< expiry stamped at creation
+  core::SourcePos pos;              ///< where it is written in the plan file
+  core::Address address;            ///< service:project/name
 };
 
 /// One side of an integration.
 struct Endpoint {
-  std::string project;  ///< resolved: the declaring project when not written
-  std::string service;
+  std::string project;   ///< resolved: the declaring project when not written
+  std::string service;   ///< service name
   bool in_plan = false;  ///< the service is declared in this plan
-  core::SourcePos pos;
+  core::SourcePos pos;   ///< where it is written in the plan file
 
   /// "service" when in `home_project`, else "project/service".
   std::string Label(const std::string& home_project) const;
@@ -117,49 +117,49 @@ struct Endpoint {
 
 /// A service integration, declared in a project.
 struct Integration {
-  std::string type;  ///< "kafka_connect", "metrics", ...
-  Endpoint source;
-  Endpoint destination;
-  bool external = false;  ///< endpoints may live outside this plan
-  nlohmann::json user_config = nlohmann::json::object();
-  core::SourcePos pos;
-  core::Address address;  ///< integration:project/type:src->dst
+  std::string type;                                       ///< "kafka_connect", "metrics", ...
+  Endpoint source;                                        ///< where data or metrics come from
+  Endpoint destination;                                   ///< where they go
+  bool external = false;                                  ///< endpoints may live outside this plan
+  nlohmann::json user_config = nlohmann::json::object();  ///< sent to the API as user_config
+  core::SourcePos pos;                                    ///< where it is written in the plan file
+  core::Address address;                                  ///< integration:project/type:src->dst
 };
 
 /// An Aiven project.
 struct Project {
-  std::string name;
+  std::string name;    ///< after interpolation
   bool create = true;  ///< the plan creates and owns it; false: it must exist
-  std::optional<std::string> billing_group_id;
-  std::optional<std::string> parent_id;  ///< account or organization unit
-  Inherited<std::string> cloud;
-  Inherited<core::Seconds> ttl;
-  Tags tags;
-  std::vector<Service> services;
-  std::vector<Integration> integrations;
-  core::SourcePos pos;
-  core::Address address;  ///< project:name
+  std::optional<std::string> billing_group_id;  ///< UUID, for created projects
+  std::optional<std::string> parent_id;         ///< account or organization unit
+  Inherited<std::string> cloud;                 ///< service, else project, else defaults
+  Inherited<core::Seconds> ttl;                 ///< expiry stamped at creation
+  Tags tags;                      ///< as written (plus defaults.tags for projects and services)
+  std::vector<Service> services;  ///< in plan order
+  std::vector<Integration> integrations;  ///< declared in this project
+  core::SourcePos pos;                    ///< where it is written in the plan file
+  core::Address address;                  ///< project:name
 };
 
 /// The plan's `defaults:` block: values for projects and services that do not set them.
 struct Defaults {
-  std::optional<std::string> cloud;
-  core::SourcePos cloud_pos;
-  std::optional<core::Seconds> ttl;
-  core::SourcePos ttl_pos;
-  Tags tags;  ///< merged under every project's and service's own tags
+  std::optional<std::string> cloud;  ///< defaults.cloud
+  core::SourcePos cloud_pos;         ///< where defaults.cloud is written
+  std::optional<core::Seconds> ttl;  ///< defaults.ttl
+  core::SourcePos ttl_pos;           ///< where defaults.ttl is written
+  Tags tags;                         ///< merged under every project's and service's own tags
 };
 
 /// A whole plan file after loading.
 struct Plan {
-  int version = 1;
-  std::string name;
-  std::string description;
+  int version = 1;                          ///< plan format version
+  std::string name;                         ///< after interpolation
+  std::string description;                  ///< free text
   std::string file;                         ///< path it was loaded from
   std::map<std::string, std::string> vars;  ///< resolved variables (after --var)
   Defaults defaults;                        ///< the `defaults:` block
-  std::vector<Project> projects;
-  core::SourcePos pos;
+  std::vector<Project> projects;            ///< in plan order
+  core::SourcePos pos;                      ///< where it is written in the plan file
 
   /// The service `project/service`, or nullptr.
   const Service* FindService(const std::string& project, const std::string& service) const;
@@ -170,9 +170,9 @@ bool IsKnownServiceType(const std::string& service_type);
 
 /// Which kinds of children a service type can hold.
 struct ChildSupport {
-  bool databases = false;
-  bool users = false;
-  bool topics = false;
+  bool databases = false;  ///< databases allowed
+  bool users = false;      ///< service users allowed
+  bool topics = false;     ///< Kafka topics allowed
 };
 
 /// Children allowed for a service type (unknown types allow nothing).
