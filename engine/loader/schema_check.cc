@@ -1,6 +1,7 @@
 #include "loader/schema_check.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -276,10 +277,22 @@ std::vector<Located> Translate(const json& doc, const YamlNode& root,
         known.push_back(it.key());
       }
     }
+    std::vector<std::regex> patterns;  // patternProperties, e.g. "^x-" extension fields
+    for (const json* s : fit) {
+      if (!s->contains("patternProperties")) continue;
+      for (auto it = (*s)["patternProperties"].begin(); it != (*s)["patternProperties"].end();
+           ++it) {
+        patterns.emplace_back(it.key());
+      }
+    }
     const YamlNode* object = Locate(root, out.path);
     std::vector<Located> all;
     for (const auto& key : object->keys) {
       if (std::find(known.begin(), known.end(), key.value) != known.end()) continue;
+      if (std::any_of(patterns.begin(), patterns.end(),
+                      [&](const std::regex& r) { return std::regex_search(key.value, r); })) {
+        continue;
+      }
       Located one;
       one.path = out.path;
       one.path.push_back(PathStep{key.value, -1});

@@ -24,6 +24,7 @@ YamlNode* YamlNode::Find(const std::string& key) {
 namespace {
 
 class TooManyNodes {};
+class TooManyAliasNodes {};
 
 std::size_t CountNodes(const YamlNode& n) {
   std::size_t c = 1;
@@ -57,8 +58,11 @@ class TreeBuilder : public YAML::EventHandler {
       OnNull(mark, 0);
       return;
     }
-    Count(anchor_sizes_[anchor]);
-    Add(YamlNode(it->second), 0);
+    std::size_t size = anchor_sizes_[anchor];
+    alias_nodes_ += size;
+    if (alias_nodes_ > limits_.max_alias_nodes) throw TooManyAliasNodes();
+    Count(size);
+    Add(YamlNode(it->second), 0, /*counted=*/true);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -203,6 +207,7 @@ class TreeBuilder : public YAML::EventHandler {
   std::map<YAML::anchor_t, YamlNode> anchors_;
   std::map<YAML::anchor_t, std::size_t> anchor_sizes_;
   std::size_t nodes_ = 0;
+  std::size_t alias_nodes_ = 0;
 };
 
 // True when 1-based line `line` of `text` has a tab in its leading whitespace.
@@ -257,11 +262,18 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
       message += " (the line is indented with a tab; YAML needs spaces)";
     diags.push_back({core::Severity::kError, {file, line, column}, message, ""});
     return std::nullopt;
+  } catch (const TooManyAliasNodes&) {
+    diags.push_back({core::Severity::kError,
+                     {file, 0, 0},
+                     "aliases expand to more than " + std::to_string(limits.max_alias_nodes) +
+                         " nodes; refusing what looks like an alias bomb",
+                     ""});
+    return std::nullopt;
   } catch (const TooManyNodes&) {
     diags.push_back({core::Severity::kError,
                      {file, 0, 0},
                      "document too large: more than " + std::to_string(limits.max_nodes) +
-                         " nodes after expanding aliases",
+                         " YAML nodes",
                      ""});
     return std::nullopt;
   }

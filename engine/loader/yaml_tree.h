@@ -34,7 +34,8 @@ struct YamlNode {
 
 /// Limits that keep hostile input (alias bombs, huge documents) bounded.
 struct YamlLimits {
-  std::size_t max_nodes = 5'000'000;  ///< including nodes copied by alias expansion
+  std::size_t max_nodes = 5'000'000;      ///< all nodes, including alias copies
+  std::size_t max_alias_nodes = 200'000;  ///< nodes copied by expanding aliases
 };
 
 /// Parses exactly one YAML document. Syntax errors, duplicate keys, non-scalar keys,

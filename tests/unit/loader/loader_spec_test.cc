@@ -254,5 +254,27 @@ projects:
   EXPECT_EQ("12", *r.plan->projects[0].services[0].topics[0].description);
 }
 
+TEST(Loader, ExtensionFieldsHoldAnchorsForMergeKeys) {
+  LoadResult r = LoadSpec(R"(version: 1
+name: p
+x-small-pg: &small-pg {type: pg, plan: startup-4, version: "16"}
+projects:
+  - name: a
+    services:
+      - <<: *small-pg
+        name: pg
+      - <<: *small-pg
+        name: pg2
+        plan: business-4
+)");
+  ASSERT_TRUE(r.ok()) << Lines(r);
+  const auto& services = r.plan->projects[0].services;
+  ASSERT_EQ(2u, services.size());
+  EXPECT_EQ("startup-4", services[0].plan);
+  EXPECT_EQ("business-4", services[1].plan);
+  EXPECT_EQ("16", services[1].user_config.at("pg_version"));
+  EXPECT_EQ((core::SourcePos{"plan.yaml", 9, 9}), services[1].pos);
+}
+
 }  // namespace
 }  // namespace aivenctl::loader
