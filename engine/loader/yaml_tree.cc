@@ -270,11 +270,11 @@ std::optional<YamlNode> ParseYaml(const std::string& file, const std::string& te
                      ""});
     return std::nullopt;
   } catch (const TooManyNodes&) {
-    diags.push_back({core::Severity::kError,
-                     {file, 0, 0},
-                     "document too large: more than " + std::to_string(limits.max_nodes) +
-                         " YAML nodes",
-                     ""});
+    diags.push_back(
+        {core::Severity::kError,
+         {file, 0, 0},
+         "document too large: more than " + std::to_string(limits.max_nodes) + " YAML nodes",
+         ""});
     return std::nullopt;
   }
   diags.insert(diags.end(), local.begin(), local.end());
