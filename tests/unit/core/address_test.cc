@@ -6,11 +6,10 @@ namespace aivenctl::core {
 namespace {
 
 TEST(Address, RoundTripsEveryKind) {
-  for (const Address& a :
-       {Address::Project("ci-42"), Address::Service("ci-42", "pg"),
-        Address::Child(Kind::kTopic, "ci-42", "events", "orders"),
-        Address::Child(Kind::kUser, "ci-42", "pg", "app"),
-        Address::Integration("ci-42", "metrics", "pg", "other/grafana")}) {
+  for (const Address& a : {Address::Project("ci-42"), Address::Service("ci-42", "pg"),
+                           Address::Child(Kind::kTopic, "ci-42", "events", "orders"),
+                           Address::Child(Kind::kUser, "ci-42", "pg", "app"),
+                           Address::Integration("ci-42", "metrics", "pg", "other/grafana")}) {
     const auto parsed = Address::Parse(a.ToString());
     ASSERT_TRUE(parsed.ok()) << parsed.status().message();
     EXPECT_EQ(*parsed, a) << a.ToString();

@@ -1,0 +1,128 @@
+#include "cli/cli.h"
+
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "cli/options.h"
+#include "cli/validate_command.h"
+
+#ifndef AIVENCTL_VERSION
+#define AIVENCTL_VERSION "0.0.0"
+#endif
+
+namespace aivenctl::cli {
+namespace {
+
+constexpr const char* kDescription =
+    "aivenctl: declarative automation for the Aiven data platform.\n"
+    "Describe projects and services in a plan file; aivenctl checks it, shows what would\n"
+    "change and makes it so.";
+
+constexpr const char* kFooter =
+    "Exit status: 0 success, 1 invalid input or failed command, 2 usage error.\n"
+    "Environment: NO_COLOR disables colour; AIVEN_API_URL sets the default --api-url.\n"
+    "Plan format: docs/PLAN_FORMAT.md; schema: schemas/plan.schema.json.";
+
+void SetUpLogging(const std::string& level) {
+  auto logger = spdlog::get("aivenctl");
+  if (!logger) {
+    logger = spdlog::stderr_logger_mt("aivenctl");
+    spdlog::set_default_logger(logger);
+  }
+  logger->set_level(spdlog::level::from_str(level));
+}
+
+// Parses --var name=value arguments; false (and `problem`) on malformed ones.
+bool ParseVars(GlobalOptions& options, std::string& problem) {
+  for (const auto& arg : options.var_args) {
+    std::size_t eq = arg.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      problem = "--var expects name=value, got \"" + arg + "\"";
+      return false;
+    }
+    options.vars[arg.substr(0, eq)] = arg.substr(eq + 1);
+  }
+  return true;
+}
+
+}  // namespace
+
+int Run(const std::vector<std::string>& args, Io& io) {
+  GlobalOptions options;
+  if (auto url = io.env.Get("AIVEN_API_URL"); url && !url->empty()) options.api_url = *url;
+
+  CLI::App app{kDescription, "aivenctl"};
+  app.footer(kFooter);
+  app.set_version_flag("--version", std::string("aivenctl ") + AIVENCTL_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("--api-url", options.api_url, "Aiven API base URL (an emulator for tests)")
+      ->capture_default_str();
+  app.add_option("--log-level", options.log_level, "Diagnostic log level on stderr")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
+      ->capture_default_str();
+  app.add_flag("--no-color", options.no_color, "Never use colour (also: NO_COLOR set)");
+  app.add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app.add_option("--var", options.var_args,
+                 "Set a plan variable, name=value (repeatable; wins over vars: in the plan)")
+      ->take_all()
+      ->allow_extra_args(false);
+
+  std::vector<std::string> paths;
+  CLI::App* validate = app.add_subcommand(
+      "validate",
+      "Check plan files offline (no API calls): YAML, schema, names, references, variables");
+  validate->add_option("paths", paths, "Plan files, or directories of *.yaml / *.yml files")
+      ->required();
+  validate->footer("Example: aivenctl validate plans/ --var run=42");
+
+  app.add_subcommand("version", "Print the aivenctl version");
+
+  std::vector<std::string> argv_storage;
+  argv_storage.push_back("aivenctl");
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argv_storage) argv.push_back(a.data());
+  try {
+    app.parse(static_cast<int>(argv.size()), argv.data());
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e, io.out, io.err);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e, io.out, io.err);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e, io.out, io.err);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, io.out, io.err);
+    return kExitUsage;
+  }
+
+  std::string problem;
+  if (!ParseVars(options, problem)) {
+    io.err << "aivenctl: " << problem << "\n";
+    return kExitUsage;
+  }
+  SetUpLogging(options.log_level);
+  auto no_color_env = io.env.Get("NO_COLOR");
+  options.color = io.out_is_terminal && !options.no_color &&
+                  !(no_color_env && !no_color_env->empty()) && options.format == "text";
+  spdlog::debug("api url {}", options.api_url);
+
+  if (app.got_subcommand("version")) {
+    io.out << "aivenctl " << AIVENCTL_VERSION << "\n";
+    return kExitOk;
+  }
+  if (validate->parsed()) {
+    std::vector<std::string> files;
+    if (!ExpandPlanPaths(paths, files, problem)) {
+      io.err << "aivenctl: " << problem << "\n";
+      return kExitUsage;
+    }
+    return RunValidate(files, options, io);
+  }
+  return kExitUsage;
+}
+
+}  // namespace aivenctl::cli

@@ -1,0 +1,87 @@
+#include "loader/loader.h"
+
+#include <algorithm>
+#include <set>
+
+#include "loader/json_convert.h"
+#include "loader/model_builder.h"
+#include "loader/schema_check.h"
+
+namespace aivenctl::loader {
+namespace {
+
+void SortByPosition(core::Diagnostics& diags) {
+  std::stable_sort(diags.begin(), diags.end(), [](const auto& a, const auto& b) {
+    if (a.pos.file != b.pos.file) return a.pos.file < b.pos.file;
+    if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
+    return a.pos.column < b.pos.column;
+  });
+}
+
+}  // namespace
+
+LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOptions& options) {
+  LoadResult result;
+  if (auto problem = CheckPlanBytes(file, text, options.max_bytes)) {
+    result.diagnostics.push_back(*problem);
+    return result;  // no source kept: it is not text we can show
+  }
+  result.source = std::move(text);
+  core::Diagnostics& diags = result.diagnostics;
+
+  auto root = ParseYaml(file, result.source, options.yaml, diags);
+  if (!root) {
+    SortByPosition(diags);
+    return result;
+  }
+  core::ProcessEnvironment process_env;
+  const core::Environment& env = options.env != nullptr ? *options.env : process_env;
+  std::set<std::pair<int, int>> blocked;  // places whose value could not be interpolated
+  VarMap vars = Interpolate(file, *root, options.vars, env, diags, blocked);
+  for (const auto& d : diags) {
+    if (d.severity == core::Severity::kError) blocked.insert({d.pos.line, d.pos.column});
+  }
+
+  nlohmann::json doc = ToJson(*root);
+  core::Diagnostics schema_diags;
+  CheckSchema(file, doc, *root, schema_diags);
+
+  // Semantic checks run on a leniently built model even when the schema found problems, so
+  // that everything is reported at once. One place gets one error: interpolation problems
+  // first, then the semantic check (it knows more, e.g. "invalid service name"), then the
+  // schema's.
+  core::Diagnostics semantic;
+  model::Plan plan = BuildPlan(file, doc, *root, vars, semantic);
+  CheckPlan(plan, semantic);
+  std::set<std::pair<int, int>> semantic_places;
+  for (auto& d : semantic) {
+    bool error = d.severity == core::Severity::kError;
+    if (error && blocked.contains({d.pos.line, d.pos.column})) continue;
+    if (error) semantic_places.insert({d.pos.line, d.pos.column});
+    diags.push_back(std::move(d));
+  }
+  for (auto& d : schema_diags) {
+    std::pair<int, int> at{d.pos.line, d.pos.column};
+    if (blocked.contains(at)) continue;
+    // A value the semantic check already explained ("invalid service name ...").
+    bool about_value = d.message.rfind("invalid value ", 0) == 0;
+    if (about_value && semantic_places.contains(at)) continue;
+    diags.push_back(std::move(d));
+  }
+  SortByPosition(diags);
+  if (!core::HasErrors(diags)) result.plan = std::move(plan);
+  return result;
+}
+
+LoadResult LoadPlanFile(const std::string& path, const LoadOptions& options) {
+  core::Diagnostic problem;
+  auto bytes = ReadPlanFile(path, options.max_bytes, problem);
+  if (!bytes) {
+    LoadResult result;
+    result.diagnostics.push_back(problem);
+    return result;
+  }
+  return LoadPlanText(path, std::move(*bytes), options);
+}
+
+}  // namespace aivenctl::loader

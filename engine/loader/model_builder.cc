@@ -1,0 +1,430 @@
+#include "loader/model_builder.h"
+
+#include "loader/names.h"
+
+namespace aivenctl::loader {
+namespace {
+
+using nlohmann::json;
+
+// A value in the document together with the YAML node it came from.
+struct Cursor {
+  const json* j = nullptr;
+  const YamlNode* n = nullptr;
+
+  bool ok() const { return j != nullptr && n != nullptr; }
+  Cursor Get(const std::string& key) const {
+    if (!ok() || !j->is_object() || !n->IsMap()) return {};
+    auto it = j->find(key);
+    const YamlNode* node = n->Find(key);
+    if (it == j->end() || node == nullptr) return {};
+    return {&*it, node};
+  }
+  // The key node of `key` in this mapping (for positions of whole entries).
+  const YamlNode* Key(const std::string& key) const {
+    if (!ok() || !n->IsMap()) return nullptr;
+    for (std::size_t i = 0; i < n->keys.size(); ++i) {
+      if (n->keys[i].value == key) return &n->keys[i];
+    }
+    return nullptr;
+  }
+  std::size_t Size() const { return ok() && j->is_array() && n->IsSequence() ? j->size() : 0; }
+  Cursor At(std::size_t i) const {
+    if (i >= Size() || i >= n->values.size()) return {};
+    return {&(*j)[i], &n->values[i]};
+  }
+  std::optional<std::string> Str() const {
+    if (ok() && j->is_string()) return j->get<std::string>();
+    return std::nullopt;
+  }
+  // Strings, numbers and booleans as written (for tags, versions, config values).
+  std::optional<std::string> Text() const {
+    if (!ok()) return std::nullopt;
+    if (j->is_string()) return j->get<std::string>();
+    if ((j->is_number() || j->is_boolean()) && n->IsScalar()) return n->value;
+    return std::nullopt;
+  }
+  std::optional<bool> Bool() const {
+    if (ok() && j->is_boolean()) return j->get<bool>();
+    return std::nullopt;
+  }
+  std::optional<long long> Int() const {
+    if (ok() && j->is_number_integer()) return j->get<long long>();
+    return std::nullopt;
+  }
+};
+
+class Builder {
+ public:
+  Builder(const std::string& file, core::Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  model::Plan Build(const Cursor& root, const VarMap& vars) {
+    model::Plan plan;
+    plan.file = file_;
+    plan.pos = Pos(root.n);
+    plan.vars = vars;
+    if (auto v = root.Get("version").Int()) plan.version = static_cast<int>(*v);
+    Cursor name = root.Get("name");
+    if (auto s = name.Str()) {
+      plan.name = *s;
+      CheckNameAt(NameKind::kPlan, "plan", *s, name);
+    }
+    if (auto s = root.Get("description").Str()) plan.description = *s;
+    Cursor defaults = root.Get("defaults");
+    plan.defaults.cloud = defaults.Get("cloud").Str();
+    plan.defaults.cloud_pos = Pos(defaults.Get("cloud").n);
+    plan.defaults.ttl = Ttl(defaults.Get("ttl"));
+    plan.defaults.ttl_pos = Pos(defaults.Get("ttl").n);
+    plan.defaults.tags = Tags(defaults.Get("tags"));
+
+    Cursor projects = root.Get("projects");
+    for (std::size_t i = 0; i < projects.Size(); ++i) {
+      Cursor p = projects.At(i);
+      if (p.ok() && p.j->is_object()) plan.projects.push_back(Project(p, plan));
+    }
+    return plan;
+  }
+
+ private:
+  core::SourcePos Pos(const YamlNode* n) const {
+    if (n == nullptr) return {};
+    return {file_, n->line, n->column};
+  }
+
+  void Report(core::Severity severity, const YamlNode* n, std::string message,
+              const core::Address* address = nullptr) {
+    core::Diagnostic d;
+    d.severity = severity;
+    d.pos = Pos(n);
+    d.message = std::move(message);
+    if (address != nullptr) d.address = address->ToString();
+    diags_.push_back(std::move(d));
+  }
+  void Error(const YamlNode* n, std::string message, const core::Address* a = nullptr) {
+    Report(core::Severity::kError, n, std::move(message), a);
+  }
+  void Warning(const YamlNode* n, std::string message, const core::Address* a = nullptr) {
+    Report(core::Severity::kWarning, n, std::move(message), a);
+  }
+
+  void CheckNameAt(NameKind kind, const char* what, const std::string& name, const Cursor& at) {
+    if (auto rule = CheckName(kind, name)) {
+      Error(at.n, std::string("invalid ") + what + " name \"" + name + "\": " + *rule);
+    }
+  }
+
+  std::optional<core::Seconds> Ttl(const Cursor& c) {
+    auto s = c.Str();
+    if (!s) return std::nullopt;
+    if (s->find("${") != std::string::npos) return std::nullopt;  // reported by interpolation
+    auto d = core::ParseDuration(*s);
+    if (!d.ok()) {
+      Error(c.n, "invalid ttl: " + d.status().message());
+      return std::nullopt;
+    }
+    if (d->count() == 0) {
+      Error(c.n, "ttl must be longer than 0s");
+      return std::nullopt;
+    }
+    return *d;
+  }
+
+  model::Tags Tags(const Cursor& c) {
+    model::Tags tags;
+    if (!c.ok() || !c.j->is_object() || !c.n->IsMap()) return tags;
+    for (std::size_t i = 0; i < c.n->keys.size(); ++i) {
+      const std::string& key = c.n->keys[i].value;
+      if (key.rfind("aivenctl", 0) == 0) {
+        Error(&c.n->keys[i], "tag \"" + key +
+                                 "\" is reserved: aivenctl stamps tags starting "
+                                 "with \"aivenctl\" itself");
+        continue;
+      }
+      if (auto v = c.Get(key).Text()) tags[key] = *v;
+    }
+    return tags;
+  }
+
+  static model::Tags Merge(const model::Tags& under, const model::Tags& over) {
+    model::Tags out = under;
+    for (const auto& [k, v] : over) out[k] = v;
+    return out;
+  }
+
+  model::Project Project(const Cursor& c, const model::Plan& plan) {
+    model::Project p;
+    p.pos = Pos(c.n);
+    Cursor name = c.Get("name");
+    if (auto s = name.Str()) {
+      p.name = *s;
+      CheckNameAt(NameKind::kProject, "project", *s, name);
+    }
+    p.address = core::Address::Project(p.name);
+    if (auto b = c.Get("create").Bool()) p.create = *b;
+    if (auto s = c.Get("billing_group_id").Str()) p.billing_group_id = *s;
+    if (auto s = c.Get("parent_id").Str()) p.parent_id = *s;
+    if (!p.create && (p.billing_group_id || p.parent_id)) {
+      Warning(c.Key(p.billing_group_id ? "billing_group_id" : "parent_id"),
+              "billing_group_id and parent_id only apply to projects the plan creates "
+              "(create: false here)",
+              &p.address);
+    }
+    if (auto s = c.Get("cloud").Str()) {
+      p.cloud = {*s, model::Origin::kExplicit, Pos(c.Get("cloud").n)};
+    } else if (plan.defaults.cloud) {
+      p.cloud = {plan.defaults.cloud, model::Origin::kDefaults, plan.defaults.cloud_pos};
+    }
+    if (auto t = Ttl(c.Get("ttl"))) {
+      p.ttl = {*t, model::Origin::kExplicit, Pos(c.Get("ttl").n)};
+    } else if (plan.defaults.ttl && !c.Get("ttl").ok()) {
+      p.ttl = {plan.defaults.ttl, model::Origin::kDefaults, plan.defaults.ttl_pos};
+    }
+    p.tags = Merge(plan.defaults.tags, Tags(c.Get("tags")));
+    Cursor services = c.Get("services");
+    for (std::size_t i = 0; i < services.Size(); ++i) {
+      Cursor s = services.At(i);
+      if (s.ok() && s.j->is_object()) p.services.push_back(Service(s, p, plan));
+    }
+    Cursor integrations = c.Get("integrations");
+    for (std::size_t i = 0; i < integrations.Size(); ++i) {
+      Cursor s = integrations.At(i);
+      if (s.ok() && s.j->is_object()) p.integrations.push_back(Integration(s, p));
+    }
+    return p;
+  }
+
+  template <typename T>
+  static model::Inherited<T> Inherit(const model::Inherited<T>& from_project) {
+    model::Inherited<T> out = from_project;
+    if (out.origin == model::Origin::kExplicit) out.origin = model::Origin::kProject;
+    return out;
+  }
+
+  model::Service Service(const Cursor& c, const model::Project& project, const model::Plan& plan) {
+    model::Service s;
+    s.pos = Pos(c.n);
+    s.project = project.name;
+    Cursor name = c.Get("name");
+    if (auto v = name.Str()) {
+      s.name = *v;
+      CheckNameAt(NameKind::kService, "service", *v, name);
+    }
+    s.address = core::Address::Service(project.name, s.name);
+    if (auto v = c.Get("type").Str()) s.type = *v;
+    if (s.type == "redis" || s.type == "elasticsearch") {
+      Warning(c.Get("type").n,
+              "service type \"" + s.type + "\" is deprecated; use \"" +
+                  (s.type == "redis" ? "valkey" : "opensearch") + "\"",
+              &s.address);
+    }
+    if (auto v = c.Get("plan").Str()) s.plan = *v;
+    if (auto v = c.Get("cloud").Str()) {
+      s.cloud = {*v, model::Origin::kExplicit, Pos(c.Get("cloud").n)};
+    } else {
+      s.cloud = Inherit(project.cloud);
+    }
+    if (auto t = Ttl(c.Get("ttl"))) {
+      s.ttl = {*t, model::Origin::kExplicit, Pos(c.Get("ttl").n)};
+    } else if (!c.Get("ttl").ok()) {
+      s.ttl = Inherit(project.ttl);
+    }
+    Cursor user_config = c.Get("user_config");
+    if (user_config.ok() && user_config.j->is_object()) s.user_config = *user_config.j;
+    Version(c, s);
+    s.termination_protection = c.Get("termination_protection").Bool();
+    Cursor maintenance = c.Get("maintenance");
+    auto dow = maintenance.Get("dow").Str();
+    auto time = maintenance.Get("time").Str();
+    if (dow && time) s.maintenance = model::Maintenance{*dow, *time};
+    s.disk_space_mb = c.Get("disk_space_mb").Int();
+    s.powered = c.Get("powered").Bool();
+    s.tags = Merge(plan.defaults.tags, Tags(c.Get("tags")));
+    s.prune = c.Get("prune").Bool().value_or(false);
+    s.protect = c.Get("protect").Bool().value_or(false);
+    s.adopt = c.Get("adopt").Bool().value_or(false);
+    if (s.protect && s.ttl.value) {
+      Warning(c.Get("protect").n,
+              "service \"" + s.name + "\" is protected but has a ttl (" +
+                  core::FormatDuration(*s.ttl.value) +
+                  "); aivenctl will not delete it when it expires",
+              &s.address);
+    }
+    Children(c, s);
+    return s;
+  }
+
+  // `version: X` is shorthand for user_config.<type>_version: X.
+  void Version(const Cursor& c, model::Service& s) {
+    Cursor version = c.Get("version");
+    auto text = version.Text();
+    if (!text || s.type.empty()) return;
+    s.version = *text;
+    const std::string key = s.type + "_version";
+    Cursor explicit_version = c.Get("user_config").Get(key);
+    if (auto other = explicit_version.Text()) {
+      if (*other != *text) {
+        Error(version.n,
+              "version \"" + *text + "\" disagrees with user_config." + key + " \"" + *other +
+                  "\"; keep one of them",
+              &s.address);
+      }
+      return;
+    }
+    s.user_config[key] = *text;
+  }
+
+  void Children(const Cursor& c, model::Service& s) {
+    model::ChildSupport allowed = model::ChildrenOf(s.type);
+    const bool known = model::IsKnownServiceType(s.type);
+    auto misfit = [&](const char* field, const char* which) {
+      Error(c.Key(field),
+            "service \"" + s.name + "\" of type " + s.type + " cannot have " + field + " (" +
+                which + ")",
+            &s.address);
+    };
+    Cursor databases = c.Get("databases");
+    if (databases.Size() > 0 && known && !allowed.databases) {
+      misfit("databases", "only pg, mysql and alloydbomni services have databases");
+    }
+    for (std::size_t i = 0; i < databases.Size(); ++i) {
+      Cursor d = databases.At(i);
+      if (!d.ok()) continue;
+      model::Database db;
+      db.pos = Pos(d.n);
+      Cursor name = d.j->is_object() ? d.Get("name") : d;
+      auto n = name.Str();
+      if (!n) continue;
+      db.name = *n;
+      CheckNameAt(NameKind::kDatabase, "database", *n, name);
+      db.lc_collate = d.Get("lc_collate").Str();
+      db.lc_ctype = d.Get("lc_ctype").Str();
+      db.address = core::Address::Child(core::Kind::kDatabase, s.project, s.name, db.name);
+      s.databases.push_back(std::move(db));
+    }
+    Cursor users = c.Get("users");
+    if (users.Size() > 0 && known && !allowed.users) {
+      misfit("users", "this service type has no service users");
+    }
+    for (std::size_t i = 0; i < users.Size(); ++i) {
+      Cursor u = users.At(i);
+      if (!u.ok()) continue;
+      model::User user;
+      user.pos = Pos(u.n);
+      Cursor name = u.j->is_object() ? u.Get("name") : u;
+      auto n = name.Str();
+      if (!n) continue;
+      user.name = *n;
+      CheckNameAt(NameKind::kUser, "user", *n, name);
+      user.address = core::Address::Child(core::Kind::kUser, s.project, s.name, user.name);
+      user.authentication = u.Get("authentication").Str();
+      if (user.authentication && s.type != "mysql") {
+        Error(u.Key("authentication"),
+              "authentication applies to mysql users only, not to a " + s.type + " service",
+              &user.address);
+      }
+      Cursor acl = u.Get("access_control");
+      if (acl.ok() && acl.j->is_object()) user.access_control = *acl.j;
+      s.users.push_back(std::move(user));
+    }
+    Cursor topics = c.Get("topics");
+    if (topics.Size() > 0 && known && !allowed.topics) {
+      misfit("topics", "only kafka services have topics");
+    }
+    for (std::size_t i = 0; i < topics.Size(); ++i) {
+      Cursor t = topics.At(i);
+      if (!t.ok() || !t.j->is_object()) continue;
+      s.topics.push_back(Topic(t, s));
+    }
+  }
+
+  model::Topic Topic(const Cursor& c, const model::Service& s) {
+    model::Topic t;
+    t.pos = Pos(c.n);
+    Cursor name = c.Get("name");
+    if (auto n = name.Str()) {
+      t.name = *n;
+      CheckNameAt(NameKind::kTopic, "topic", *n, name);
+    }
+    t.address = core::Address::Child(core::Kind::kTopic, s.project, s.name, t.name);
+    auto small = [](std::optional<long long> v) -> std::optional<int> {
+      if (!v || *v < 0 || *v > 1'000'000) return std::nullopt;
+      return static_cast<int>(*v);
+    };
+    t.partitions = small(c.Get("partitions").Int());
+    t.replication = small(c.Get("replication").Int());
+    t.min_insync_replicas = small(c.Get("min_insync_replicas").Int());
+    if (t.replication && t.min_insync_replicas && *t.min_insync_replicas > *t.replication) {
+      Error(c.Get("min_insync_replicas").n,
+            "min_insync_replicas (" + std::to_string(*t.min_insync_replicas) +
+                ") is larger than replication (" + std::to_string(*t.replication) +
+                "); writes with acks=all would always fail",
+            &t.address);
+    }
+    Cursor config = c.Get("config");
+    if (config.ok() && config.j->is_object() && config.n->IsMap()) {
+      t.config = *config.j;
+      for (const auto& key : config.n->keys) {
+        if (key.value.find('.') == std::string::npos) continue;
+        std::string fixed = key.value;
+        for (char& ch : fixed) {
+          if (ch == '.') ch = '_';
+        }
+        Error(&key,
+              "topic config key \"" + key.value +
+                  "\" uses Kafka's dotted form; Aiven "
+                  "expects \"" +
+                  fixed + "\"",
+              &t.address);
+      }
+    }
+    t.tags = Tags(c.Get("tags"));
+    t.description = c.Get("description").Str();
+    return t;
+  }
+
+  model::Endpoint Endpoint(const Cursor& c, const model::Project& project) {
+    model::Endpoint e;
+    e.pos = Pos(c.n);
+    e.project = project.name;
+    if (auto s = c.Str()) {
+      std::size_t slash = s->find('/');
+      if (slash == std::string::npos) {
+        e.service = *s;
+      } else {
+        e.project = s->substr(0, slash);
+        e.service = s->substr(slash + 1);
+      }
+    } else if (c.ok() && c.j->is_object()) {
+      if (auto p = c.Get("project").Str()) e.project = *p;
+      if (auto s = c.Get("service").Str()) e.service = *s;
+    }
+    return e;
+  }
+
+  model::Integration Integration(const Cursor& c, const model::Project& project) {
+    model::Integration i;
+    i.pos = Pos(c.n);
+    if (auto t = c.Get("type").Str()) i.type = *t;
+    i.source = Endpoint(c.Get("source"), project);
+    i.destination = Endpoint(c.Get("destination"), project);
+    i.external = c.Get("external").Bool().value_or(false);
+    Cursor user_config = c.Get("user_config");
+    if (user_config.ok() && user_config.j->is_object()) i.user_config = *user_config.j;
+    i.address = core::Address::Integration(project.name, i.type, i.source.Label(project.name),
+                                           i.destination.Label(project.name));
+    return i;
+  }
+
+  const std::string& file_;
+  core::Diagnostics& diags_;
+};
+
+}  // namespace
+
+model::Plan BuildPlan(const std::string& file, const json& doc, const YamlNode& root,
+                      const VarMap& vars, core::Diagnostics& diags) {
+  Builder builder(file, diags);
+  return builder.Build(Cursor{&doc, &root}, vars);
+}
+
+}  // namespace aivenctl::loader

@@ -1,0 +1,121 @@
+// Plan-wide checks: unique names at each level, integration endpoints that resolve.
+#include <map>
+
+#include "loader/model_builder.h"
+#include "loader/suggest.h"
+
+namespace aivenctl::loader {
+namespace {
+
+std::string At(const core::SourcePos& p) {
+  return std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+class PlanChecker {
+ public:
+  explicit PlanChecker(core::Diagnostics& diags) : diags_(diags) {}
+
+  void Run(model::Plan& plan) {
+    Unique(plan.projects, "project", "in this plan");
+    for (auto& p : plan.projects) {
+      Unique(p.services, "service", "in project \"" + p.name + "\"");
+      for (auto& s : p.services) {
+        const std::string where = "in service \"" + s.name + "\"";
+        Unique(s.databases, "database", where);
+        Unique(s.users, "user", where);
+        Unique(s.topics, "topic", where);
+      }
+    }
+    std::map<std::string, const model::Integration*> integrations;
+    for (auto& p : plan.projects) {
+      for (auto& i : p.integrations) {
+        Resolve(plan, p, i);
+        if (i.type.empty() || i.source.service.empty() || i.destination.service.empty()) continue;
+        auto [it, inserted] = integrations.emplace(i.address.ToString(), &i);
+        if (!inserted) {
+          Error(i.pos,
+                "duplicate integration " + i.type + " from \"" + i.source.Label(p.name) +
+                    "\" to \"" + i.destination.Label(p.name) + "\" (first defined at " +
+                    At(it->second->pos) + ")",
+                i.address);
+        }
+      }
+    }
+  }
+
+ private:
+  void Error(const core::SourcePos& pos, std::string message, const core::Address& a) {
+    diags_.push_back({core::Severity::kError, pos, std::move(message), a.ToString()});
+  }
+  void Warning(const core::SourcePos& pos, std::string message, const core::Address& a) {
+    diags_.push_back({core::Severity::kWarning, pos, std::move(message), a.ToString()});
+  }
+
+  template <typename T>
+  void Unique(const std::vector<T>& items, const char* what, const std::string& where) {
+    std::map<std::string, const T*> seen;
+    for (const auto& item : items) {
+      if (item.name.empty()) continue;
+      auto [it, inserted] = seen.emplace(item.name, &item);
+      if (!inserted) {
+        Error(item.pos,
+              std::string("duplicate ") + what + " \"" + item.name + "\" " + where +
+                  " (first defined at " + At(it->second->pos) + ")",
+              item.address);
+      }
+    }
+  }
+
+  void Resolve(const model::Plan& plan, const model::Project& home, model::Integration& i) {
+    CheckEndpoint(plan, home, i, i.source, "source");
+    CheckEndpoint(plan, home, i, i.destination, "destination");
+    if (i.source.service.empty() || i.destination.service.empty()) return;
+    if (i.source.project == i.destination.project && i.source.service == i.destination.service) {
+      Error(i.destination.pos,
+            "an integration cannot connect service \"" + i.source.Label(home.name) + "\" to itself",
+            i.address);
+    }
+    if (i.external && i.source.in_plan && i.destination.in_plan) {
+      Warning(i.pos, "external: true has no effect: both services are in this plan", i.address);
+    }
+    const model::Service* src = plan.FindService(i.source.project, i.source.service);
+    const model::Service* dst = plan.FindService(i.destination.project, i.destination.service);
+    if (i.type == "kafka_connect" && src != nullptr && dst != nullptr &&
+        (src->type != "kafka" || dst->type != "kafka_connect")) {
+      Error(i.pos,
+            "a kafka_connect integration goes from a kafka service to a kafka_connect service; "
+            "here it goes from " +
+                src->type + " to " + dst->type,
+            i.address);
+    }
+  }
+
+  void CheckEndpoint(const model::Plan& plan, const model::Project& home,
+                     const model::Integration& i, model::Endpoint& e, const char* side) {
+    if (e.service.empty()) return;
+    e.in_plan = plan.FindService(e.project, e.service) != nullptr;
+    if (e.in_plan || i.external) return;
+    std::vector<std::string> candidates;
+    for (const auto& p : plan.projects) {
+      for (const auto& s : p.services)
+        candidates.push_back(model::Endpoint{p.name, s.name}.Label(home.name));
+    }
+    std::string label = e.Label(home.name);
+    std::string message =
+        std::string("integration ") + side + " \"" + label + "\" is not a service in this plan";
+    if (auto s = Suggest(label, candidates)) {
+      message += " (did you mean \"" + *s + "\"?)";
+    } else {
+      message += " (set external: true on the integration if it lives elsewhere)";
+    }
+    Error(e.pos, message, i.address);
+  }
+
+  core::Diagnostics& diags_;
+};
+
+}  // namespace
+
+void CheckPlan(model::Plan& plan, core::Diagnostics& diags) { PlanChecker(diags).Run(plan); }
+
+}  // namespace aivenctl::loader

@@ -1,0 +1,86 @@
+#include "model/desired.h"
+
+#include <set>
+
+namespace aivenctl::model {
+
+const char* OriginName(Origin origin) {
+  switch (origin) {
+    case Origin::kUnset:
+      return "unset";
+    case Origin::kDefaults:
+      return "defaults";
+    case Origin::kProject:
+      return "project";
+    case Origin::kExplicit:
+      return "explicit";
+  }
+  return "unset";
+}
+
+std::string Endpoint::Label(const std::string& home_project) const {
+  if (project == home_project) return service;
+  return project + "/" + service;
+}
+
+const Service* Plan::FindService(const std::string& project, const std::string& service) const {
+  for (const auto& p : projects) {
+    if (p.name != project) continue;
+    for (const auto& s : p.services) {
+      if (s.name == service) return &s;
+    }
+  }
+  return nullptr;
+}
+
+bool IsKnownServiceType(const std::string& type) {
+  static const std::set<std::string> kTypes = {"alloydbomni",
+                                               "cassandra",
+                                               "clickhouse",
+                                               "dragonfly",
+                                               "elasticsearch",
+                                               "flink",
+                                               "grafana",
+                                               "influxdb",
+                                               "kafka",
+                                               "kafka_connect",
+                                               "kafka_mirrormaker",
+                                               "m3aggregator",
+                                               "m3db",
+                                               "mysql",
+                                               "opensearch",
+                                               "pg",
+                                               "redis",
+                                               "thanos",
+                                               "valkey"};
+  return kTypes.contains(type);
+}
+
+ChildSupport ChildrenOf(const std::string& type) {
+  static const std::set<std::string> kDatabases = {"pg", "mysql", "alloydbomni"};
+  static const std::set<std::string> kUsers = {
+      "pg",         "mysql",         "alloydbomni", "kafka",     "valkey", "redis",   "dragonfly",
+      "opensearch", "elasticsearch", "clickhouse",  "cassandra", "m3db",   "influxdb"};
+  ChildSupport c;
+  c.databases = kDatabases.contains(type);
+  c.users = kUsers.contains(type);
+  c.topics = type == "kafka";
+  return c;
+}
+
+PlanCounts Count(const Plan& plan) {
+  PlanCounts c;
+  for (const auto& p : plan.projects) {
+    ++c.projects;
+    c.integrations += static_cast<int>(p.integrations.size());
+    for (const auto& s : p.services) {
+      ++c.services;
+      c.databases += static_cast<int>(s.databases.size());
+      c.users += static_cast<int>(s.users.size());
+      c.topics += static_cast<int>(s.topics.size());
+    }
+  }
+  return c;
+}
+
+}  // namespace aivenctl::model

@@ -1,0 +1,189 @@
+#pragma once
+// The desired model: what a plan file asks for, after loading and validation. Plain values,
+// no I/O. Every object keeps the place it was written (for plan-time diagnostics) and its
+// stable core::Address.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/address.h"
+#include "core/diagnostic.h"
+#include "core/duration.h"
+
+namespace aivenctl::model {
+
+/// Where an inherited setting's value came from.
+enum class Origin {
+  kUnset,     ///< nobody set it; the API default applies
+  kDefaults,  ///< the plan's `defaults:` block
+  kProject,   ///< the enclosing project
+  kExplicit,  ///< written on the object itself
+};
+
+/// "unset", "defaults", "project", "explicit".
+const char* OriginName(Origin origin);
+
+/// A setting that may be inherited from the project or the plan defaults.
+template <typename T>
+struct Inherited {
+  std::optional<T> value;          ///< resolved value (nullopt when kUnset)
+  Origin origin = Origin::kUnset;  ///< where the value came from
+  core::SourcePos pos;             ///< where the winning value was written (empty when unset)
+
+  /// True when written on the object itself.
+  bool is_explicit() const { return origin == Origin::kExplicit; }
+};
+
+/// String key/value tags as stamped on projects, services and topics.
+using Tags = std::map<std::string, std::string>;
+
+/// A weekly maintenance window (UTC).
+struct Maintenance {
+  std::string dow;   ///< "monday" .. "sunday"
+  std::string time;  ///< "HH:MM:SS"
+};
+
+/// A logical database in a pg/mysql/alloydbomni service.
+struct Database {
+  std::string name;                       ///< after interpolation
+  std::optional<std::string> lc_collate;  ///< unset: API default (en_US.UTF-8)
+  std::optional<std::string> lc_ctype;    ///< unset: API default (en_US.UTF-8)
+  core::SourcePos pos;                    ///< where the entry starts
+  core::Address address;                  ///< database:project/service/name
+};
+
+/// A service user.
+struct User {
+  std::string name;                           ///< after interpolation
+  std::optional<std::string> authentication;  ///< MySQL password plugin
+  nlohmann::json access_control;              ///< object or null (unset)
+  core::SourcePos pos;                        ///< where it is written in the plan file
+  core::Address address;                      ///< user:project/service/name
+};
+
+/// A Kafka topic.
+struct Topic {
+  std::string name;                                  ///< after interpolation
+  std::optional<int> partitions;                     ///< unset: the API default
+  std::optional<int> replication;                    ///< unset: the API default
+  std::optional<int> min_insync_replicas;            ///< unset: the API default
+  nlohmann::json config = nlohmann::json::object();  ///< Aiven underscore keys
+  Tags tags;  ///< as written (plus defaults.tags for projects and services)
+  std::optional<std::string> description;  ///< topic description
+  core::SourcePos pos;                     ///< where it is written in the plan file
+  core::Address address;                   ///< topic:project/service/name
+};
+
+/// An Aiven service with its children.
+struct Service {
+  std::string name;                    ///< after interpolation
+  std::string project;                 ///< name of the enclosing project
+  std::string type;                    ///< "pg", "kafka", ...
+  std::string plan;                    ///< "startup-4", ...
+  Inherited<std::string> cloud;        ///< service, else project, else defaults
+  std::optional<std::string> version;  ///< the `version:` shorthand as written
+  /// user_config as sent to the API; `version` is already folded in as <type>_version.
+  nlohmann::json user_config = nlohmann::json::object();  ///< sent to the API as user_config
+  std::optional<bool> termination_protection;             ///< unset: leave the API default
+  std::optional<Maintenance> maintenance;                 ///< unset: Aiven picks the window
+  std::optional<long long> disk_space_mb;                 ///< unset: the plan default
+  std::optional<bool> powered;                            ///< false: powered off
+  Tags tags;                        ///< defaults.tags merged under the service's own
+  std::vector<Database> databases;  ///< in plan order
+  std::vector<User> users;          ///< in plan order
+  std::vector<Topic> topics;        ///< in plan order
+  bool prune = false;               ///< delete unlisted children
+  bool protect = false;             ///< never delete or replace
+  bool adopt = false;               ///< take over an unowned service of this name
+  Inherited<core::Seconds> ttl;     ///< expiry stamped at creation
+  core::SourcePos pos;              ///< where it is written in the plan file
+  core::Address address;            ///< service:project/name
+};
+
+/// One side of an integration.
+struct Endpoint {
+  std::string project;   ///< resolved: the declaring project when not written
+  std::string service;   ///< service name
+  bool in_plan = false;  ///< the service is declared in this plan
+  core::SourcePos pos;   ///< where it is written in the plan file
+
+  /// "service" when in `home_project`, else "project/service".
+  std::string Label(const std::string& home_project) const;
+};
+
+/// A service integration, declared in a project.
+struct Integration {
+  std::string type;                                       ///< "kafka_connect", "metrics", ...
+  Endpoint source;                                        ///< where data or metrics come from
+  Endpoint destination;                                   ///< where they go
+  bool external = false;                                  ///< endpoints may live outside this plan
+  nlohmann::json user_config = nlohmann::json::object();  ///< sent to the API as user_config
+  core::SourcePos pos;                                    ///< where it is written in the plan file
+  core::Address address;                                  ///< integration:project/type:src->dst
+};
+
+/// An Aiven project.
+struct Project {
+  std::string name;    ///< after interpolation
+  bool create = true;  ///< the plan creates and owns it; false: it must exist
+  std::optional<std::string> billing_group_id;  ///< UUID, for created projects
+  std::optional<std::string> parent_id;         ///< account or organization unit
+  Inherited<std::string> cloud;                 ///< service, else project, else defaults
+  Inherited<core::Seconds> ttl;                 ///< expiry stamped at creation
+  Tags tags;                      ///< as written (plus defaults.tags for projects and services)
+  std::vector<Service> services;  ///< in plan order
+  std::vector<Integration> integrations;  ///< declared in this project
+  core::SourcePos pos;                    ///< where it is written in the plan file
+  core::Address address;                  ///< project:name
+};
+
+/// The plan's `defaults:` block: values for projects and services that do not set them.
+struct Defaults {
+  std::optional<std::string> cloud;  ///< defaults.cloud
+  core::SourcePos cloud_pos;         ///< where defaults.cloud is written
+  std::optional<core::Seconds> ttl;  ///< defaults.ttl
+  core::SourcePos ttl_pos;           ///< where defaults.ttl is written
+  Tags tags;                         ///< merged under every project's and service's own tags
+};
+
+/// A whole plan file after loading.
+struct Plan {
+  int version = 1;                          ///< plan format version
+  std::string name;                         ///< after interpolation
+  std::string description;                  ///< free text
+  std::string file;                         ///< path it was loaded from
+  std::map<std::string, std::string> vars;  ///< resolved variables (after --var)
+  Defaults defaults;                        ///< the `defaults:` block
+  std::vector<Project> projects;            ///< in plan order
+  core::SourcePos pos;                      ///< where it is written in the plan file
+
+  /// The service `project/service`, or nullptr.
+  const Service* FindService(const std::string& project, const std::string& service) const;
+};
+
+/// True for the service types the plan format knows (the schema's enum).
+bool IsKnownServiceType(const std::string& service_type);
+
+/// Which kinds of children a service type can hold.
+struct ChildSupport {
+  bool databases = false;  ///< databases allowed
+  bool users = false;      ///< service users allowed
+  bool topics = false;     ///< Kafka topics allowed
+};
+
+/// Children allowed for a service type (unknown types allow nothing).
+ChildSupport ChildrenOf(const std::string& service_type);
+
+/// Counts for summaries: projects, services, databases, users, topics, integrations.
+struct PlanCounts {
+  int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0;
+};
+
+/// Counts the resources in a plan.
+PlanCounts Count(const Plan& plan);
+
+}  // namespace aivenctl::model
