@@ -84,9 +84,9 @@ void RateBudget::OnRateLimited(TimePoint sent_at, Duration pause) {
   TimePoint now = clock_.Now();
   ++counters_.rate_limited;
   paused_until_ = std::max(paused_until_, now + std::max(pause, Duration::zero()));
-  tokens_ = 0;  // after the pause, trickle at the new rate instead of bursting
+  tokens_ = 1;  // after the pause: one request at once, then trickle at the new rate
   last_refill_ = paused_until_;
-  if (sent_at < last_decrease_) return;  // same episode: already slowed down
+  if (sent_at <= last_decrease_) return;  // same episode: already slowed down
   double base = rate_ > 0 ? rate_ : MeasuredRateLocked(now);
   if (options_.max_rps > 0) base = std::min(base, options_.max_rps);
   rate_ = std::max(options_.min_rps, base * options_.decrease_factor);
