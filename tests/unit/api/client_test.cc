@@ -1,13 +1,10 @@
 #include "api/client.h"
 
 #include <gtest/gtest.h>
-#include <spdlog/sinks/ostream_sink.h>
-#include <spdlog/spdlog.h>
-
-#include <sstream>
 
 #include "api/redact.h"
 #include "fake_transport.h"
+#include "log_capture.h"
 
 namespace aivenctl::api {
 namespace {
@@ -17,23 +14,7 @@ using testing::AivenError;
 using testing::Answer;
 using testing::Failure;
 using testing::FakeTransport;
-
-// Captures everything the default spdlog logger writes during a test, at trace level.
-class LogCapture {
- public:
-  LogCapture() : previous_(spdlog::default_logger()) {
-    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(out_);
-    auto logger = std::make_shared<spdlog::logger>("capture", sink);
-    logger->set_level(spdlog::level::trace);
-    spdlog::set_default_logger(logger);
-  }
-  ~LogCapture() { spdlog::set_default_logger(previous_); }
-  std::string text() const { return out_.str(); }
-
- private:
-  std::shared_ptr<spdlog::logger> previous_;
-  std::ostringstream out_;
-};
+using testing::LogCapture;
 
 struct Fixture {
   FakeClock clock;
