@@ -248,6 +248,10 @@ TransportResult CurlTransport::Send(const HttpRequest& request, std::stop_token 
   curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &OnProgress);
   curl_easy_setopt(h, CURLOPT_XFERINFODATA, &stop);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  // libcurl silently sends a request again when a reused connection turns out dead before
+  // any answer. For a POST that could repeat a create behind the retry policy's back, so a
+  // POST always gets a fresh connection (creates are rare; reads keep reusing).
+  if (request.method == "POST") curl_easy_setopt(h, CURLOPT_FRESH_CONNECT, 1L);
   if (request.method == "GET") {
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
   } else {

@@ -82,7 +82,8 @@ struct CurlOptions {
 
 /// libcurl transport. Connections are reused across requests and threads through a pool
 /// of easy handles (each keeps its own live connections); DNS and TLS sessions are shared
-/// by a locked share handle. Redirects are never followed, so the Authorization header
+/// by a locked share handle. A POST always opens a fresh connection, so libcurl never
+/// re-sends it on its own. Redirects are never followed, so the Authorization header
 /// never goes to another host. Thread-safe.
 class CurlTransport final : public Transport {
  public:
