@@ -1,0 +1,73 @@
+#pragma once
+// One request budget shared by every thread of a run: a token bucket whose rate adapts
+// AIMD to the server's 429s, and a shared pause until the instant the server named.
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <stop_token>
+
+#include "api/clock.h"
+
+namespace aivenctl::api {
+
+/// Tuning of the budget. Defaults suit Aiven's ~120 requests/minute/token limit and an
+/// unlimited emulator alike: no throttling until the first 429, then AIMD from the
+/// measured rate.
+struct RateBudgetOptions {
+  double max_rps = 0;                                  ///< fixed ceiling (--max-rps); 0 = none
+  double initial_rps = 0;                              ///< 0 = unlimited until the first 429
+  double min_rps = 0.2;                                ///< the rate never drops below this
+  double increase_rps = 0.5;                           ///< additive increase per window
+  Duration increase_window = std::chrono::seconds(5);  ///< 429-free time per increase
+  double decrease_factor = 0.5;                        ///< multiplicative decrease on 429
+  Duration measure_window = std::chrono::seconds(10);  ///< to measure the unlimited rate
+};
+
+/// The shared budget. Thread-safe; all waiting goes through the Clock.
+class RateBudget {
+ public:
+  /// Counters and the current state.
+  struct Snapshot {
+    double rate_rps = 0;       ///< current effective rate; 0 = unlimited
+    TimePoint paused_until;    ///< nobody is let through before this
+    int64_t acquired = 0;      ///< Acquire calls that returned true
+    int64_t rate_limited = 0;  ///< OnRateLimited calls
+    int64_t decreases = 0;
+    int64_t increases = 0;
+  };
+
+  /// `clock` must outlive the budget.
+  explicit RateBudget(Clock& clock, RateBudgetOptions options = {});
+
+  /// Blocks until one request may be sent: after any shared pause, and within the rate.
+  /// Returns false (without taking a token) when `stop` is requested.
+  bool Acquire(std::stop_token stop);
+  /// A request was answered without a 429; may raise the rate (one step per window).
+  void OnSuccess();
+  /// A request sent at `sent_at` got a 429 naming `pause`: every caller waits until
+  /// now + pause. The rate drops once per episode: 429s for requests sent before the
+  /// last decrease only extend the pause.
+  void OnRateLimited(TimePoint sent_at, Duration pause);
+
+  Snapshot snapshot() const;
+
+ private:
+  double EffectiveRateLocked() const;  // 0 = unlimited
+  double MeasuredRateLocked(TimePoint now);
+
+  Clock& clock_;
+  const RateBudgetOptions options_;
+  mutable std::mutex mu_;
+  double rate_ = 0;  // adaptive rate; 0 = unlimited
+  double tokens_ = 1;
+  TimePoint last_refill_;
+  TimePoint paused_until_;
+  TimePoint last_decrease_;
+  TimePoint last_change_;
+  std::deque<TimePoint> recent_;  // acquisitions within measure_window, while unlimited
+  Snapshot counters_;
+};
+
+}  // namespace aivenctl::api

@@ -1,0 +1,68 @@
+// CurlTransport verifies TLS: a self-signed loopback HTTPS server is refused without its
+// CA and accepted with ca_cert. The certificate is made at test time with `openssl`.
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <cstdlib>
+#include <thread>
+
+#include "api/transport.h"
+#include "support/temp_dir.h"
+
+namespace aivenctl::api {
+namespace {
+
+class TlsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (std::system("command -v openssl >/dev/null 2>&1") != 0) {
+      GTEST_SKIP() << "openssl command not found: cannot make a test certificate";
+    }
+    cert_ = dir_.path() + "/cert.pem";
+    key_ = dir_.path() + "/key.pem";
+    std::string cmd =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+        "-addext subjectAltName=IP:127.0.0.1 -keyout " +
+        key_ + " -out " + cert_ + " >/dev/null 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    server_ = std::make_unique<httplib::SSLServer>(cert_.c_str(), key_.c_str());
+    ASSERT_TRUE(server_->is_valid());
+    server_->Get("/v1/clouds", [](const httplib::Request& req, httplib::Response& res) {
+      res.set_content(req.has_header("Authorization") ? R"({"auth":true})" : R"({"clouds":[]})",
+                      "application/json");
+    });
+    port_ = server_->bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port_, 0);
+    thread_ = std::thread([this] { server_->listen_after_bind(); });
+  }
+  void TearDown() override {
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+  }
+  std::string url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+
+  aivenctl::testing::TempDir dir_;
+  std::string cert_, key_;
+  std::unique_ptr<httplib::SSLServer> server_;
+  std::thread thread_;
+  int port_ = 0;
+};
+
+TEST_F(TlsTest, SelfSignedIsRefusedWithoutCaCert) {
+  CurlTransport transport({.base_url = url()});
+  TransportResult r = transport.Send({.path = "/v1/clouds"}, {});
+  ASSERT_FALSE(r.ok()) << r.response->status;
+  EXPECT_EQ(r.error.kind, TransportErrorKind::kTls) << r.error.message;
+}
+
+TEST_F(TlsTest, SelfSignedIsAcceptedWithCaCert) {
+  CurlTransport transport({.base_url = url(), .ca_cert = cert_});
+  TransportResult r = transport.Send({.path = "/v1/clouds"}, {});
+  ASSERT_TRUE(r.ok()) << r.error.message;
+  EXPECT_EQ(r.response->status, 200);
+  EXPECT_EQ(r.response->body, R"({"clouds":[]})");
+}
+
+}  // namespace
+}  // namespace aivenctl::api
