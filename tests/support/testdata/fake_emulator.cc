@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <unistd.h>
+#include <atomic>
 
 #include <cstdio>
 #include <fstream>
@@ -150,15 +151,21 @@ int main(int argc, char** argv) {
   std::cout << "fake emulator: more stdout after the first line" << std::endl;
   std::cerr << "fake emulator: a line on stderr" << std::endl;
 
+  std::atomic<bool> finished{false};
   std::thread stopper;
   if (mode != "ignore-term") {
     stopper = std::thread([&] {
       int sig = 0;
       sigwait(&term, &sig);
-      server.stop();
+      // SIGTERM may come before listening starts, when stop() is a no-op: repeat it.
+      while (!finished.load()) {
+        server.stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
     });
   }
   server.listen_after_bind();
+  finished.store(true);
   if (stopper.joinable()) stopper.join();
   std::cout << "fake emulator: stopped" << std::endl;
   return 0;
