@@ -110,7 +110,10 @@ std::string OwnerProject(const Json& doc, const std::string& id) {
 const Json& RequireIntegration(const Json& doc, const std::string& project, const std::string& id) {
   RequireProject(doc, project);
   const std::string owner = OwnerProject(doc, id);
-  if (owner.empty()) {
+  // Visible through the project that holds it or through either end's project only.
+  const Json* rec = owner.empty() ? nullptr : &doc["projects"][owner]["integrations"][id];
+  if (!rec || (owner != project && StrOrEmpty(*rec, "source_project") != project &&
+               StrOrEmpty(*rec, "dest_project") != project)) {
     throw ApiError{404, "Service integration " + id + " not found",
                    "service_integration_not_found"};
   }
