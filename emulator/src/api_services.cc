@@ -76,7 +76,7 @@ std::string ResolveVpc(const Json& body, const Json& project_entry, const std::s
   if (!it->is_string())
     throw ApiError{400, "Invalid input for project_vpc_id: expected a string", ""};
   const std::string id = *it;
-  if (!vpcs.contains(id))
+  if (!vpcs.contains(id) || vpcs[id].contains("deleted_at"))
     throw ApiError{404, "Project VPC does not exist", "project_vpc_not_found"};
   if (vpcs[id].value("cloud_name", "") != cloud) {
     throw ApiError{400, "Project VPC " + id + " is not in cloud " + cloud, ""};
