@@ -75,8 +75,15 @@ TEST_F(Integrations, CreateGetUpdateDelete) {
 }
 
 TEST_F(Integrations, Errors) {
-  ASSERT_EQ(api().Post("/v1/project/p1/integration", AvnBody("kafka_connect", "k1", "kc1")).status,
-            200);
+  const ApiResponse created =
+      api().Post("/v1/project/p1/integration", AvnBody("kafka_connect", "k1", "kc1"));
+  ASSERT_EQ(created.status, 200) << created.Describe();
+  // Not visible through an unrelated project.
+  CreateProject("p2");
+  const std::string id = created.body["service_integration"]["service_integration_id"];
+  EXPECT_EQ(api().Get("/v1/project/p2/integration/" + id).status, 404);
+  EXPECT_EQ(api().Delete("/v1/project/p2/integration/" + id).status, 404);
+  EXPECT_EQ(api().Get("/v1/project/p1/integration/" + id).status, 200);
   ExpectErrorContaining(
       api().Post("/v1/project/p1/integration", AvnBody("kafka_connect", "k1", "kc1")), 409,
       "already exists");
@@ -224,6 +231,11 @@ TEST_F(Vpcs, CreateListGetDeleteLifecycle) {
   Advance(2);
   EXPECT_EQ(api().Get("/v1/project/p1/vpcs/" + id).body["state"], "DELETED");
   EXPECT_TRUE(api().Get("/v1/project/p1/vpcs").body["vpcs"].empty());
+  // A deleted VPC cannot be chosen explicitly.
+  EXPECT_EQ(CreateService("p1", "pg2", "pg", "startup-4",
+                          {{"cloud", "aws-eu-west-1"}, {"project_vpc_id", id}})
+                .status,
+            404);
   // The cloud is free again.
   EXPECT_EQ(api()
                 .Post("/v1/project/p1/vpcs", {{"cloud_name", "aws-eu-west-1"},
