@@ -57,6 +57,12 @@ std::string ServiceType(const Json& doc, const std::string& project, const std::
   return services.contains(service) ? services.at(service).value("service_type", "") : "";
 }
 
+/// A string field that may be null (endpoint ends have no service): "" then.
+std::string StrOrEmpty(const Json& rec, const std::string& key) {
+  const auto it = rec.find(key);
+  return it != rec.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 Json IntegrationView(const Json& doc, const Json& rec, double now) {
   const bool active = now >= rec.value("active_at", 0.0);
   Json v{
@@ -68,10 +74,10 @@ Json IntegrationView(const Json& doc, const Json& rec, double now) {
       {"source_project", rec.at("source_project")},
       {"source_service", rec.value("source_service", Json())},
       {"source_service_type",
-       ServiceType(doc, rec["source_project"], rec.value("source_service", ""))},
+       ServiceType(doc, rec["source_project"], StrOrEmpty(rec, "source_service"))},
       {"dest_project", rec.at("dest_project")},
       {"dest_service", rec.value("dest_service", Json())},
-      {"dest_service_type", ServiceType(doc, rec["dest_project"], rec.value("dest_service", ""))},
+      {"dest_service_type", ServiceType(doc, rec["dest_project"], StrOrEmpty(rec, "dest_service"))},
       {"source_endpoint_id", rec.value("source_endpoint_id", Json())},
       {"dest_endpoint_id", rec.value("dest_endpoint_id", Json())},
       {"user_config", rec.value("user_config", Json::object())},
@@ -82,11 +88,9 @@ Json IntegrationView(const Json& doc, const Json& rec, double now) {
           {"nodes", Json::object()}}},
         {"status_user_desc", active ? "Integration is running" : "Integration is starting"}}}};
   for (const char* end : {"source", "dest"}) {
-    const std::string id = rec.value(std::string(end) + "_endpoint_id", Json()).is_string()
-                               ? rec.value(std::string(end) + "_endpoint_id", "")
-                               : "";
+    const std::string id = StrOrEmpty(rec, std::string(end) + "_endpoint_id");
     if (id.empty()) continue;
-    const Json* ep = FindEndpoint(doc, rec.value(std::string(end) + "_project", ""), id);
+    const Json* ep = FindEndpoint(doc, StrOrEmpty(rec, std::string(end) + "_project"), id);
     v[std::string(end) + "_endpoint"] = ep ? ep->value("endpoint_name", "") : "";
     if (ep && v[std::string(end) + "_service_type"] == "") {
       v[std::string(end) + "_service_type"] = ep->value("endpoint_type", "");
@@ -106,7 +110,10 @@ std::string OwnerProject(const Json& doc, const std::string& id) {
 const Json& RequireIntegration(const Json& doc, const std::string& project, const std::string& id) {
   RequireProject(doc, project);
   const std::string owner = OwnerProject(doc, id);
-  if (owner.empty()) {
+  // Visible through the project that holds it or through either end's project only.
+  const Json* rec = owner.empty() ? nullptr : &doc["projects"][owner]["integrations"][id];
+  if (!rec || (owner != project && StrOrEmpty(*rec, "source_project") != project &&
+               StrOrEmpty(*rec, "dest_project") != project)) {
     throw ApiError{404, "Service integration " + id + " not found",
                    "service_integration_not_found"};
   }

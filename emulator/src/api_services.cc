@@ -59,13 +59,16 @@ Json MergeUserConfig(Json base, const Json& patch) {
 
 Json StripNulls(const Json& config) { return MergeUserConfig(Json::object(), config); }
 
-std::string ResolveVpc(const Json& body, const Json& project_entry, const std::string& cloud) {
+std::string ResolveVpc(const Json& body, const Json& project_entry, const std::string& cloud,
+                       double now) {
   const auto it = body.find("project_vpc_id");
   const Json& vpcs = project_entry.at("vpcs");
   if (it == body.end()) {
     // Absent key: placed in the project's VPC in that cloud, if there is one.
     for (const auto& [id, vpc] : vpcs.items()) {
-      if (vpc.value("cloud_name", "") == cloud && vpc.value("state", "") == "ACTIVE") return id;
+      // VPC records hold no "state": it is ACTIVE from active_at until deleted (api_vpcs.cc).
+      const bool active = !vpc.contains("deleted_at") && now >= vpc.value("active_at", 0.0);
+      if (vpc.value("cloud_name", "") == cloud && active) return id;
     }
     return "";
   }
@@ -73,7 +76,7 @@ std::string ResolveVpc(const Json& body, const Json& project_entry, const std::s
   if (!it->is_string())
     throw ApiError{400, "Invalid input for project_vpc_id: expected a string", ""};
   const std::string id = *it;
-  if (!vpcs.contains(id))
+  if (!vpcs.contains(id) || vpcs[id].contains("deleted_at"))
     throw ApiError{404, "Project VPC does not exist", "project_vpc_not_found"};
   if (vpcs[id].value("cloud_name", "") != cloud) {
     throw ApiError{400, "Project VPC " + id + " is not in cloud " + cloud, ""};
@@ -131,7 +134,7 @@ void CreateService(World& w, Ctx& c) {
     if (!w.catalog.HasCloud(cloud)) {
       throw ApiError{400, "Invalid cloud name '" + cloud + "'", "cloud_not_found"};
     }
-    const std::string vpc = ResolveVpc(body, *entry, cloud);
+    const std::string vpc = ResolveVpc(body, *entry, cloud, now);
     Json users = Json::object();
     users[PrimaryUser(type)] = NewUser(PrimaryUser(type), type, true, now);
     Json dbs = Json::object();
@@ -225,7 +228,7 @@ void UpdateService(World& w, Ctx& c) {
     }
     if (body.contains("project_vpc_id")) {
       const Json* entry = t.Find(Path({"projects", project}));
-      const std::string vpc = ResolveVpc(body, *entry, r["cloud_name"]);
+      const std::string vpc = ResolveVpc(body, *entry, r["cloud_name"], now);
       r["project_vpc_id"] = vpc.empty() ? Json() : Json(vpc);
     }
     if (body.contains("powered")) {

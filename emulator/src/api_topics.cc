@@ -176,6 +176,12 @@ Json ConfigValue(const Json& topic, const ConfigKey& k) {
   return cfg.contains(k.name) ? cfg.at(k.name) : k.fallback;
 }
 
+Json OptionalText(const Json& t, const char* key) {
+  const auto it = t.find(key);
+  if (it == t.end() || !it->is_string() || it->get<std::string>().empty()) return nullptr;
+  return *it;
+}
+
 Json ListItem(const Json& t, double now) {
   const Json retention_ms = ConfigValue(t, Key("retention_ms"));
   return {{"topic_name", t.at("topic_name")},
@@ -188,8 +194,11 @@ Json ListItem(const Json& t, double now) {
           {"cleanup_policy", ConfigValue(t, Key("cleanup_policy"))},
           {"state", TopicState(t, now)},
           {"tags", t.value("tags", Json::array())},
-          {"topic_description", t.value("topic_description", "")},
-          {"owner_user_group_id", t.value("owner_user_group_id", "")},
+          // Unset: null (inferred). The spec requires both with minLength 1, so "" is
+          // invalid; they are optional per-topic fields (TF PR #1843) and the spec marks
+          // nothing nullable (REFERENCE §1).
+          {"topic_description", OptionalText(t, "topic_description")},
+          {"owner_user_group_id", OptionalText(t, "owner_user_group_id")},
           {"remote_storage_enable", ConfigValue(t, Key("remote_storage_enable"))}};
 }
 
@@ -248,8 +257,6 @@ void RegisterTopicRoutes(Router& r, World& w) {
       Json topic{{"topic_name", name},
                  {"config", Json::object()},
                  {"tags", Json::array()},
-                 {"topic_description", ""},
-                 {"owner_user_group_id", ""},
                  {"create_time", now},
                  {"ready_at", now + w.opts.topic_seconds}};
       ApplyFields(topic, body, rec.value("node_count", 1), /*creating=*/true);

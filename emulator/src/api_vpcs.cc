@@ -24,7 +24,8 @@ Json View(const Json& v, double now, bool full) {
       {"create_time", IsoTime(v.at("create_time"))}, {"update_time", IsoTime(v.at("update_time"))}};
   if (full) {
     out["peering_connections"] = v.value("peering_connections", Json::array());
-    out["pending_build_only_peering_connections"] = Json::array();
+    // pending_build_only_peering_connections is an optional string ("VPC rebuild is
+    // scheduled") in the spec, not a list: omitted, as no rebuild is ever pending here.
   }
   return out;
 }
@@ -48,8 +49,14 @@ void RegisterVpcRoutes(Router& r, World& w) {
     const Json* peerings = OptArray(body, "peering_connections");
     static const std::regex kCidr(R"((\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})/(\d{1,2}))");
     std::smatch m;
-    if (cidr.size() > 18 || !std::regex_match(cidr, m, kCidr) || std::stoi(m[5]) > 24 ||
-        std::stoi(m[5]) < 16) {
+    const auto octets_ok = [&m] {
+      for (int i = 1; i <= 4; ++i) {
+        if (std::stoi(m[i]) > 255) return false;
+      }
+      return true;
+    };
+    if (cidr.size() > 18 || !std::regex_match(cidr, m, kCidr) || !octets_ok() ||
+        std::stoi(m[5]) > 24 || std::stoi(m[5]) < 16) {
       throw ApiError{
           400, "Invalid network_cidr '" + cidr + "': expected an IPv4 block from /16 to /24", ""};
     }

@@ -27,6 +27,12 @@ const std::vector<NullAllowance>& KnownNullFields() {
        "REFERENCE §5.8: endpoint names are null for service-to-service integrations"},
       {"Service", "/dest_endpoint",
        "REFERENCE §5.8: endpoint names are null for service-to-service integrations"},
+      {"ServiceKafkaTopic", "/topic_description",
+       "REFERENCE §1/§5.7 (inferred): required with minLength 1, but an optional per-topic "
+       "field (TF PR #1843); null while unset"},
+      {"ServiceKafkaTopic", "/owner_user_group_id",
+       "REFERENCE §1/§5.7 (inferred): required with minLength 1, but an optional per-topic "
+       "field (TF PR #1843); null while unset"},
   };
   return kEntries;
 }
