@@ -148,14 +148,21 @@ void UpdateProject(World& w, Ctx& c) {
         throw ApiError{409, "Project '" + new_name + "' already exists", "project_already_exists"};
       }
       p["project_name"] = new_name;
-      for (auto& [id, integ] : updated["integrations"].items()) {
-        for (const char* end : {"source_project", "dest_project"}) {
-          if (integ.value(end, "") == name) integ[end] = new_name;
-        }
-      }
       t.Erase(ProjectPath(name));
     }
     t.Set(ProjectPath(new_name), updated);
+    if (new_name != name) {
+      // Integrations anywhere (cross-project ones live in the other project) follow.
+      for (const auto& [other, entry] : Json(t.doc().at("projects")).items()) {
+        for (const auto& [id, integ] : entry.at("integrations").items()) {
+          for (const char* end : {"source_project", "dest_project"}) {
+            if (integ.value(end, "") == name) {
+              t.Set(Path({"projects", other, "integrations", id, end}), new_name);
+            }
+          }
+        }
+      }
+    }
     return ProjectObject(updated);
   });
   c.Reply({{"project", project}, {"message", "updated"}});

@@ -203,11 +203,13 @@ void UpdateService(World& w, Ctx& c) {
       r["disk_space_mb"] = CheckDisk(w, type, plan, 0);
       rebalance = true;
     }
+    bool cloud_changed = false;
     if (const std::string cloud = OptString(body, "cloud");
         !cloud.empty() && cloud != r["cloud_name"]) {
       if (!w.catalog.HasCloud(cloud)) throw ApiError{400, "Invalid cloud name '" + cloud + "'", ""};
       r["cloud_name"] = cloud;
       rebalance = true;
+      cloud_changed = true;
     }
     if (body.contains("disk_space_mb")) {
       const int64_t disk = CheckDisk(w, type, r["plan"], OptInt(body, "disk_space_mb", 0));
@@ -226,7 +228,9 @@ void UpdateService(World& w, Ctx& c) {
     if (body.contains("tech_emails") && body["tech_emails"].is_array()) {
       r["tech_emails"] = body["tech_emails"];
     }
-    if (body.contains("project_vpc_id")) {
+    // A VPC belongs to one cloud: after a move without an explicit project_vpc_id the
+    // service lands in the new cloud's VPC, if any (the "key absent" rule).
+    if (body.contains("project_vpc_id") || cloud_changed) {
       const Json* entry = t.Find(Path({"projects", project}));
       const std::string vpc = ResolveVpc(body, *entry, r["cloud_name"], now);
       r["project_vpc_id"] = vpc.empty() ? Json() : Json(vpc);
