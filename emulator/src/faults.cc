@@ -63,6 +63,19 @@ void DropConnection(const httplib::Request& req) {
   ::closedir(dir);
 }
 
+void ForEachSocketOnPort(int local_port, const std::function<void(int fd, bool connected)>& f) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (!dir) return;
+  while (dirent* e = ::readdir(dir)) {
+    const int fd = std::atoi(e->d_name);
+    struct stat st {};
+    if (fd <= 2 || ::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
+    if (SocketPort(fd, false) != local_port) continue;
+    f(fd, SocketPort(fd, true) != -1);
+  }
+  ::closedir(dir);
+}
+
 ScriptedFault ParseScriptedFault(const Json& body) {
   if (!body.is_object()) throw ApiError{400, "expected a JSON object describing the fault", ""};
   ScriptedFault f;

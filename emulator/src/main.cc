@@ -1,6 +1,8 @@
 // aiven-emulator: a local imitation of the Aiven REST API.
 #include <pthread.h>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -49,12 +51,18 @@ int main(int argc, char** argv) {
                  "is accepted\n");
   }
   if (opts->data_dir.empty()) std::fprintf(stderr, "aiven-emulator: state is in memory only\n");
+  std::atomic<bool> run_returned{false};
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    server.Stop();
+    // A signal right after the listening line can come before Run has started the
+    // accept loop, when httplib's stop() does nothing: ask until it takes effect.
+    while (!run_returned.load() && !server.Stop()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
   });
   server.Run();
+  run_returned = true;
   // Run returned: either a signal arrived or the listener failed; make sure the
   // stopper thread ends in both cases.
   pthread_kill(stopper.native_handle(), SIGTERM);

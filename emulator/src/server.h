@@ -23,7 +23,8 @@ class Server {
   int Bind();
   /// Serves until Stop() is called (from a signal handler thread or another thread).
   void Run();
-  void Stop();
+  /// Stops a running Run(); false (and no effect) when Run is not serving yet.
+  bool Stop();
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res);
@@ -34,6 +35,7 @@ class Server {
 
   World world_;
   const Options& opts_;
+  int port_ = -1;  ///< bound port
   httplib::Server http_;
   Router api_;
   Router control_;
