@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 
 #include <chrono>
@@ -92,10 +93,17 @@ bool Server::Stop() {
   http_.stop();
   // httplib's workers wait up to the keep-alive timeout (30 s) on idle connections
   // before they notice the stop, so a client holding a connection open kept SIGTERM
-  // from finishing. End reading on every connection: idle ones close at once, a request
-  // being handled still gets its answer.
-  ForEachSocketOnPort(port_, [](int fd, bool connected) {
-    if (connected) ::shutdown(fd, SHUT_RD);
+  // from finishing. End reading on idle connections so they close at once; those with
+  // a request being handled are left alone (httplib would not write to a socket that
+  // reads EOF) and close after their answer.
+  std::lock_guard lock(active_mu_);
+  ForEachSocketOnPort(port_, [this](int fd, bool connected) {
+    if (!connected) return;
+    sockaddr_storage peer{};
+    socklen_t len = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) return;
+    const int port = ntohs(reinterpret_cast<sockaddr_in*>(&peer)->sin_port);
+    if (!active_peers_.contains(port)) ::shutdown(fd, SHUT_RD);
   });
   return true;
 }
@@ -119,6 +127,18 @@ bool Server::Authenticate(const httplib::Request& req, std::string* token) const
 
 void Server::Dispatch(const httplib::Request& req, httplib::Response& res) {
   const auto start = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(active_mu_);
+    active_peers_.insert(req.remote_port);
+  }
+  struct Done {
+    Server* s;
+    int port;
+    ~Done() {
+      std::lock_guard lock(s->active_mu_);
+      s->active_peers_.erase(s->active_peers_.find(port));
+    }
+  } done{this, req.remote_port};
   if (req.path.rfind("/_emulator/", 0) == 0 || req.path == "/_emulator") {
     const auto m = control_.Find(req.method, req.path);
     Ctx ctx{req, res, m.params, Json(), ""};

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "faults.h"
 #include "router.h"
@@ -36,6 +37,8 @@ class Server {
   World world_;
   const Options& opts_;
   int port_ = -1;  ///< bound port
+  std::mutex active_mu_;
+  std::multiset<int> active_peers_;  ///< remote ports of requests being handled
   httplib::Server http_;
   Router api_;
   Router control_;
