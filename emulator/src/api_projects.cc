@@ -153,7 +153,8 @@ void UpdateProject(World& w, Ctx& c) {
     t.Set(ProjectPath(new_name), updated);
     if (new_name != name) {
       // Integrations anywhere (cross-project ones live in the other project) follow.
-      for (const auto& [other, entry] : Json(t.doc().at("projects")).items()) {
+      const Json projects = t.doc().at("projects");  // a copy: t.Set changes the document
+      for (const auto& [other, entry] : projects.items()) {
         for (const auto& [id, integ] : entry.at("integrations").items()) {
           for (const char* end : {"source_project", "dest_project"}) {
             if (integ.value(end, "") == name) {

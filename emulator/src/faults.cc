@@ -63,6 +63,19 @@ void DropConnection(const httplib::Request& req) {
   ::closedir(dir);
 }
 
+void ForEachSocketOnPort(int local_port, const std::function<void(int fd, bool connected)>& f) {
+  DIR* dir = ::opendir("/proc/self/fd");
+  if (!dir) return;
+  while (dirent* e = ::readdir(dir)) {
+    const int fd = std::atoi(e->d_name);
+    struct stat st {};
+    if (fd <= 2 || ::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
+    if (SocketPort(fd, false) != local_port) continue;
+    f(fd, SocketPort(fd, true) != -1);
+  }
+  ::closedir(dir);
+}
+
 ScriptedFault ParseScriptedFault(const Json& body) {
   if (!body.is_object()) throw ApiError{400, "expected a JSON object describing the fault", ""};
   ScriptedFault f;
@@ -173,21 +186,42 @@ Json Faults::ScriptedJson() const {
 void Faults::Configure(const Json& body) {
   if (!body.is_object()) throw ApiError{400, "expected a JSON object", ""};
   std::lock_guard lock(mu_);
-  latency_ms_ = static_cast<int>(OptInt(body, "latency_ms", latency_ms_));
-  jitter_ms_ = static_cast<int>(OptInt(body, "latency_jitter_ms", jitter_ms_));
-  rate_limit_ = static_cast<int>(OptInt(body, "rate_limit", rate_limit_));
-  if (const auto it = body.find("rate_window_seconds"); it != body.end() && it->is_number()) {
-    rate_window_ = it->get<double>();
-  }
-  for (auto [key, field] : {std::pair{"fail_rate", &fail_rate_}, {"drop_rate", &drop_rate_}}) {
-    const auto it = body.find(key);
-    if (it == body.end()) continue;
-    if (!it->is_number() || *it < 0 || *it > 1) {
-      throw ApiError{400, std::string(key) + " must be a number between 0 and 1", ""};
+  // Validate everything before changing anything: a rejected body changes nothing.
+  const auto non_negative = [&](const char* key, int current) {
+    const int64_t v = OptInt(body, key, current);
+    if (v < 0 || v > 3600000) {
+      throw ApiError{400, std::string(key) + " must be an integer between 0 and 3600000", ""};
     }
-    *field = it->get<double>();
+    return static_cast<int>(v);
+  };
+  const int latency = non_negative("latency_ms", latency_ms_);
+  const int jitter = non_negative("latency_jitter_ms", jitter_ms_);
+  const int rate_limit = non_negative("rate_limit", rate_limit_);
+  double window = rate_window_;
+  if (const auto it = body.find("rate_window_seconds"); it != body.end() && !it->is_null()) {
+    if (!it->is_number() || *it <= 0) {
+      throw ApiError{400, "rate_window_seconds must be a number above 0", ""};
+    }
+    window = it->get<double>();
   }
-  if (body.contains("seed")) rng_.seed(OptInt(body, "seed", 1));
+  double rates[2] = {fail_rate_, drop_rate_};
+  const char* rate_keys[2] = {"fail_rate", "drop_rate"};
+  for (int i = 0; i < 2; ++i) {
+    const auto it = body.find(rate_keys[i]);
+    if (it == body.end() || it->is_null()) continue;
+    if (!it->is_number() || *it < 0 || *it > 1) {
+      throw ApiError{400, std::string(rate_keys[i]) + " must be a number between 0 and 1", ""};
+    }
+    rates[i] = it->get<double>();
+  }
+  const int64_t seed = OptInt(body, "seed", 1);
+  latency_ms_ = latency;
+  jitter_ms_ = jitter;
+  rate_limit_ = rate_limit;
+  rate_window_ = window;
+  fail_rate_ = rates[0];
+  drop_rate_ = rates[1];
+  if (body.contains("seed")) rng_.seed(seed);
   windows_.clear();
 }
 

@@ -2,6 +2,7 @@
 // Fault and load injection: latency, per-token rate limits, random failures and
 // drops, and scripted faults ("the next 2 POST .../topic answer 503").
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -78,5 +79,9 @@ bool GlobMatch(const std::string& pattern, const std::string& path);
 
 /// Closes the request's TCP connection without an answer (shutdown of its socket).
 void DropConnection(const httplib::Request& req);
+
+/// Calls f(fd, connected) for each TCP socket of this process bound to `local_port`:
+/// the listening socket (connected false) and the accepted connections.
+void ForEachSocketOnPort(int local_port, const std::function<void(int fd, bool connected)>& f);
 
 }  // namespace aivenctl::emulator

@@ -66,7 +66,7 @@ const Json& Ctx::Object() const {
 
 void Ctx::Reply(const Json& j, int status) const {
   res.status = status;
-  res.set_content(j.dump(), "application/json");
+  res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
 
 std::string OptString(const Json& obj, const char* field, const std::string& fallback) {

@@ -51,19 +51,18 @@ int main(int argc, char** argv) {
                  "is accepted\n");
   }
   if (opts->data_dir.empty()) std::fprintf(stderr, "aiven-emulator: state is in memory only\n");
-  std::atomic<bool> finished{false};
+  std::atomic<bool> run_returned{false};
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
-    // A signal can arrive before Run has started listening, when a stop would be a
-    // no-op: repeat it until Run has returned.
-    while (!finished.load()) {
-      server.Stop();
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    // A signal right after the listening line can come before Run has started the
+    // accept loop, when httplib's stop() does nothing: ask until it takes effect.
+    while (!run_returned.load() && !server.Stop()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
   });
   server.Run();
-  finished.store(true);
+  run_returned = true;
   // Run returned: either a signal arrived or the listener failed; make sure the
   // stopper thread ends in both cases.
   pthread_kill(stopper.native_handle(), SIGTERM);

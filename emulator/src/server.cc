@@ -1,5 +1,8 @@
 #include "server.h"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -16,7 +19,10 @@ double MillisSince(std::chrono::steady_clock::time_point start) {
 
 void WriteError(httplib::Response& res, const ApiError& e) {
   res.status = e.status;
-  res.set_content(ErrorBody(e).dump(), "application/json");
+  // The message may quote a decoded path that is not UTF-8 ("/v1/%ff"): replace such
+  // bytes instead of letting dump() throw.
+  res.set_content(ErrorBody(e).dump(-1, ' ', false, Json::error_handler_t::replace),
+                  "application/json");
 }
 
 const ApiError kAuthFailed{403, "Authentication failed", "authentication_failed"};
@@ -29,6 +35,9 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   http_.set_payload_max_length(opts.max_body_bytes);
   http_.set_keep_alive_max_count(100000);
   http_.set_keep_alive_timeout(30);
+  // Headers and body go out in separate writes: without TCP_NODELAY every keep-alive
+  // answer waited ~40 ms for the client's delayed ACK (Nagle).
+  http_.set_tcp_nodelay(true);
   http_.set_read_timeout(30, 0);
   if (!opts.request_log.empty()) log_.open(opts.request_log, std::ios::app);
   RegisterApiRoutes(api_, world_);
@@ -42,13 +51,22 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   http_.Patch(".*", handler);
   http_.Delete(".*", handler);
   http_.Options(".*", handler);
-  // Bodies over the limit: httplib answers 413 itself; give it Aiven's JSON shape.
-  http_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  // Bodies over the limit, malformed requests: httplib answers these itself without
+  // calling Dispatch; give them Aiven's JSON shape and log them like any request.
+  http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (res.body.empty()) {
       const std::string msg = res.status == 413
                                   ? "Request body too large"
                                   : "Bad request (" + std::to_string(res.status) + ")";
       WriteError(res, ApiError{res.status, msg, ""});
+      if (req.path.rfind("/_emulator", 0) != 0) {
+        {
+          std::lock_guard lock(counts_mu_);
+          ++total_;
+          ++counts_[req.method + " (rejected)"];
+        }
+        LogRequest(req, res.status, 0, false);
+      }
     }
   });
 }
@@ -56,14 +74,41 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
 Server::~Server() { Stop(); }
 
 int Server::Bind() {
-  if (opts_.port == 0) return http_.bind_to_any_port(opts_.host);
-  return http_.bind_to_port(opts_.host, opts_.port) ? opts_.port : -1;
+  if (opts_.port == 0) {
+    port_ = http_.bind_to_any_port(opts_.host);
+  } else {
+    port_ = http_.bind_to_port(opts_.host, opts_.port) ? opts_.port : -1;
+  }
+  // httplib listens with a backlog of 5: a burst of new connections (64 clients
+  // starting at once) overflows it and some fail. Listening again raises the backlog.
+  if (port_ > 0) {
+    ForEachSocketOnPort(port_, [](int fd, bool connected) {
+      if (!connected) ::listen(fd, SOMAXCONN);
+    });
+  }
+  return port_;
 }
 
 void Server::Run() { http_.listen_after_bind(); }
 
-void Server::Stop() {
-  if (http_.is_running()) http_.stop();
+bool Server::Stop() {
+  if (!http_.is_running()) return false;
+  http_.stop();
+  // httplib's workers wait up to the keep-alive timeout (30 s) on idle connections
+  // before they notice the stop, so a client holding a connection open kept SIGTERM
+  // from finishing. End reading on idle connections so they close at once; those with
+  // a request being handled are left alone (httplib would not write to a socket that
+  // reads EOF) and close after their answer.
+  std::lock_guard lock(active_mu_);
+  ForEachSocketOnPort(port_, [this](int fd, bool connected) {
+    if (!connected) return;
+    sockaddr_storage peer{};
+    socklen_t len = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &len) != 0) return;
+    const int port = ntohs(reinterpret_cast<sockaddr_in*>(&peer)->sin_port);
+    if (!active_peers_.contains(port)) ::shutdown(fd, SHUT_RD);
+  });
+  return true;
 }
 
 bool Server::Authenticate(const httplib::Request& req, std::string* token) const {
@@ -85,6 +130,18 @@ bool Server::Authenticate(const httplib::Request& req, std::string* token) const
 
 void Server::Dispatch(const httplib::Request& req, httplib::Response& res) {
   const auto start = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(active_mu_);
+    active_peers_.insert(req.remote_port);
+  }
+  struct Done {
+    Server* s;
+    int port;
+    ~Done() {
+      std::lock_guard lock(s->active_mu_);
+      s->active_peers_.erase(s->active_peers_.find(port));
+    }
+  } done{this, req.remote_port};
   if (req.path.rfind("/_emulator/", 0) == 0 || req.path == "/_emulator") {
     const auto m = control_.Find(req.method, req.path);
     Ctx ctx{req, res, m.params, Json(), ""};
@@ -97,6 +154,8 @@ void Server::Dispatch(const httplib::Request& req, httplib::Response& res) {
       (*m.handler)(ctx);
     } catch (const ApiError& e) {
       WriteError(res, e);
+    } catch (const std::exception& e) {
+      WriteError(res, ApiError{500, std::string("Internal error: ") + e.what(), ""});
     }
     return;
   }
@@ -159,7 +218,7 @@ void Server::LogRequest(const httplib::Request& req, int status, double ms, bool
             {"duration_ms", static_cast<int64_t>(ms * 1000) / 1000.0}};
   if (dropped) line["dropped"] = true;
   std::lock_guard lock(log_mu_);
-  log_ << line.dump() << '\n';
+  log_ << line.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
   log_.flush();
 }
 
@@ -195,7 +254,11 @@ void Server::RegisterControlRoutes() {
   control_.Add("POST", "/_emulator/faults", [this](Ctx& c) {
     const Json& body = c.Object();
     const auto items = body.contains("faults") ? body.at("faults") : Json::array({body});
-    for (const auto& f : items) faults_.AddScripted(ParseScriptedFault(f));
+    if (!items.is_array()) throw ApiError{400, "faults must be an array of faults", ""};
+    // Parse them all first: a batch with one bad fault adds none.
+    std::vector<ScriptedFault> parsed;
+    for (const auto& f : items) parsed.push_back(ParseScriptedFault(f));
+    for (auto& f : parsed) faults_.AddScripted(std::move(f));
     c.Reply({{"scripted", faults_.ScriptedJson()}});
   });
   control_.Add("DELETE", "/_emulator/faults", [this](Ctx& c) {
@@ -212,22 +275,29 @@ void Server::RegisterControlRoutes() {
   });
   control_.Add("POST", "/_emulator/clock", [this](Ctx& c) {
     const Json& body = c.Object();
-    double offset = world_.clock.offset();
-    if (const auto it = body.find("advance_seconds"); it != body.end()) {
+    double advance = 0, target = 0;
+    const auto it = body.find("advance_seconds");
+    const bool advancing = it != body.end();
+    if (advancing) {
       if (!it->is_number() || *it < 0)
         throw ApiError{400, "advance_seconds must be a number >= 0", ""};
-      offset += it->get<double>();
+      advance = it->get<double>();
     } else if (body.contains("set")) {
-      double target = 0;
       if (!ParseIsoTime(OptString(body, "set"), &target)) {
         throw ApiError{400, "set must be an ISO 8601 time such as 2026-11-28T16:00:00Z", ""};
       }
-      offset += target - world_.clock.Now();
     } else {
       throw ApiError{400, "expected advance_seconds or set", ""};
     }
-    world_.store.Write([&](Txn& t) { t.Set("/clock_offset", offset); });
-    world_.clock.set_offset(offset);
+    // Read, change and publish the offset under the store's lock, so concurrent
+    // advances add up instead of overwriting each other.
+    const double offset = world_.store.Write([&](Txn& t) {
+      const double current = t.doc().value("clock_offset", 0.0);
+      const double next = advancing ? current + advance : target - (world_.clock.Now() - current);
+      t.Set("/clock_offset", next);
+      world_.clock.set_offset(next);
+      return next;
+    });
     const double now = world_.clock.Now();
     c.Reply({{"now", IsoTime(now)}, {"epoch", now}, {"offset_seconds", offset}});
   });

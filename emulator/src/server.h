@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <set>
 
 #include "faults.h"
 #include "router.h"
@@ -23,7 +24,8 @@ class Server {
   int Bind();
   /// Serves until Stop() is called (from a signal handler thread or another thread).
   void Run();
-  void Stop();
+  /// Stops a running Run(); false (and no effect) when Run is not serving yet.
+  bool Stop();
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res);
@@ -34,6 +36,9 @@ class Server {
 
   World world_;
   const Options& opts_;
+  int port_ = -1;  ///< bound port
+  std::mutex active_mu_;
+  std::multiset<int> active_peers_;  ///< remote ports of requests being handled
   httplib::Server http_;
   Router api_;
   Router control_;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -11,8 +12,6 @@
 
 namespace aivenctl::emulator {
 namespace {
-
-constexpr size_t kCompactAfterRecords = 20000;
 
 Json EmptyDoc() {
   return Json{{"clock_offset", 0.0},
@@ -53,6 +52,17 @@ void Apply(Json& doc, const Json& op) {
   }
 }
 
+/// Unescaped segments of a JSON pointer string.
+std::vector<std::string> SplitPointer(const std::string& path) {
+  std::vector<std::string> out;
+  Json::json_pointer ptr(path);
+  while (!ptr.empty()) {
+    out.insert(out.begin(), ptr.back());
+    ptr.pop_back();
+  }
+  return out;
+}
+
 bool FsyncPath(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
   if (fd < 0) return false;
@@ -82,8 +92,23 @@ const Json* Txn::Find(const std::string& path) const {
 }
 
 void Txn::Set(const std::string& path, Json value) {
-  const Json* old = Find(path);
-  undo_.emplace_back(path, old ? std::optional<Json>(*old) : std::nullopt);
+  // Setting creates missing parents: undo must remove the topmost one it creates,
+  // not only `path`, or an aborted create leaves an empty parent behind.
+  const Json::json_pointer ptr(path);
+  Json::json_pointer prefix;
+  std::string undo_path;
+  for (const auto& segment : SplitPointer(path)) {
+    prefix /= segment;
+    if (!doc_.contains(prefix)) {
+      undo_path = prefix.to_string();
+      break;
+    }
+  }
+  if (!undo_path.empty()) {
+    undo_.emplace_back(undo_path, std::nullopt);
+  } else {
+    undo_.emplace_back(path, doc_.at(ptr));
+  }
   ops_.push_back({{"op", "set"}, {"path", path}, {"value", value}});
   SetAt(doc_, path, std::move(value));
 }
@@ -114,8 +139,10 @@ void Txn::Undo() {
   ops_ = Json::array();
 }
 
-std::unique_ptr<Store> Store::Open(const std::string& data_dir, std::string* error) {
+std::unique_ptr<Store> Store::Open(const std::string& data_dir, std::string* error,
+                                   size_t compact_after_records) {
   std::unique_ptr<Store> store(new Store());
+  store->compact_after_records_ = std::max<size_t>(1, compact_after_records);
   store->doc_ = EmptyDoc();
   if (data_dir.empty()) return store;
   store->dir_ = data_dir;
@@ -161,7 +188,7 @@ void Store::Commit(Txn& txn) {
       ::fsync(::fileno(wal_)) != 0) {
     Die("writing the write-ahead log");
   }
-  if (++wal_records_ >= kCompactAfterRecords) Compact();
+  if (++wal_records_ >= compact_after_records_) Compact();
 }
 
 void Store::Compact() {

@@ -62,7 +62,10 @@ class Store {
  public:
   /// Memory only when `data_dir` is empty; otherwise loads snapshot + WAL from it.
   /// Returns nullptr and sets *error when the directory cannot be used.
-  static std::unique_ptr<Store> Open(const std::string& data_dir, std::string* error);
+  /// The WAL is folded into the snapshot every `compact_after_records` records.
+  static std::unique_ptr<Store> Open(const std::string& data_dir, std::string* error,
+                                     size_t compact_after_records = kCompactAfterRecords);
+  static constexpr size_t kCompactAfterRecords = 20000;
   ~Store();
 
   /// Runs `f(const Json& doc)` under a shared lock and returns its result.
@@ -107,6 +110,7 @@ class Store {
   std::string dir_;
   std::FILE* wal_ = nullptr;
   size_t wal_records_ = 0;
+  size_t compact_after_records_ = kCompactAfterRecords;
 };
 
 }  // namespace aivenctl::emulator
