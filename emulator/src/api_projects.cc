@@ -206,14 +206,7 @@ void RegisterTagRoutes(Router& r, World& w) {
         if (!t.Find(ProjectPath(c.Param("project")))) {
           throw ApiError{404, "Project does not exist", "project_not_found"};
         }
-        Json merged = method == "PUT" ? Json::object() : *t.Find(path);
-        for (const auto& [k, v] : tags->items()) {
-          if (v.is_null()) {
-            merged.erase(k);
-          } else {
-            merged[k] = v;
-          }
-        }
+        const Json merged = MergeTopLevel(method == "PUT" ? Json::object() : *t.Find(path), *tags);
         t.Set(path, merged);
       });
       c.Reply({{"message", "tags updated"}});

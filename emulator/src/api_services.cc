@@ -46,18 +46,7 @@ int64_t CheckDisk(const World& w, const std::string& type, const std::string& pl
 }
 
 /// Null-valued keys remove themselves (REFERENCE §8: null = absent).
-Json MergeUserConfig(Json base, const Json& patch) {
-  for (const auto& [k, v] : patch.items()) {
-    if (v.is_null()) {
-      base.erase(k);
-    } else {
-      base[k] = v;
-    }
-  }
-  return base;
-}
-
-Json StripNulls(const Json& config) { return MergeUserConfig(Json::object(), config); }
+Json StripNulls(const Json& config) { return MergeTopLevel(Json::object(), config); }
 
 std::string ResolveVpc(const Json& body, const Json& project_entry, const std::string& cloud,
                        double now) {
@@ -217,7 +206,7 @@ void UpdateService(World& w, Ctx& c) {
       r["disk_space_mb"] = disk;
     }
     if (const Json* uc = OptObject(body, "user_config")) {
-      Json merged = MergeUserConfig(r["user_config"], *uc);
+      Json merged = MergeTopLevel(r["user_config"], *uc);
       CheckUserConfig(w, type, merged);
       r["user_config"] = merged;
     }
@@ -286,14 +275,8 @@ void RegisterServiceTagRoutes(Router& r, World& w) {
       CheckTags(*tags, method == "PATCH");
       w.store.Write([&](Txn& t) {
         const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
-        Json merged = method == "PUT" ? Json::object() : rec.value("tags", Json::object());
-        for (const auto& [k, v] : tags->items()) {
-          if (v.is_null()) {
-            merged.erase(k);
-          } else {
-            merged[k] = v;
-          }
-        }
+        const Json merged = MergeTopLevel(
+            method == "PUT" ? Json::object() : rec.value("tags", Json::object()), *tags);
         t.Set(ServicePath(c.Param("project"), c.Param("service_name")) + "/tags", merged);
       });
       c.Reply({{"message", "tags updated"}});

@@ -39,6 +39,17 @@ const Json* Field(const Json& obj, const char* field) {
 
 }  // namespace
 
+Json MergeTopLevel(Json base, const Json& patch) {
+  for (const auto& [k, v] : patch.items()) {
+    if (v.is_null()) {
+      base.erase(k);
+    } else {
+      base[k] = v;
+    }
+  }
+  return base;
+}
+
 Json ErrorBody(const ApiError& e) {
   Json item{{"message", e.message}, {"status", e.status}};
   if (!e.error_code.empty()) item["error_code"] = e.error_code;

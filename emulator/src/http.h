@@ -46,6 +46,10 @@ std::string OptString(const Json& obj, const char* field, const std::string& fal
 std::string ReqString(const Json& obj, const char* field);
 int64_t OptInt(const Json& obj, const char* field, int64_t fallback);
 bool OptBool(const Json& obj, const char* field, bool fallback);
+/// Top-level merge of `patch` into `base` where a null value removes the key (how the
+/// API treats tag PATCHes and user_config updates).
+Json MergeTopLevel(Json base, const Json& patch);
+
 /// Object/array fields: the value, or nullptr when absent/null; 400 on wrong type.
 const Json* OptObject(const Json& obj, const char* field);
 const Json* OptArray(const Json& obj, const char* field);

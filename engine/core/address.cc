@@ -4,12 +4,18 @@ namespace aivenctl::core {
 
 const char* KindName(Kind kind) {
   switch (kind) {
-    case Kind::kProject: return "project";
-    case Kind::kService: return "service";
-    case Kind::kDatabase: return "database";
-    case Kind::kUser: return "user";
-    case Kind::kTopic: return "topic";
-    case Kind::kIntegration: return "integration";
+    case Kind::kProject:
+      return "project";
+    case Kind::kService:
+      return "service";
+    case Kind::kDatabase:
+      return "database";
+    case Kind::kUser:
+      return "user";
+    case Kind::kTopic:
+      return "topic";
+    case Kind::kIntegration:
+      return "integration";
   }
   return "unknown";
 }
@@ -83,10 +89,13 @@ Result<Address> Address::Parse(std::string_view text) {
 
 Address Address::Parent() const {
   switch (kind) {
-    case Kind::kProject: return *this;
+    case Kind::kProject:
+      return *this;
     case Kind::kService:
-    case Kind::kIntegration: return Project(parts[0]);
-    default: return Service(parts[0], parts[1]);
+    case Kind::kIntegration:
+      return Project(parts[0]);
+    default:
+      return Service(parts[0], parts[1]);
   }
 }
 

@@ -56,11 +56,21 @@ Result<Seconds> ParseDuration(std::string_view text) {
     }
     int64_t unit = 0;
     switch (text[pos]) {
-      case 's': unit = 1; break;
-      case 'm': unit = 60; break;
-      case 'h': unit = 3600; break;
-      case 'd': unit = 86400; break;
-      case 'w': unit = 7 * 86400; break;
+      case 's':
+        unit = 1;
+        break;
+      case 'm':
+        unit = 60;
+        break;
+      case 'h':
+        unit = 3600;
+        break;
+      case 'd':
+        unit = 86400;
+        break;
+      case 'w':
+        unit = 7 * 86400;
+        break;
       default:
         return InvalidArgument("invalid duration unit '" + std::string(1, text[pos]) + "' in \"" +
                                shown + "\"; use s, m, h, d or w");
