@@ -187,33 +187,6 @@ void DeleteProject(World& w, Ctx& c) {
   c.Reply({{"message", "deleted"}});
 }
 
-void RegisterTagRoutes(Router& r, World& w) {
-  const std::string base = "/v1/project/{project}/tags";
-  r.Add("GET", base, [&w](Ctx& c) {
-    const Json tags = w.store.Read([&](const Json& d) {
-      RequireProject(d, c.Param("project"));
-      return d["projects"][c.Param("project")].value("tags", Json::object());
-    });
-    c.Reply({{"tags", tags}});
-  });
-  for (const std::string method : {"PUT", "PATCH"}) {
-    r.Add(method, base, [&w, method](Ctx& c) {
-      const Json* tags = OptObject(c.Object(), "tags");
-      if (!tags) throw ApiError{400, "Missing required field: tags", ""};
-      CheckTags(*tags, method == "PATCH");
-      w.store.Write([&](Txn& t) {
-        const std::string path = Path({"projects", c.Param("project"), "tags"});
-        if (!t.Find(ProjectPath(c.Param("project")))) {
-          throw ApiError{404, "Project does not exist", "project_not_found"};
-        }
-        const Json merged = MergeTopLevel(method == "PUT" ? Json::object() : *t.Find(path), *tags);
-        t.Set(path, merged);
-      });
-      c.Reply({{"message", "tags updated"}});
-    });
-  }
-}
-
 }  // namespace
 
 void RegisterProjectRoutes(Router& r, World& w) {
@@ -241,7 +214,10 @@ void RegisterProjectRoutes(Router& r, World& w) {
   });
   r.Add("PUT", "/v1/project/{project}", [&w](Ctx& c) { UpdateProject(w, c); });
   r.Add("DELETE", "/v1/project/{project}", [&w](Ctx& c) { DeleteProject(w, c); });
-  RegisterTagRoutes(r, w);
+  AddTagRoutes(r, w, "/v1/project/{project}/tags", [](const Json& d, const Ctx& c) {
+    RequireProject(d, c.Param("project"));
+    return Path({"projects", c.Param("project"), "tags"});
+  });
   r.Add("GET", "/v1/project/{project}/kms/ca", [&w](Ctx& c) {
     w.store.Read([&](const Json& d) {
       RequireProject(d, c.Param("project"));

@@ -1,6 +1,8 @@
 #pragma once
 // Route registration, one function per API area (each in its own api_*.cc).
 
+#include <functional>
+
 #include "router.h"
 #include "world.h"
 
@@ -15,6 +17,11 @@ void RegisterUserAndDatabaseRoutes(Router& router, World& world);  // api_users.
 void RegisterTopicRoutes(Router& router, World& world);            // api_topics.cc
 void RegisterIntegrationRoutes(Router& router, World& world);      // api_integrations.cc
 void RegisterVpcRoutes(Router& router, World& world);              // api_vpcs.cc
+
+/// Finds where a resource keeps its tags (a JSON pointer); throws the resource's 404.
+using TagsLocator = std::function<std::string(const Json& doc, const Ctx& c)>;
+/// GET/PUT/PATCH tag routes at `base` (api_tags.cc).
+void AddTagRoutes(Router& router, World& world, const std::string& base, TagsLocator locate);
 
 /// Creates an integration from a request-shaped spec inside a transaction; returns its id.
 std::string CreateIntegration(const World& w, Txn& txn, const std::string& project,

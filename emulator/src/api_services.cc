@@ -259,31 +259,6 @@ void DeleteService(World& w, Ctx& c) {
   c.Reply({{"message", "deleted"}});
 }
 
-void RegisterServiceTagRoutes(Router& r, World& w) {
-  const std::string base = "/v1/project/{project}/service/{service_name}/tags";
-  r.Add("GET", base, [&w](Ctx& c) {
-    const Json tags = w.store.Read([&](const Json& d) {
-      return RequireService(d, c.Param("project"), c.Param("service_name"))
-          .value("tags", Json::object());
-    });
-    c.Reply({{"tags", tags}});
-  });
-  for (const std::string method : {"PUT", "PATCH"}) {
-    r.Add(method, base, [&w, method](Ctx& c) {
-      const Json* tags = OptObject(c.Object(), "tags");
-      if (!tags) throw ApiError{400, "Missing required field: tags", ""};
-      CheckTags(*tags, method == "PATCH");
-      w.store.Write([&](Txn& t) {
-        const Json& rec = RequireService(t.doc(), c.Param("project"), c.Param("service_name"));
-        const Json merged = MergeTopLevel(
-            method == "PUT" ? Json::object() : rec.value("tags", Json::object()), *tags);
-        t.Set(ServicePath(c.Param("project"), c.Param("service_name")) + "/tags", merged);
-      });
-      c.Reply({{"message", "tags updated"}});
-    });
-  }
-}
-
 }  // namespace
 
 void RegisterServiceRoutes(Router& r, World& w) {
@@ -319,7 +294,10 @@ void RegisterServiceRoutes(Router& r, World& w) {
     });
     c.Reply(Reply(w, c.Param("project"), c.Param("service_name"), c, "updated"));
   });
-  RegisterServiceTagRoutes(r, w);
+  AddTagRoutes(r, w, svc + "/tags", [](const Json& d, const Ctx& c) {
+    RequireService(d, c.Param("project"), c.Param("service_name"));
+    return ServicePath(c.Param("project"), c.Param("service_name")) + "/tags";
+  });
 }
 
 }  // namespace aivenctl::emulator

@@ -48,19 +48,10 @@ bool GlobMatch(const std::string& pattern, const std::string& path) {
 }
 
 void DropConnection(const httplib::Request& req) {
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (!dir) return;
-  while (dirent* e = ::readdir(dir)) {
-    const int fd = std::atoi(e->d_name);
-    struct stat st {};
-    if (fd <= 2 || ::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
-    if (SocketPort(fd, false) == req.local_port && SocketPort(fd, true) == req.remote_port) {
-      // shutdown, not close: httplib still owns the descriptor and closes it later.
-      ::shutdown(fd, SHUT_RDWR);
-      break;
-    }
-  }
-  ::closedir(dir);
+  // shutdown, not close: httplib still owns the descriptor and closes it later.
+  ForEachSocketOnPort(req.local_port, [&](int fd, bool connected) {
+    if (connected && SocketPort(fd, true) == req.remote_port) ::shutdown(fd, SHUT_RDWR);
+  });
 }
 
 void ForEachSocketOnPort(int local_port, const std::function<void(int fd, bool connected)>& f) {
