@@ -4,6 +4,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/spec_test_fixture.h"
+
 #include "support/openapi.h"
 
 namespace aivenctl::testing {
@@ -20,21 +22,14 @@ TEST(Conformance, SpecAvailable) {
   EXPECT_GE(shared.value()->path_count(), 250u);
 }
 
-class ConformanceTest : public ::testing::Test {
+class ConformanceTest : public SpecTest {
  protected:
-  void SetUp() override {
-    auto shared = OpenApiSpec::Shared();
-    if (!shared.ok())
-      GTEST_SKIP() << "OpenAPI description unavailable: " << shared.status().message();
-    spec_ = shared.value();
-  }
   std::vector<std::string> Errors(const char* method, const char* path, int status,
                                   const json& body) {
     ResponseCheck check = spec_->ValidateResponse(method, path, status, body);
     EXPECT_EQ(check.kind, CheckKind::kValidated) << check.note;
     return check.errors;
   }
-  const OpenApiSpec* spec_ = nullptr;
 };
 
 // A pg service as REFERENCE §5.4 describes it, outside a VPC (project_vpc_id null).

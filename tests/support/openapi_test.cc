@@ -7,6 +7,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "support/spec_test_fixture.h"
+
 namespace aivenctl::testing {
 namespace {
 
@@ -14,15 +16,8 @@ using nlohmann::json;
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
-class OpenApiTest : public ::testing::Test {
+class OpenApiTest : public SpecTest {
  protected:
-  void SetUp() override {
-    auto shared = OpenApiSpec::Shared();
-    if (!shared.ok())
-      GTEST_SKIP() << "OpenAPI description unavailable: " << shared.status().message();
-    spec_ = shared.value();
-  }
-  const OpenApiSpec* spec_ = nullptr;
 };
 
 struct PathCase {
