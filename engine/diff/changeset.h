@@ -1,0 +1,124 @@
+#pragma once
+// The changeset: every change the plan makes, the operation graph the executor runs, the
+// cost estimate and the fingerprints of the live objects read. A value: `plan` builds it,
+// renderers print it, `--out` saves it as JSON, `apply` consumes exactly it. It never holds
+// a secret.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/address.h"
+#include "core/diagnostic.h"
+
+namespace aivenctl::diff {
+
+/// What happens to one resource.
+enum class Action { kNoop, kCreate, kUpdate, kReplace, kDelete };
+
+/// "no-op", "create", "update", "replace", "delete".
+const char* ActionName(Action action);
+
+/// One field's before -> after. `path` is dotted below the resource ("plan",
+/// "user_config.pg.max_connections", "tags.team", "config.retention_ms"). A null JSON means
+/// unset/absent on that side.
+struct FieldChange {
+  std::string path;
+  nlohmann::json before;        ///< live value (null: absent)
+  nlohmann::json after;         ///< desired value (null: unset / removed)
+  bool forces_replace = false;  ///< this field cannot be updated in place
+};
+
+/// One resource's change.
+struct Change {
+  core::Address address;
+  Action action = Action::kNoop;
+  std::vector<FieldChange> fields;  ///< for update/replace; for create: every set field
+  std::string reason;  ///< why, for deletes and replaces ("no longer in the plan", ...)
+  /// Set when the resource disappears with its service: "deleted with service:p/s".
+  std::string deleted_with;
+  std::optional<double> hourly_before;  ///< services: USD/h now (nullopt: none or unknown)
+  std::optional<double> hourly_after;   ///< services: USD/h after the change
+};
+
+/// Readiness gate an operation waits for after its API call(s).
+enum class Gate {
+  kNone,
+  kServiceRunning,      ///< service state RUNNING (tolerating a REBALANCING blip)
+  kServiceBackup,       ///< RUNNING and at least one backup (PostgreSQL creates)
+  kTopicActive,         ///< topic state ACTIVE
+  kIntegrationActive,   ///< integration active
+  kGone,                ///< the resource no longer exists (deletes that are asynchronous)
+};
+
+/// "none", "service-running", ...
+const char* GateName(Gate gate);
+
+/// One unit of work for the executor: API call(s) for one change, then a readiness gate.
+///
+/// `request` holds the API-shaped bodies the runner sends, by action and kind:
+///   project create:   {"create": <POST /project body incl. tags>}
+///   project update:   {"tags": <full tag map for PUT .../tags>}
+///   project delete:   {}
+///   service create:   {"create": <POST /project/{p}/service body incl. tags>}
+///   service update:   {"update": <PUT body, only changed keys>, "tags": <full tag map>?}
+///                     (either key may be absent)
+///   service delete:   {"unprotect": true}? (PUT termination_protection=false first)
+///   database create:  {"create": <POST .../db body>}
+///   user create:      {"create": <POST .../user body>}
+///   user update:      {"access_control": {...}}  (PUT operation set-access-control)
+///   topic create:     {"create": <POST .../topic body incl. tags [{key,value}]>}
+///   topic update:     {"update": <PUT .../topic/{t} body>}
+///   integration create: {"create": <POST /project/{p}/integration body>}
+///   integration update: {"id": "...", "update": {"user_config": {...}}}
+///   integration delete: {"id": "..."}
+///   child/service/project delete: {} (the address names it)
+/// A replace is two operations: a delete, then a create that depends on it.
+struct Operation {
+  int id = 0;                    ///< index in Changeset::operations
+  core::Address address;         ///< the resource
+  Action action = Action::kNoop; ///< kCreate, kUpdate or kDelete (never kNoop/kReplace)
+  nlohmann::json request = nlohmann::json::object();  ///< see above
+  Gate gate = Gate::kNone;       ///< what to wait for after the calls
+  std::vector<int> depends_on;   ///< ids that must finish first (sorted)
+};
+
+/// Cost of the plan's services (USD), from the catalog's per-cloud prices.
+struct Cost {
+  double hourly_before = 0;
+  double hourly_after = 0;
+  /// Per month = per hour * 730.
+  double monthly_before() const { return hourly_before * 730; }
+  double monthly_after() const { return hourly_after * 730; }
+  bool complete = true;  ///< false when some price was missing from the catalog
+};
+
+/// Counts per action, for summaries and exit codes.
+struct Summary {
+  int create = 0, update = 0, replace = 0, destroy = 0, noop = 0;
+  bool has_changes() const { return create + update + replace + destroy > 0; }
+};
+
+/// The whole changeset.
+struct Changeset {
+  int format_version = 1;
+  std::string engine_version;   ///< aivenctl version that built it
+  std::string plan_name;        ///< plan file's `name`
+  std::string plan_file;        ///< path as given
+  std::string plan_digest;      ///< sha256 hex of the plan file's bytes
+  std::string created_at;       ///< ISO 8601 UTC
+  std::string kind = "apply";   ///< "apply" or "destroy"
+  std::vector<Change> changes;  ///< sorted by address, no-ops included
+  std::vector<Operation> operations;  ///< topologically valid, deterministic order
+  /// Address text -> digest of the live object read (absent objects: "absent").
+  std::map<std::string, std::string> fingerprints;
+  Cost cost;
+  core::Diagnostics warnings;  ///< non-fatal notes (e.g. unknown price)
+
+  Summary Summarize() const;
+};
+
+}  // namespace aivenctl::diff

@@ -1,0 +1,111 @@
+#pragma once
+// The live model: what the Aiven API reports now for a plan's scope. Plain values, no I/O,
+// and never a secret: passwords, access keys and certificates are dropped when JSON is
+// mapped to these types (engine/api), so a live model can be printed, diffed and saved.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/address.h"
+#include "model/desired.h"
+
+namespace aivenctl::model {
+
+/// A service user as listed in `service.users` (no password, key or certificate).
+struct LiveUser {
+  std::string name;                           ///< username
+  std::string type;                           ///< "primary" (avnadmin) or "regular"
+  std::optional<std::string> authentication;  ///< MySQL password plugin
+  nlohmann::json access_control;              ///< object, or null when the API sent none
+};
+
+/// A logical database.
+struct LiveDatabase {
+  std::string name;                       ///< database_name
+  std::optional<std::string> lc_collate;  ///< when the API reports it
+  std::optional<std::string> lc_ctype;    ///< when the API reports it
+};
+
+/// A Kafka topic as the topic list reports it.
+struct LiveTopic {
+  std::string name;                                  ///< topic_name
+  int partitions = 0;                                ///< partition count
+  int replication = 0;                               ///< replication factor
+  int min_insync_replicas = 0;                       ///< from the list item
+  nlohmann::json config = nlohmann::json::object();  ///< flat underscore keys -> values
+  Tags tags;                                         ///< [{key,value}] as a map
+  std::string description;                           ///< topic_description ("" if none)
+  std::string state;                                 ///< ACTIVE | CONFIGURING | DELETING
+};
+
+/// A service integration (from `service.service_integrations`).
+struct LiveIntegration {
+  std::string id;              ///< service_integration_id
+  std::string type;            ///< integration_type
+  std::string source_project;  ///< source_project
+  std::string source_service;  ///< source_service
+  std::string dest_project;    ///< dest_project
+  std::string dest_service;    ///< dest_service ("" for endpoint integrations)
+  bool active = false;         ///< active
+  bool enabled = false;        ///< enabled
+  nlohmann::json user_config = nlohmann::json::object();  ///< as reported
+};
+
+/// An Aiven service with the children the refresh read.
+struct LiveService {
+  std::string name;                 ///< service_name
+  std::string project;              ///< the project it was listed in
+  std::string type;                 ///< service_type
+  std::string plan;                 ///< plan
+  std::string cloud;                ///< cloud_name
+  std::string state;                ///< REBUILDING | RUNNING | REBALANCING | POWEROFF | ...
+  std::string create_time;          ///< ISO 8601 as reported
+  bool termination_protection = false;  ///< termination_protection
+  nlohmann::json user_config = nlohmann::json::object();  ///< as reported (secrets dropped)
+  std::optional<Maintenance> maintenance;                 ///< dow/time when reported
+  std::optional<long long> disk_space_mb;                 ///< when reported
+  int node_count = 0;                                     ///< 0 when not reported
+  Tags tags;                                              ///< service tags
+  std::vector<LiveUser> users;                            ///< sorted by name
+  std::vector<LiveDatabase> databases;                    ///< sorted by name
+  bool topics_read = false;             ///< true when topics were listed (Kafka)
+  std::vector<LiveTopic> topics;        ///< sorted by name
+  std::vector<LiveIntegration> integrations;  ///< sorted by id
+  bool has_backup = false;              ///< at least one entry in `backups`
+  core::Address address;                ///< service:project/name
+
+  /// The user/database/topic named `name`, or nullptr.
+  const LiveUser* FindUser(const std::string& name) const;
+  const LiveDatabase* FindDatabase(const std::string& name) const;
+  const LiveTopic* FindTopic(const std::string& name) const;
+};
+
+/// An Aiven project the token can see.
+struct LiveProject {
+  std::string name;                      ///< project_name
+  std::string default_cloud;             ///< default_cloud
+  std::string billing_group_id;          ///< billing_group_id ("" if none)
+  Tags tags;                             ///< project tags
+  std::vector<LiveService> services;     ///< sorted by name
+  core::Address address;                 ///< project:name
+
+  /// The service named `name`, or nullptr.
+  const LiveService* FindService(const std::string& name) const;
+};
+
+/// The live state of a plan's scope. Deterministic: projects sorted by name.
+struct LiveState {
+  std::vector<LiveProject> projects;        ///< projects that exist, sorted by name
+  std::vector<std::string> absent_projects; ///< named in scope but not found (sorted)
+
+  /// The project named `name`, or nullptr (absent or out of scope).
+  const LiveProject* FindProject(const std::string& name) const;
+  /// The service `project/service`, or nullptr.
+  const LiveService* FindService(const std::string& project, const std::string& service) const;
+};
+
+}  // namespace aivenctl::model
