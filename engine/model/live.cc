@@ -35,25 +35,4 @@ const LiveService* LiveState::FindService(const std::string& project,
   return p == nullptr ? nullptr : p->FindService(service);
 }
 
-const ServicePlan* ServiceType::FindPlan(const std::string& name) const {
-  return FindByName(plans, name);
-}
-const Cloud* Catalog::FindCloud(const std::string& name) const { return FindByName(clouds, name); }
-const ServiceType* Catalog::FindServiceType(const std::string& name) const {
-  auto it = service_types.find(name);
-  return it == service_types.end() ? nullptr : &it->second;
-}
-const IntegrationType* Catalog::FindIntegrationType(const std::string& name) const {
-  return FindByName(integration_types, name);
-}
-std::optional<double> Catalog::HourlyPrice(const std::string& type, const std::string& plan,
-                                           const std::string& cloud) const {
-  const ServiceType* t = FindServiceType(type);
-  const ServicePlan* p = t == nullptr ? nullptr : t->FindPlan(plan);
-  if (p == nullptr) return std::nullopt;
-  auto it = p->regions.find(cloud);
-  if (it == p->regions.end()) return std::nullopt;
-  return it->second.price_usd_per_hour;
-}
-
 }  // namespace aivenctl::model

@@ -1,0 +1,38 @@
+#include "model/catalog.h"
+
+#include <algorithm>
+
+namespace aivenctl::model {
+namespace {
+
+template <typename Vec>
+auto FindByName(const Vec& items, const std::string& name) -> decltype(&items.front()) {
+  auto it = std::find_if(items.begin(), items.end(),
+                         [&](const auto& item) { return item.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+const ServicePlan* ServiceType::FindPlan(const std::string& name) const {
+  return FindByName(plans, name);
+}
+const Cloud* Catalog::FindCloud(const std::string& name) const { return FindByName(clouds, name); }
+const ServiceType* Catalog::FindServiceType(const std::string& name) const {
+  auto it = service_types.find(name);
+  return it == service_types.end() ? nullptr : &it->second;
+}
+const IntegrationType* Catalog::FindIntegrationType(const std::string& name) const {
+  return FindByName(integration_types, name);
+}
+std::optional<double> Catalog::HourlyPrice(const std::string& type, const std::string& plan,
+                                           const std::string& cloud) const {
+  const ServiceType* t = FindServiceType(type);
+  const ServicePlan* p = t == nullptr ? nullptr : t->FindPlan(plan);
+  if (p == nullptr) return std::nullopt;
+  auto it = p->regions.find(cloud);
+  if (it == p->regions.end()) return std::nullopt;
+  return it->second.price_usd_per_hour;
+}
+
+}  // namespace aivenctl::model
