@@ -66,7 +66,8 @@ const char* GateName(Gate gate);
 ///   service create:   {"create": <POST /project/{p}/service body incl. tags>}
 ///   service update:   {"update": <PUT body, only changed keys>, "tags": <full tag map>?}
 ///                     (either key may be absent)
-///   service delete:   {"unprotect": true}? (PUT termination_protection=false first)
+///   service delete:   {"unprotect": true}? (PUT termination_protection=false first),
+///                     {"wait_only": true}? (another run deletes it: send nothing, wait)
 ///   database create:  {"create": <POST .../db body>}
 ///   user create:      {"create": <POST .../user body>}
 ///   user update:      {"access_control": {...}}  (PUT operation set-access-control)
