@@ -29,28 +29,28 @@ std::string Ago(core::Seconds d) { return core::FormatDuration(d) + " ago"; }
 
 /// Applies the tag rules in order: reap: never, protect-until, expires-at, --older-than.
 Verdict Judge(const model::Tags& tags, const std::string& create_time, const ReapOptions& options) {
-  if (TagOr(tags, "reap") == "never") return {false, "kept: tagged reap: never"};
+  if (TagOr(tags, "reap") == "never") return {false, "tagged reap: never"};
   if (auto protect = tags.find("protect-until"); protect != tags.end()) {
     auto until = core::ParseTime(protect->second);
     if (!until.ok()) {
-      return {false, "kept: protect-until \"" + protect->second +
+      return {false, "protect-until \"" + protect->second +
                          "\" is not a time (write it like 20261128T160000Z)"};
     }
     if (*until > options.now) {
-      return {false, "kept: protect-until " + protect->second + " (in " +
+      return {false, "protect-until " + protect->second + " (in " +
                          core::FormatDuration(*until - options.now) + ")"};
     }
   }
   if (auto expires = tags.find("expires-at"); expires != tags.end()) {
     auto at = core::ParseTime(expires->second);
     if (!at.ok()) {
-      return {false, "kept: expires-at \"" + expires->second +
+      return {false, "expires-at \"" + expires->second +
                          "\" is not a time (write it like 20261128T160000Z)"};
     }
     if (*at <= options.now) {
       return {true, "expires-at " + expires->second + " passed " + Ago(options.now - *at)};
     }
-    return {false, "kept: expires in " + core::FormatDuration(*at - options.now)};
+    return {false, "expires in " + core::FormatDuration(*at - options.now)};
   }
   if (options.older_than && !create_time.empty()) {
     auto created = core::ParseTime(create_time);
@@ -59,7 +59,7 @@ Verdict Judge(const model::Tags& tags, const std::string& create_time, const Rea
                         core::FormatDuration(*options.older_than) + ")"};
     }
   }
-  return {false, "kept: no expires-at tag"};
+  return {false, "no expires-at tag"};
 }
 
 std::string EndpointLabel(const std::string& home, const std::string& project,
@@ -135,7 +135,7 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
       if (verdict.expired && service.termination_protection && !options.force_unprotect) {
         verdict.expired = false;
         item.reason = verdict.reason +
-                      "; kept: termination protection is on (lift it with --force-unprotect, "
+                      ", but termination protection is on (lift it with --force-unprotect, "
                       "or turn off termination_protection on " +
                       service.address.ToString() + ")";
       }
@@ -180,7 +180,7 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
     item.reason = verdict.reason;
     if (verdict.expired && remaining[project.name] > 0) {
       verdict.expired = false;
-      item.reason = verdict.reason + "; kept: " + std::to_string(remaining[project.name]) +
+      item.reason = verdict.reason + ", but " + std::to_string(remaining[project.name]) +
                     " service(s) remain in it";
     }
     item.reap = verdict.expired;

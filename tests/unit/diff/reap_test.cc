@@ -85,7 +85,7 @@ TEST(Reap, ExpiredOwnedServiceGoesFreshAndUnownedStay) {
                                 Svc("p1", "theirs", {{"expires-at", kExp}})}));
   ReapPlan plan = PlanReap(live, PgCatalog(), At(kNow));
   EXPECT_EQ(Render(plan),
-            "service:p1/new keep: kept: expires in 2h\n"
+            "service:p1/new keep: expires in 2h\n"
             "service:p1/old reap: expires-at 20261128T080000Z passed 2h ago\n"
             "op 0 service:p1/old after[] none {}\n");
   EXPECT_DOUBLE_EQ(plan.monthly_savings, 365.0);
@@ -105,12 +105,12 @@ TEST(Reap, KeepTagsWin) {
        Svc("p1", "c", Owned("ci", {{"expires-at", kExp}, {"protect-until", "20261128T090000Z"}})),
        Svc("p1", "d", Owned("ci", {{"expires-at", "tomorrow"}})), Svc("p1", "e", Owned("ci"))}));
   EXPECT_EQ(Render(PlanReap(live, {}, At(kNow))),
-            "service:p1/a keep: kept: tagged reap: never\n"
-            "service:p1/b keep: kept: protect-until 20261129T000000Z (in 14h)\n"
+            "service:p1/a keep: tagged reap: never\n"
+            "service:p1/b keep: protect-until 20261129T000000Z (in 14h)\n"
             "service:p1/c reap: expires-at 20261128T080000Z passed 2h ago\n"
-            "service:p1/d keep: kept: expires-at \"tomorrow\" is not a time (write it like "
+            "service:p1/d keep: expires-at \"tomorrow\" is not a time (write it like "
             "20261128T160000Z)\n"
-            "service:p1/e keep: kept: no expires-at tag\n"
+            "service:p1/e keep: no expires-at tag\n"
             "op 0 service:p1/c after[] none {}\n");
 }
 
@@ -120,7 +120,7 @@ TEST(Reap, TerminationProtectionKeepsUnlessForced) {
   s.termination_protection = true;
   live.projects.push_back(Proj("p1", {}, {s}));
   EXPECT_EQ(Render(PlanReap(live, {}, At(kNow))),
-            "service:p1/db keep: expires-at 20261128T080000Z passed 2h ago; kept: termination "
+            "service:p1/db keep: expires-at 20261128T080000Z passed 2h ago, but termination "
             "protection is on (lift it with --force-unprotect, or turn off "
             "termination_protection on service:p1/db)\n");
   ReapOptions forced = At(kNow);
@@ -142,7 +142,7 @@ TEST(Reap, PlanFilterAndOlderThan) {
             "service:p1/ci reap: no expires-at; created 8d ago (--older-than 7d)\n"
             "op 0 service:p1/ci after[] none {}\n");
   o.older_than = core::Seconds(9 * 24 * 3600);
-  EXPECT_EQ(Render(PlanReap(live, {}, o)), "service:p1/ci keep: kept: no expires-at tag\n");
+  EXPECT_EQ(Render(PlanReap(live, {}, o)), "service:p1/ci keep: no expires-at tag\n");
 }
 
 TEST(Reap, IntegrationsThenServicesThenEmptyExpiredProject) {
@@ -162,11 +162,11 @@ TEST(Reap, IntegrationsThenServicesThenEmptyExpiredProject) {
       Proj("p2", Owned("ci", {{"expires-at", kExp}}), {Svc("p2", "keep", Owned("ci"))}));
   EXPECT_EQ(Render(PlanReap(live, {}, At(kNow))),
             "project:p1 reap: expires-at 20261128T080000Z passed 2h ago\n"
-            "project:p2 keep: expires-at 20261128T080000Z passed 2h ago; kept: 1 service(s) "
+            "project:p2 keep: expires-at 20261128T080000Z passed 2h ago, but 1 service(s) "
             "remain in it\n"
             "service:p1/connect reap: expires-at 20261128T080000Z passed 2h ago\n"
             "service:p1/kafka reap: expires-at 20261128T080000Z passed 2h ago\n"
-            "service:p2/keep keep: kept: no expires-at tag\n"
+            "service:p2/keep keep: no expires-at tag\n"
             "op 0 integration:p1/kafka_connect:kafka->connect after[] none {\"id\":\"int-1\"}\n"
             "op 1 service:p1/connect after[0,] gone {}\n"
             "op 2 service:p1/kafka after[0,] gone {}\n"
@@ -178,7 +178,7 @@ TEST(Reap, UnownedServiceKeepsItsProject) {
   live.projects.push_back(
       Proj("p1", Owned("ci", {{"expires-at", kExp}}), {Svc("p1", "someone-elses", {})}));
   EXPECT_EQ(Render(PlanReap(live, {}, At(kNow))),
-            "project:p1 keep: expires-at 20261128T080000Z passed 2h ago; kept: 1 service(s) "
+            "project:p1 keep: expires-at 20261128T080000Z passed 2h ago, but 1 service(s) "
             "remain in it\n");
 }
 
