@@ -161,7 +161,10 @@ RunResult Executor::Loop::Go() {
   if (c.failed > 0) {
     const OpResult* first = nullptr;
     for (const OpResult& r : result_.ops) {
-      if (r.outcome == Outcome::kFailed && (!first || r.address < first->address)) first = &r;
+      if (r.outcome == Outcome::kFailed &&
+          (!first || r.address.ToString() < first->address.ToString())) {
+        first = &r;
+      }
     }
     result_.status =
         core::Status(first->error.code(), Plural(c.failed, "operation") + " failed, " +
