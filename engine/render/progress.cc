@@ -99,7 +99,7 @@ nlohmann::ordered_json EventToJson(const Event& e) {
 std::unique_ptr<ProgressSink> MakeProgressSink(std::ostream& out, ProgressOptions options) {
   switch (options.format) {
     case ProgressFormat::kTty:
-      return std::make_unique<TtyProgress>(out);
+      return std::make_unique<TtyProgress>(out, options.width);
     case ProgressFormat::kJson:
       return std::make_unique<JsonProgress>(out);
     case ProgressFormat::kPlain:
@@ -188,9 +188,13 @@ void TtyProgress::OnEvent(const Event& e) {
     w_verb = std::max(w_verb, std::string(exec::ActionVerb(r->action)).size());
     w_state = std::max(w_state, r->state.size());
   }
+  const auto fit = [&](std::string line) {
+    if (width_ > 1 && line.size() > static_cast<size_t>(width_ - 1)) line.resize(width_ - 1);
+    return line + "\n";
+  };
   for (const Running* r : rows) {
-    out += Pad(r->address, w_address) + "  " + Pad(exec::ActionVerb(r->action), w_verb) + "  " +
-           Pad(r->state, w_state) + "  " + FormatElapsed(e.at - r->started) + "\n";
+    out += fit(Pad(r->address, w_address) + "  " + Pad(exec::ActionVerb(r->action), w_verb) + "  " +
+               Pad(r->state, w_state) + "  " + FormatElapsed(e.at - r->started));
   }
   const exec::Counts& c = e.counts;
   std::string total = std::to_string(c.done) + "/" + std::to_string(c.total) + " done";
@@ -198,7 +202,7 @@ void TtyProgress::OnEvent(const Event& e) {
   if (c.failed) total += "  " + std::to_string(c.failed) + " failed";
   if (c.skipped) total += "  " + std::to_string(c.skipped) + " skipped";
   total += "  " + FormatElapsed(e.at);
-  out += total + "\n";
+  out += fit(total);
   drawn_ = static_cast<int>(rows.size()) + 1;
   out_ << out << std::flush;
 }

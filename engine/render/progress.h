@@ -33,6 +33,9 @@ enum class ProgressFormat { kTty, kPlain, kJson };
 struct ProgressOptions {
   ProgressFormat format = ProgressFormat::kPlain;
   exec::Duration heartbeat = std::chrono::seconds(30);  ///< plain: heartbeat line period
+  /// TTY: terminal columns; live lines are cut to width - 1 so none wraps (a wrapped line
+  /// would break the cursor-up redraw). 0: unknown, no cutting.
+  int width = 0;
 };
 
 /// An EventSink that writes progress; Close() ends the display (the TTY block is erased).
@@ -80,7 +83,7 @@ class PlainProgress : public ProgressSink {
 /// The live TTY display.
 class TtyProgress : public ProgressSink {
  public:
-  explicit TtyProgress(std::ostream& out) : out_(out) {}
+  explicit TtyProgress(std::ostream& out, int width = 0) : out_(out), width_(width) {}
   void OnEvent(const exec::Event& e) override;
   void Close() override;
 
@@ -95,6 +98,7 @@ class TtyProgress : public ProgressSink {
   std::mutex mu_;
   std::ostream& out_;
   std::map<int, Running> running_;
+  int width_ = 0;
   int drawn_ = 0;  // lines of the live block currently on screen
 };
 

@@ -117,6 +117,13 @@ TEST(Progress, TtyRedrawsOneLinePerRunningOperationAndTheTotals) {
                 "\x1b[1A\x1b[J");
 }
 
+TEST(Progress, TtyCutsLiveLinesToTheTerminalWidth) {
+  std::ostringstream out;
+  auto sink = MakeProgressSink(out, {.format = ProgressFormat::kTty, .width = 21});
+  sink->OnEvent(Ev(EventType::kStarted, 0, 0, C(0, 1)));
+  EXPECT_EQ(out.str(), "service:ci-42/events\n0/3 done  1 running \n");
+}
+
 TEST(Progress, JsonIsOneObjectPerEventPerLine) {
   std::vector<Event> events = Script();
   Event skipped = Ev(EventType::kSkipped, 76, 2, C(1, 1, 1), "", "depends on x, which failed");
