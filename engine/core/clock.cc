@@ -1,12 +1,12 @@
-#include "api/clock.h"
+#include "core/clock.h"
 
 #include <algorithm>
 
-namespace aivenctl::api {
+namespace aivenctl::core {
 
 namespace {
 // A fixed origin so FakeClock readings do not depend on when the test runs.
-const TimePoint kFakeOrigin = TimePoint(std::chrono::hours(1000));
+const SteadyTime kFakeOrigin = SteadyTime(std::chrono::hours(1000));
 }  // namespace
 
 bool RealClock::SleepFor(Duration d, std::stop_token stop) {
@@ -27,7 +27,7 @@ RealClock& RealClock::Instance() {
 
 FakeClock::FakeClock(WallTime wall_start) : wall_start_(wall_start) {}
 
-TimePoint FakeClock::Now() {
+SteadyTime FakeClock::Now() {
   std::lock_guard lock(mu_);
   return kFakeOrigin + offset_;
 }
@@ -41,7 +41,7 @@ bool FakeClock::SleepFor(Duration d, std::stop_token stop) {
   return Sleep(d, std::move(stop), false);
 }
 
-bool FakeClock::SleepUntil(TimePoint deadline, std::stop_token stop) {
+bool FakeClock::SleepUntil(SteadyTime deadline, std::stop_token stop) {
   return Sleep(deadline - kFakeOrigin, std::move(stop), true);
 }
 
@@ -82,4 +82,4 @@ void FakeClock::SetOnSleep(std::function<void(Duration)> hook) {
   on_sleep_ = std::move(hook);
 }
 
-}  // namespace aivenctl::api
+}  // namespace aivenctl::core

@@ -1,0 +1,146 @@
+#include "exec/estimates.h"
+
+namespace aivenctl::exec {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+bool IsForkOrRestore(const diff::Operation& op) {
+  if (op.address.kind != core::Kind::kService || op.action != diff::Action::kCreate) {
+    return false;
+  }
+  const auto create = op.request.find("create");
+  if (create == op.request.end() || !create->is_object()) return false;
+  const auto config = create->find("user_config");
+  if (config == create->end() || !config->is_object()) return false;
+  for (const char* key : {"service_to_fork_from", "project_to_fork_from", "recovery_target_time"}) {
+    const auto it = config->find(key);
+    if (it != config->end() && !it->is_null()) return true;
+  }
+  return false;
+}
+
+Duration EstimateDuration(const diff::Operation& op) {
+  using core::Kind;
+  using diff::Action;
+  using diff::Gate;
+  switch (op.address.kind) {
+    case Kind::kService:
+      if (op.action == Action::kCreate) {
+        if (IsForkOrRestore(op)) return minutes(20);
+        return op.gate == Gate::kServiceBackup ? minutes(10) : minutes(8);
+      }
+      if (op.action == Action::kUpdate) return op.gate == Gate::kNone ? seconds(5) : minutes(3);
+      return op.gate == Gate::kGone ? minutes(1) : seconds(10);
+    case Kind::kTopic:
+      return op.gate == Gate::kTopicActive ? seconds(20) : seconds(3);
+    case Kind::kIntegration:
+      return op.gate == Gate::kIntegrationActive ? seconds(30) : seconds(3);
+    case Kind::kProject:
+      return seconds(3);
+    case Kind::kDatabase:
+    case Kind::kUser:
+      return seconds(2);
+  }
+  return seconds(5);
+}
+
+Duration TimeoutFor(const diff::Operation& op, const Timeouts& timeouts) {
+  if (timeouts.all) return *timeouts.all;
+  if (op.address.kind == core::Kind::kService) {
+    switch (op.action) {
+      case diff::Action::kCreate:
+        return IsForkOrRestore(op) ? timeouts.service_fork : timeouts.service_create;
+      case diff::Action::kUpdate:
+        return timeouts.service_update;
+      case diff::Action::kDelete:
+        return timeouts.service_delete;
+      default:
+        break;
+    }
+  }
+  return timeouts.other;
+}
+
+const char* GateGoal(diff::Gate gate) {
+  switch (gate) {
+    case diff::Gate::kNone:
+      return "";
+    case diff::Gate::kServiceRunning:
+      return "RUNNING";
+    case diff::Gate::kServiceBackup:
+      return "RUNNING with a backup";
+    case diff::Gate::kTopicActive:
+      return "ACTIVE";
+    case diff::Gate::kIntegrationActive:
+      return "active";
+    case diff::Gate::kGone:
+      return "gone";
+  }
+  return "";
+}
+
+std::string FormatElapsed(Duration d) {
+  using std::chrono::duration_cast;
+  using std::chrono::milliseconds;
+  if (d <= Duration::zero()) return "0s";
+  if (d < seconds(1)) return std::to_string(duration_cast<milliseconds>(d).count()) + "ms";
+  long long s = duration_cast<seconds>(d).count();
+  std::string out;
+  if (s >= 3600) out += std::to_string(s / 3600) + "h";
+  if (s >= 60) out += std::to_string(s / 60 % 60) + "m";
+  out += std::to_string(s % 60) + "s";
+  return out;
+}
+
+const char* ActionVerb(diff::Action action) {
+  switch (action) {
+    case diff::Action::kCreate:
+      return "creating";
+    case diff::Action::kUpdate:
+      return "updating";
+    case diff::Action::kDelete:
+      return "deleting";
+    case diff::Action::kReplace:
+      return "replacing";
+    case diff::Action::kNoop:
+      return "checking";
+  }
+  return "working";
+}
+
+const char* ActionText(diff::Action action) {
+  switch (action) {
+    case diff::Action::kCreate:
+      return "create";
+    case diff::Action::kUpdate:
+      return "update";
+    case diff::Action::kDelete:
+      return "delete";
+    case diff::Action::kReplace:
+      return "replace";
+    case diff::Action::kNoop:
+      return "no-op";
+  }
+  return "no-op";
+}
+
+const char* GateText(diff::Gate gate) {
+  switch (gate) {
+    case diff::Gate::kNone:
+      return "none";
+    case diff::Gate::kServiceRunning:
+      return "service-running";
+    case diff::Gate::kServiceBackup:
+      return "service-backup";
+    case diff::Gate::kTopicActive:
+      return "topic-active";
+    case diff::Gate::kIntegrationActive:
+      return "integration-active";
+    case diff::Gate::kGone:
+      return "gone";
+  }
+  return "none";
+}
+
+}  // namespace aivenctl::exec

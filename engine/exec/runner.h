@@ -1,0 +1,36 @@
+#pragma once
+// The side of the executor that talks to the API (cf. ninja's CommandRunner): one call
+// sequence per operation and one-shot readiness probes. The real one is API-backed; tests
+// use a scripted fake.
+
+#include <stop_token>
+#include <string>
+
+#include "core/status.h"
+#include "diff/changeset.h"
+
+namespace aivenctl::exec {
+
+/// What one readiness probe saw.
+struct ProbeResult {
+  bool ready = false;      ///< the gate is met by this reading
+  std::string live_state;  ///< the state as the API names it ("REBUILDING", "ACTIVE", "absent")
+  core::Status error;      ///< a problem that fails the operation (e.g. POWEROFF, a 4xx)
+};
+
+/// Runs operations against the API. Called from worker threads, concurrently for
+/// different operations (never twice at once for the same one): implementations must be
+/// thread-safe. Retries of transient errors belong in the API client below.
+class OperationRunner {
+ public:
+  virtual ~OperationRunner() = default;
+  /// Makes the operation's API call(s). `stop` is requested by Executor::Abort(): return
+  /// promptly, with a kCancelled status if the call did not complete.
+  virtual core::Status Call(const diff::Operation& op, std::stop_token stop) = 0;
+  /// Reads the operation's readiness once (never for Gate::kNone). A state that is only
+  /// pending (REBUILDING, REBALANCING, CONFIGURING, absent just after a create) is
+  /// {ready=false, live_state}, not an error. `stop` as for Call.
+  virtual ProbeResult Probe(const diff::Operation& op, std::stop_token stop) = 0;
+};
+
+}  // namespace aivenctl::exec
