@@ -127,8 +127,7 @@ void MakeReplace(Context& cx, std::size_t index, std::vector<FieldChange> fields
   p.delete_gate = delete_gate;
   for (const auto& f : p.change.fields) {
     if (f.forces_replace) {
-      p.change.reason = Quote(f.path) + " cannot change in place (" + f.before.dump() + " -> " +
-                        f.after.dump() + ")";
+      p.change.reason = Quote(f.path) + " cannot change in place";
       break;
     }
   }
@@ -325,7 +324,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     if (!update.empty()) p.update_request = {{"update", update}};
   }
   // Pruning: unlisted children only with prune: true (topics also when they carry our tags).
-  const std::string pruned = "not in the plan (prune: true)";
+  const std::string pruned = "not in the plan, prune: true";
   if (s.prune) {
     std::set<std::string> names;
     for (const auto& d : s.databases) names.insert(d.name);
@@ -353,7 +352,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       if (s.prune && OwnershipOf(t.tags, cx.plan.name) == Ownership::kOtherPlan) continue;
       if (s.prune || ours) {
         Prune(cx, ChildAddress(core::Kind::kTopic, ls, t.name), Fingerprint(CanonicalJson(t)),
-              s.prune ? pruned : "not in the plan (created by this plan)", Gate::kGone);
+              s.prune ? pruned : "not in the plan, created by this plan", Gate::kGone);
       }
     }
   }

@@ -31,17 +31,19 @@ std::vector<core::Address> Ends(const core::Address& a) {
 
 std::vector<Pending> FilterTargets(std::vector<Pending> all,
                                    const std::vector<core::Address>& targets,
-                                   core::Diagnostics& errors) {
+                                   core::Diagnostics& errors, core::Diagnostics& warnings) {
   if (targets.empty()) return all;
   std::set<core::Address> closure;
+  core::Diagnostics unknown;
   for (const auto& t : targets) {
     bool found = std::any_of(all.begin(), all.end(),
                              [&](const Pending& p) { return p.change.address == t; });
     if (!found) {
-      errors.push_back({core::Severity::kError,
-                        {},
-                        "--target " + t.ToString() + " names nothing in the plan or the live state",
-                        t.ToString()});
+      unknown.push_back(
+          {core::Severity::kError,
+           {},
+           "--target " + t.ToString() + " names nothing in the plan or the live state",
+           t.ToString()});
       continue;
     }
     closure.insert(t);
@@ -62,9 +64,12 @@ std::vector<Pending> FilterTargets(std::vector<Pending> all,
       kept.push_back(std::move(p));
     }
   }
-  std::erase_if(errors, [&](const core::Diagnostic& d) {
-    return !d.address.empty() && !in_closure(d.address);
-  });
+  for (auto* ds : {&errors, &warnings}) {
+    std::erase_if(*ds, [&](const core::Diagnostic& d) {
+      return !d.address.empty() && !in_closure(d.address);
+    });
+  }
+  errors.insert(errors.end(), unknown.begin(), unknown.end());
   return kept;
 }
 

@@ -36,23 +36,29 @@ Pending& Context::Add(const core::Address& address, Action action) {
 
 std::optional<double> Context::Price(const core::Address& address, const std::string& type,
                                      const std::string& plan_name, const std::string& cloud,
-                                     bool powered) {
+                                     bool powered, bool desired) {
   if (catalog.service_types.empty()) {
-    if (cost_complete) {
-      Warn({}, {}, "the catalog was not read: costs are unknown");
-    }
+    if (cost_complete) Warn({plan.file, 0, 0}, {}, "the catalog was not read: costs are unknown");
     cost_complete = false;
     return std::nullopt;
   }
   std::optional<double> price = catalog.HourlyPrice(type, plan_name, cloud);
-  if (!price) {
-    cost_complete = false;
-    Warn({}, address,
+  if (price) return powered ? *price : 0.0;
+  cost_complete = false;
+  const model::ServiceType* t = catalog.FindServiceType(type);
+  bool known = t != nullptr && t->FindPlan(plan_name) != nullptr &&
+               (catalog.clouds.empty() || catalog.FindCloud(cloud) != nullptr);
+  if (cloud.empty()) {
+    Warn({plan.file, 0, 0}, address,
+         address.ToString() +
+             ": its cloud is not known before it is created (set cloud on the service, its "
+             "project or in defaults); the cost leaves it out");
+  } else if (known || !desired) {
+    Warn({plan.file, 0, 0}, address,
          address.ToString() + ": no price for " + type + " " + plan_name + " in cloud \"" + cloud +
              "\" in the catalog; the cost leaves it out");
-    return std::nullopt;
   }
-  return powered ? *price : 0.0;
+  return std::nullopt;
 }
 
 json TagsObject(const model::Tags& tags) {
@@ -255,7 +261,7 @@ void DiffIntegrations(Context& cx) {
     };
     if (owned(src) && owned(dst)) {
       Pending& p = cx.Add(addr, Action::kDelete);
-      p.change.reason = "not in the plan (both ends are owned by this plan)";
+      p.change.reason = "not in the plan, both ends owned by this plan";
       p.fingerprint = Fingerprint(CanonicalJson(*li));
       p.delete_request = {{"id", li->id}};
     }
@@ -284,7 +290,7 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   std::stable_sort(cx.pending.begin(), cx.pending.end(), [](const Pending& a, const Pending& b) {
     return a.change.address < b.change.address;
   });
-  std::vector<Pending> kept = FilterTargets(std::move(cx.pending), targets, cx.errors);
+  std::vector<Pending> kept = FilterTargets(std::move(cx.pending), targets, cx.errors, cx.warnings);
   PlanResult r;
   Changeset& cs = r.changeset;
   cs.engine_version = engine_version;
@@ -304,6 +310,11 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   }
   cs.cost.complete = cx.cost_complete;
   BuildOperations(kept, cs);
+  for (auto* ds : {&cx.errors, &cx.warnings}) {
+    for (auto& d : *ds) {
+      if (d.pos.file.empty()) d.pos.file = cx.plan.file;
+    }
+  }
   SortUnique(cx.errors);
   SortUnique(cx.warnings);
   cs.warnings = std::move(cx.warnings);
@@ -335,7 +346,7 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
     if (lp == nullptr) continue;
     for (const auto& ls : lp->services) {
       if (!listed.contains(ls.name) && OwnershipOf(ls.tags, plan.name) == Ownership::kThisPlan) {
-        internal::PruneService(cx, ls, "no longer in the plan", false);
+        internal::PruneService(cx, ls, project.pos, "no longer in the plan", false);
       }
     }
   }
@@ -369,7 +380,8 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
                  s->address.ToString() +
                      " has \"protect: true\"; remove it from the plan to destroy the service");
       }
-      internal::PruneService(cx, ls, s ? "destroy" : "destroy (no longer in the plan)", true);
+      internal::PruneService(cx, ls, s ? s->pos : project.pos, s ? "" : "no longer in the plan",
+                             true);
     }
     if (!project.create || OwnershipOf(lp->tags, plan.name) != Ownership::kThisPlan) continue;
     if (!foreign.empty()) {
@@ -381,7 +393,6 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
       continue;
     }
     internal::Pending& p = cx.Add(project.address, Action::kDelete);
-    p.change.reason = "destroy";
     p.delete_request = nlohmann::json::object();
   }
   internal::DiffIntegrations(cx);

@@ -51,18 +51,20 @@ struct Context {
   void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);
   /// Appends a change for `address` with `action` and returns it.
   Pending& Add(const core::Address& address, Action action);
-  /// USD/h of a service; nullopt (and the cost marked incomplete, with a warning) when the
-  /// catalog lacks it. Powered-off services cost nothing.
+  /// USD/h of a service; nullopt (and the cost marked incomplete) when the catalog lacks it,
+  /// with a warning unless a desired (`desired`) type, plan or cloud is unknown (that is
+  /// an error already). Powered-off services cost nothing.
   std::optional<double> Price(const core::Address& address, const std::string& type,
-                              const std::string& plan, const std::string& cloud, bool powered);
+                              const std::string& plan, const std::string& cloud, bool powered,
+                              bool desired);
 };
 
 /// Services of one project and their children (services.cc).
 void DiffService(Context& cx, const model::Project& project, const model::LiveProject* lp,
                  const model::Service& service);
 /// A live service this plan owns that the plan no longer lists (services.cc).
-void PruneService(Context& cx, const model::LiveService& ls, const std::string& reason,
-                  bool destroying);
+void PruneService(Context& cx, const model::LiveService& ls, const core::SourcePos& pos,
+                  const std::string& reason, bool destroying);
 /// Children of a service that is created or recreated: all creates (children.cc).
 void CreateChildren(Context& cx, const model::Service& s, const std::string& reason);
 /// Children of a service that stays (children.cc).
@@ -77,11 +79,11 @@ void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& 
 
 /// Fills cs.operations from the kept changes (graph.cc).
 void BuildOperations(const std::vector<Pending>& kept, Changeset& cs);
-/// Keeps the changes in the closure of `targets` (and what goes with them); records an error
-/// for a target that names nothing (graph.cc).
+/// Keeps the changes (and diagnostics) in the closure of `targets` and what goes with them;
+/// records an error for a target that names nothing (graph.cc).
 std::vector<Pending> FilterTargets(std::vector<Pending> all,
                                    const std::vector<core::Address>& targets,
-                                   core::Diagnostics& errors);
+                                   core::Diagnostics& errors, core::Diagnostics& warnings);
 
 /// Tag map -> JSON object.
 nlohmann::json TagsObject(const model::Tags& tags);

@@ -89,7 +89,8 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   json uc = CleanForCreate(s.user_config, "user_config", dropped);
   for (const auto& d : dropped) {
     cx.Warn(s.pos, s.address,
-            d + " is a secret: aivenctl keeps secrets out of changesets and does not send it");
+            s.address.ToString() + ": " + d +
+                " is a secret: aivenctl keeps secrets out of changesets and does not send it");
   }
   if (!uc.empty()) {
     body["user_config"] = uc;
@@ -118,7 +119,7 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   DiffTags(tags, {}, f);
   p.create_request = {{"create", body}};
   p.create_gate = s.type == "pg" ? Gate::kServiceBackup : Gate::kServiceRunning;
-  p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true);
+  p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true, true);
 }
 
 // Field changes of an existing service; `update` gets the PUT body's changed keys.
@@ -189,11 +190,12 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
   DiffTags(want_tags, ls.tags, f);
 }
 
-std::string ForcingField(const std::vector<FieldChange>& fields) {
+// `"type" cannot change in place`, with the values when `values`.
+std::string ForcingField(const std::vector<FieldChange>& fields, bool values = true) {
   for (const auto& f : fields) {
     if (f.forces_replace) {
-      return Quote(f.path) + " cannot change in place (" + f.before.dump() + " -> " +
-             f.after.dump() + ")";
+      return Quote(f.path) + " cannot change in place" +
+             (values ? " (" + f.before.dump() + " -> " + f.after.dump() + ")" : "");
     }
   }
   return "";
@@ -249,7 +251,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   model::Tags want_tags;
   ServiceFields(cx, s, *ls, fields, update, want_tags);
   const std::optional<double> before =
-      cx.Price(s.address, ls->type, ls->plan, ls->cloud, Powered(*ls));
+      cx.Price(s.address, ls->type, ls->plan, ls->cloud, Powered(*ls), false);
   const bool replace = std::any_of(fields.begin(), fields.end(),
                                    [](const FieldChange& f) { return f.forces_replace; });
   if (replace) {
@@ -265,7 +267,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
     CreateService(cx, s, cloud, "");
     Pending& p = cx.pending[index];
     p.change.action = Action::kReplace;
-    p.change.reason = ForcingField(fields);
+    p.change.reason = ForcingField(fields, false);
     p.change.fields = fields;
     p.change.hourly_before = before;
     p.delete_request = json::object();
@@ -287,7 +289,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   p.change.fields = std::move(fields);
   p.change.hourly_before = before;
   p.change.hourly_after =
-      cx.Price(s.address, s.type, s.plan, cloud, s.powered.value_or(Powered(*ls)));
+      cx.Price(s.address, s.type, s.plan, cloud, s.powered.value_or(Powered(*ls)), true);
   if (p.change.action == Action::kUpdate) {
     json request = json::object();
     if (!update.empty()) request["update"] = update;
@@ -304,16 +306,16 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   DiffChildren(cx, s, *ls);
 }
 
-void PruneService(Context& cx, const model::LiveService& ls, const std::string& reason,
-                  bool destroying) {
+void PruneService(Context& cx, const model::LiveService& ls, const core::SourcePos& pos,
+                  const std::string& reason, bool destroying) {
   const core::Address addr = core::Address::Service(ls.project, ls.name);
   if (ls.termination_protection) {
     if (destroying && !cx.force_unprotect) {
-      cx.Error({}, addr,
+      cx.Error(pos, addr,
                addr.ToString() +
                    " has termination protection; destroy --force-unprotect lifts it first");
     } else if (!destroying) {
-      cx.Error({}, addr,
+      cx.Error(pos, addr,
                addr.ToString() +
                    " is no longer in the plan and would be deleted, but it has termination "
                    "protection; lift it (termination_protection: false, e.g. in the Aiven "
@@ -328,7 +330,7 @@ void PruneService(Context& cx, const model::LiveService& ls, const std::string& 
     p.delete_request["unprotect"] = true;
   }
   p.delete_gate = Gate::kGone;
-  p.change.hourly_before = cx.Price(addr, ls.type, ls.plan, ls.cloud, Powered(ls));
+  p.change.hourly_before = cx.Price(addr, ls.type, ls.plan, ls.cloud, Powered(ls), false);
   cx.going.insert(addr);
   ChildrenGoWith(cx, ls, nullptr);
 }
