@@ -88,15 +88,13 @@ std::string FormatChangesetMarkdown(const diff::Changeset& cs) {
     out += "\n<details><summary><code>" + std::string(ActionSymbol(c.action)) + " " +
            Html(c.address.ToString()) + "</code></summary>\n\n```diff\n";
     for (const auto& f : c.fields) {
-      if (c.action == diff::Action::kCreate) {
-        out += "+ " + f.path + ": " + FormatValue(f.after) + "\n";
-      } else if (f.after.is_null()) {
+      // GitHub colours "-" and "+" lines: the live value goes, the desired one comes.
+      if (c.action != diff::Action::kCreate && !f.before.is_null()) {
         out += "- " + f.path + ": " + FormatValue(f.before) + "\n";
-      } else if (f.before.is_null()) {
-        out += "+ " + f.path + ": " + FormatValue(f.after) + "\n";
-      } else {
-        out += "! " + f.path + ": " + FormatValue(f.before) + " -> " + FormatValue(f.after) +
-               (f.forces_replace ? " (forces replacement)" : "") + "\n";
+      }
+      if (!f.after.is_null()) {
+        out += "+ " + f.path + ": " + FormatValue(f.after) +
+               (f.forces_replace ? "  # forces replacement" : "") + "\n";
       }
     }
     out += "```\n\n</details>\n";
