@@ -21,6 +21,8 @@ enum class Action { kNoop, kCreate, kUpdate, kReplace, kDelete };
 
 /// "no-op", "create", "update", "replace", "delete".
 const char* ActionName(Action action);
+/// Inverse of ActionName; nullopt for unknown text.
+std::optional<Action> ParseAction(const std::string& text);
 
 /// One field's before -> after. `path` is dotted below the resource ("plan",
 /// "user_config.pg.max_connections", "tags.team", "config.retention_ms"). A null JSON means
@@ -30,6 +32,8 @@ struct FieldChange {
   nlohmann::json before;        ///< live value (null: absent)
   nlohmann::json after;         ///< desired value (null: unset / removed)
   bool forces_replace = false;  ///< this field cannot be updated in place
+
+  bool operator==(const FieldChange&) const = default;
 };
 
 /// One resource's change.
@@ -42,20 +46,24 @@ struct Change {
   std::string deleted_with;
   std::optional<double> hourly_before;  ///< services: USD/h now (nullopt: none or unknown)
   std::optional<double> hourly_after;   ///< services: USD/h after the change
+
+  bool operator==(const Change&) const = default;
 };
 
 /// Readiness gate an operation waits for after its API call(s).
 enum class Gate {
   kNone,
-  kServiceRunning,      ///< service state RUNNING (tolerating a REBALANCING blip)
-  kServiceBackup,       ///< RUNNING and at least one backup (PostgreSQL creates)
-  kTopicActive,         ///< topic state ACTIVE
-  kIntegrationActive,   ///< integration active
-  kGone,                ///< the resource no longer exists (deletes that are asynchronous)
+  kServiceRunning,     ///< service state RUNNING (tolerating a REBALANCING blip)
+  kServiceBackup,      ///< RUNNING and at least one backup (PostgreSQL creates)
+  kTopicActive,        ///< topic state ACTIVE
+  kIntegrationActive,  ///< integration active
+  kGone,               ///< the resource no longer exists (deletes that are asynchronous)
 };
 
-/// "none", "service-running", ...
+/// "none", "service-running", "service-backup", "topic-active", "integration-active", "gone".
 const char* GateName(Gate gate);
+/// Inverse of GateName; nullopt for unknown text.
+std::optional<Gate> ParseGate(const std::string& text);
 
 /// One unit of work for the executor: API call(s) for one change, then a readiness gate.
 ///
@@ -79,12 +87,14 @@ const char* GateName(Gate gate);
 ///   child/service/project delete: {} (the address names it)
 /// A replace is two operations: a delete, then a create that depends on it.
 struct Operation {
-  int id = 0;                    ///< index in Changeset::operations
-  core::Address address;         ///< the resource
-  Action action = Action::kNoop; ///< kCreate, kUpdate or kDelete (never kNoop/kReplace)
+  int id = 0;                     ///< index in Changeset::operations
+  core::Address address;          ///< the resource
+  Action action = Action::kNoop;  ///< kCreate, kUpdate or kDelete (never kNoop/kReplace)
   nlohmann::json request = nlohmann::json::object();  ///< see above
-  Gate gate = Gate::kNone;       ///< what to wait for after the calls
-  std::vector<int> depends_on;   ///< ids that must finish first (sorted)
+  Gate gate = Gate::kNone;                            ///< what to wait for after the calls
+  std::vector<int> depends_on;                        ///< ids that must finish first (sorted)
+
+  bool operator==(const Operation&) const = default;
 };
 
 /// Cost of the plan's services (USD), from the catalog's per-cloud prices.
@@ -95,6 +105,8 @@ struct Cost {
   double monthly_before() const { return hourly_before * 730; }
   double monthly_after() const { return hourly_after * 730; }
   bool complete = true;  ///< false when some price was missing from the catalog
+
+  bool operator==(const Cost&) const = default;
 };
 
 /// Counts per action, for summaries and exit codes.
@@ -106,13 +118,13 @@ struct Summary {
 /// The whole changeset.
 struct Changeset {
   int format_version = 1;
-  std::string engine_version;   ///< aivenctl version that built it
-  std::string plan_name;        ///< plan file's `name`
-  std::string plan_file;        ///< path as given
-  std::string plan_digest;      ///< sha256 hex of the plan file's bytes
-  std::string created_at;       ///< ISO 8601 UTC
-  std::string kind = "apply";   ///< "apply" or "destroy"
-  std::vector<Change> changes;  ///< sorted by address, no-ops included
+  std::string engine_version;         ///< aivenctl version that built it
+  std::string plan_name;              ///< plan file's `name`
+  std::string plan_file;              ///< path as given
+  std::string plan_digest;            ///< sha256 hex of the plan file's bytes
+  std::string created_at;             ///< ISO 8601 UTC
+  std::string kind = "apply";         ///< "apply" or "destroy"
+  std::vector<Change> changes;        ///< sorted by address, no-ops included
   std::vector<Operation> operations;  ///< topologically valid, deterministic order
   /// Address text -> digest of the live object read (absent objects: "absent").
   std::map<std::string, std::string> fingerprints;
@@ -120,6 +132,11 @@ struct Changeset {
   core::Diagnostics warnings;  ///< non-fatal notes (e.g. unknown price)
 
   Summary Summarize() const;
+  /// The change for `address`, or nullptr.
+  const Change* FindChange(const core::Address& address) const;
 };
+
+/// Field-by-field equality (warnings compared by severity, place, message and address).
+bool operator==(const Changeset& a, const Changeset& b);
 
 }  // namespace aivenctl::diff

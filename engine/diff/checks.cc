@@ -1,0 +1,273 @@
+#include "diff/checks.h"
+
+#include <algorithm>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "diff/json_diff.h"
+#include "loader/suggest.h"
+
+namespace aivenctl::diff {
+namespace {
+
+using nlohmann::json;
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+std::string JsonType(const json& v) {
+  if (v.is_null()) return "null";
+  if (v.is_boolean()) return "boolean";
+  if (v.is_number_integer()) return "integer";
+  if (v.is_number()) return "number";
+  if (v.is_string()) return "string";
+  if (v.is_array()) return "array";
+  return "object";
+}
+
+std::vector<std::string> TypesOf(const json& s) {
+  std::vector<std::string> out;
+  auto t = s.find("type");
+  if (t == s.end()) return out;
+  if (t->is_string()) out.push_back(t->get<std::string>());
+  if (t->is_array()) {
+    for (const auto& x : *t) {
+      if (x.is_string() && x != "null") out.push_back(x.get<std::string>());
+    }
+  }
+  return out;
+}
+
+bool Accepts(const std::vector<std::string>& types, const std::string& actual) {
+  if (types.empty()) return true;
+  for (const auto& t : types) {
+    if (t == actual || (t == "number" && actual == "integer")) return true;
+  }
+  return false;
+}
+
+std::string JoinOr(const std::vector<std::string>& words) {
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i) out += i + 1 == words.size() ? " or " : ", ";
+    out += words[i];
+  }
+  return out;
+}
+
+// The readable checks (unknown keys, types, enums, ranges); valijson covers the rest.
+void Walk(const json& value, const json& schema, const std::string& path,
+          std::vector<std::string>& out) {
+  if (!schema.is_object() || !value.is_object()) return;
+  const json props = schema.value("properties", json::object());
+  const bool closed = schema.contains("additionalProperties") &&
+                      schema["additionalProperties"].is_boolean() &&
+                      !schema["additionalProperties"].get<bool>();
+  std::vector<std::string> known;
+  for (auto it = props.begin(); it != props.end(); ++it) known.push_back(it.key());
+  for (auto it = value.begin(); it != value.end(); ++it) {
+    const std::string here = path + "." + it.key();
+    auto p = props.find(it.key());
+    if (p == props.end()) {
+      if (closed) out.push_back(here + ": unknown key" + DidYouMean(it.key(), known));
+      continue;
+    }
+    const json& v = it.value();
+    if (v.is_null()) continue;  // managed as "unset"
+    std::vector<std::string> types = TypesOf(*p);
+    if (!Accepts(types, JsonType(v))) {
+      out.push_back(here + ": expected " + JoinOr(types) + ", got " + JsonType(v) + " " + v.dump());
+      continue;
+    }
+    if (auto e = p->find("enum"); e != p->end() && e->is_array()) {
+      bool found = std::any_of(e->begin(), e->end(), [&](const json& x) { return x == v; });
+      if (!found) {
+        std::vector<std::string> names;
+        for (const auto& x : *e) {
+          if (!x.is_null()) names.push_back(x.dump());
+        }
+        out.push_back(here + ": " + v.dump() + " is not one of " + JoinOr(names));
+        continue;
+      }
+    }
+    if (v.is_number()) {
+      if (auto m = p->find("minimum"); m != p->end() && m->is_number() && v < *m) {
+        out.push_back(here + ": " + v.dump() + " is below the minimum " + m->dump());
+        continue;
+      }
+      if (auto m = p->find("maximum"); m != p->end() && m->is_number() && v > *m) {
+        out.push_back(here + ": " + v.dump() + " is above the maximum " + m->dump());
+        continue;
+      }
+    }
+    if (v.is_object()) Walk(v, *p, here, out);
+  }
+}
+
+std::string ContextPath(const std::vector<std::string>& context) {
+  std::string out = "user_config";
+  for (const auto& c : context) {
+    if (c == "<root>") continue;
+    if (c.size() >= 2 && c.front() == '[' && c.back() == ']') {
+      std::string inner = c.substr(1, c.size() - 2);
+      if (!inner.empty() && inner.front() == '"') inner = inner.substr(1, inner.size() - 2);
+      bool index = !inner.empty() && std::all_of(inner.begin(), inner.end(), ::isdigit);
+      out += index ? "[" + inner + "]" : "." + inner;
+    } else {
+      out += "." + c;
+    }
+  }
+  return out;
+}
+
+bool IsWrapper(const std::string& d) {
+  for (const char* w : {"Failed to validate against schema associated with property name",
+                        "Failed to validate item #", "Failed to validate against any child",
+                        "Failed to validate against any schemas",
+                        "Failed to validate against "
+                        "exactly one",
+                        "Failed to validate against child schema",
+                        "Failed to validate against additional properties schema"}) {
+    if (d.rfind(w, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+  std::vector<std::pair<int, std::size_t>> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    int d = loader::EditDistance(word, candidates[i]);
+    int limit = std::max<int>(2, static_cast<int>(std::max(word.size(), candidates[i].size())) / 2);
+    if (d <= limit) scored.push_back({d, i});
+  }
+  if (scored.empty()) return "";
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> names;
+  for (const auto& [d, i] : scored) {
+    if (d > scored.front().first + 1 || names.size() == 3) break;
+    names.push_back(Quote(candidates[i]));
+  }
+  return " (did you mean " + JoinOr(names) + "?)";
+}
+
+CatalogChecker::CatalogChecker(const model::Catalog& catalog) : catalog_(catalog) {}
+CatalogChecker::~CatalogChecker() = default;
+
+std::optional<std::string> CatalogChecker::CheckCloud(const std::string& cloud) const {
+  if (catalog_.clouds.empty() || catalog_.FindCloud(cloud) != nullptr) return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& c : catalog_.clouds) names.push_back(c.name);
+  return "unknown cloud " + Quote(cloud) + DidYouMean(cloud, names);
+}
+
+std::optional<std::string> CatalogChecker::CheckType(const std::string& type) const {
+  if (catalog_.service_types.empty() || catalog_.FindServiceType(type) != nullptr) {
+    return std::nullopt;
+  }
+  std::vector<std::string> names;
+  for (const auto& [name, t] : catalog_.service_types) names.push_back(name);
+  return "unknown service type " + Quote(type) + DidYouMean(type, names);
+}
+
+std::optional<std::string> CatalogChecker::CheckPlan(const std::string& type,
+                                                     const std::string& plan,
+                                                     const std::string& cloud) const {
+  const model::ServiceType* t = catalog_.FindServiceType(type);
+  if (t == nullptr || t->plans.empty()) return std::nullopt;
+  const model::ServicePlan* p = t->FindPlan(plan);
+  if (p == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& x : t->plans) names.push_back(x.name);
+    std::string hint = DidYouMean(plan, names);
+    if (hint.empty()) {
+      std::vector<std::string> quoted;
+      for (const auto& n : names) quoted.push_back(Quote(n));
+      hint = " (valid plans: " + JoinOr(quoted) + ")";
+    }
+    return "unknown plan " + Quote(plan) + " for service type " + Quote(type) + hint;
+  }
+  if (!cloud.empty() && !p->regions.empty() && !p->regions.contains(cloud) &&
+      (catalog_.clouds.empty() || catalog_.FindCloud(cloud) != nullptr)) {
+    return "plan " + Quote(plan) + " of " + Quote(type) + " is not offered in cloud " +
+           Quote(cloud);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> CatalogChecker::CheckUserConfig(const std::string& type,
+                                                         const json& user_config) {
+  std::vector<std::string> out;
+  const model::ServiceType* t = catalog_.FindServiceType(type);
+  if (t == nullptr || !t->user_config_schema.is_object() || t->user_config_schema.empty()) {
+    return out;
+  }
+  Walk(user_config, t->user_config_schema, "user_config", out);
+  if (!out.empty()) return out;
+  auto& compiled = compiled_[type];
+  if (!compiled) {
+    compiled = std::make_unique<valijson::Schema>();
+    try {
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      valijson::adapters::NlohmannJsonAdapter adapter(t->user_config_schema);
+      parser.populateSchema(adapter, *compiled);
+    } catch (const std::exception& e) {
+      out.push_back(std::string("user_config: the catalog's schema does not load: ") + e.what());
+      return out;
+    }
+  }
+  const json stripped = StripNulls(user_config);
+  valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter target(stripped);
+  valijson::ValidationResults results;
+  if (validator.validate(*compiled, target, &results)) return out;
+  valijson::ValidationResults::Error error;
+  while (results.popError(error)) {
+    if (IsWrapper(error.description)) continue;
+    out.push_back(ContextPath(error.context) + ": " + error.description);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::optional<std::string> CatalogChecker::CheckIntegration(const std::string& type,
+                                                            const std::string& source_type,
+                                                            const std::string& dest_type) const {
+  if (catalog_.integration_types.empty()) return std::nullopt;
+  const model::IntegrationType* t = catalog_.FindIntegrationType(type);
+  if (t == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& x : catalog_.integration_types) names.push_back(x.name);
+    return "unknown integration type " + Quote(type) + DidYouMean(type, names);
+  }
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  bool src_ok = source_type.empty() || has(t->source_service_types, source_type);
+  bool dst_ok = dest_type.empty() || has(t->dest_service_types, dest_type);
+  if (src_ok && dst_ok) return std::nullopt;
+  auto list = [&](const std::vector<std::string>& v) {
+    if (v.empty()) return std::string("none");
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  return "integration type " + Quote(type) + " does not connect " +
+         (source_type.empty() ? "?" : source_type) + " -> " +
+         (dest_type.empty() ? "?" : dest_type) + " (sources: " + list(t->source_service_types) +
+         "; destinations: " + list(t->dest_service_types) + ")";
+}
+
+int CatalogChecker::NodeCount(const std::string& type, const std::string& plan) const {
+  const model::ServiceType* t = catalog_.FindServiceType(type);
+  const model::ServicePlan* p = t == nullptr ? nullptr : t->FindPlan(plan);
+  return p == nullptr ? 0 : p->node_count;
+}
+
+}  // namespace aivenctl::diff

@@ -1,0 +1,152 @@
+#include "diff/fingerprint.h"
+
+#include "diff/sha256.h"
+
+namespace aivenctl::diff {
+namespace {
+
+using nlohmann::json;
+
+json TagsJson(const model::Tags& tags) {
+  json out = json::object();
+  for (const auto& [k, v] : tags) out[k] = v;
+  return out;
+}
+
+template <typename T>
+json Opt(const std::optional<T>& v) {
+  return v ? json(*v) : json();
+}
+
+// "service" or "project/service" relative to `home`.
+core::Address EndAddress(const std::string& label, const std::string& home) {
+  auto slash = label.find('/');
+  if (slash == std::string::npos) return core::Address::Service(home, label);
+  return core::Address::Service(label.substr(0, slash), label.substr(slash + 1));
+}
+
+}  // namespace
+
+json CanonicalJson(const model::LiveProject& p) {
+  return {{"name", p.name},
+          {"default_cloud", p.default_cloud},
+          {"billing_group_id", p.billing_group_id},
+          {"tags", TagsJson(p.tags)}};
+}
+
+json CanonicalJson(const model::LiveService& s) {
+  json maintenance;
+  if (s.maintenance) maintenance = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
+  return {{"name", s.name},
+          {"project", s.project},
+          {"type", s.type},
+          {"plan", s.plan},
+          {"cloud", s.cloud},
+          {"powered", s.state != "POWEROFF"},
+          {"termination_protection", s.termination_protection},
+          {"user_config", s.user_config},
+          {"maintenance", maintenance},
+          {"disk_space_mb", Opt(s.disk_space_mb)},
+          {"node_count", s.node_count},
+          {"tags", TagsJson(s.tags)}};
+}
+
+json CanonicalJson(const model::LiveDatabase& d) {
+  return {{"name", d.name}, {"lc_collate", Opt(d.lc_collate)}, {"lc_ctype", Opt(d.lc_ctype)}};
+}
+
+json CanonicalJson(const model::LiveUser& u) {
+  return {{"name", u.name},
+          {"type", u.type},
+          {"authentication", Opt(u.authentication)},
+          {"access_control", u.access_control}};
+}
+
+json CanonicalJson(const model::LiveTopic& t) {
+  return {{"name", t.name},
+          {"partitions", t.partitions},
+          {"replication", t.replication},
+          {"min_insync_replicas", t.min_insync_replicas},
+          {"config", t.config},
+          {"tags", TagsJson(t.tags)},
+          {"description", t.description}};
+}
+
+json CanonicalJson(const model::LiveIntegration& i) {
+  return {{"id", i.id},
+          {"type", i.type},
+          {"source_project", i.source_project},
+          {"source_service", i.source_service},
+          {"dest_project", i.dest_project},
+          {"dest_service", i.dest_service},
+          {"enabled", i.enabled},
+          {"user_config", i.user_config}};
+}
+
+std::string Fingerprint(const json& canonical) { return "sha256:" + Sha256Hex(canonical.dump()); }
+
+bool IntegrationEnds(const core::Address& address, std::string* type, core::Address* source,
+                     core::Address* destination) {
+  if (address.kind != core::Kind::kIntegration || address.parts.size() != 2) return false;
+  const std::string& spec = address.parts[1];
+  auto colon = spec.find(':');
+  auto arrow = spec.find("->", colon == std::string::npos ? 0 : colon);
+  if (colon == std::string::npos || arrow == std::string::npos) return false;
+  if (type) *type = spec.substr(0, colon);
+  if (source) *source = EndAddress(spec.substr(colon + 1, arrow - colon - 1), address.parts[0]);
+  if (destination) *destination = EndAddress(spec.substr(arrow + 2), address.parts[0]);
+  return true;
+}
+
+const model::LiveIntegration* FindLiveIntegration(const model::LiveState& live,
+                                                  const core::Address& address) {
+  std::string type;
+  core::Address src, dst;
+  if (!IntegrationEnds(address, &type, &src, &dst)) return nullptr;
+  const model::LiveService* s = live.FindService(src.parts[0], src.parts[1]);
+  if (s == nullptr) return nullptr;
+  for (const auto& i : s->integrations) {
+    if (i.type == type && i.source_project == src.parts[0] && i.source_service == src.parts[1] &&
+        i.dest_project == dst.parts[0] && i.dest_service == dst.parts[1]) {
+      return &i;
+    }
+  }
+  return nullptr;
+}
+
+std::string FingerprintOf(const model::LiveState& live, const core::Address& address) {
+  const auto& parts = address.parts;
+  switch (address.kind) {
+    case core::Kind::kProject: {
+      const auto* p = live.FindProject(parts[0]);
+      return p ? Fingerprint(CanonicalJson(*p)) : kAbsent;
+    }
+    case core::Kind::kService: {
+      const auto* s = live.FindService(parts[0], parts[1]);
+      return s ? Fingerprint(CanonicalJson(*s)) : kAbsent;
+    }
+    case core::Kind::kDatabase:
+    case core::Kind::kUser:
+    case core::Kind::kTopic: {
+      const auto* s = parts.size() == 3 ? live.FindService(parts[0], parts[1]) : nullptr;
+      if (s == nullptr) return kAbsent;
+      if (address.kind == core::Kind::kDatabase) {
+        const auto* d = s->FindDatabase(parts[2]);
+        return d ? Fingerprint(CanonicalJson(*d)) : kAbsent;
+      }
+      if (address.kind == core::Kind::kUser) {
+        const auto* u = s->FindUser(parts[2]);
+        return u ? Fingerprint(CanonicalJson(*u)) : kAbsent;
+      }
+      const auto* t = s->FindTopic(parts[2]);
+      return t ? Fingerprint(CanonicalJson(*t)) : kAbsent;
+    }
+    case core::Kind::kIntegration: {
+      const auto* i = FindLiveIntegration(live, address);
+      return i ? Fingerprint(CanonicalJson(*i)) : kAbsent;
+    }
+  }
+  return kAbsent;
+}
+
+}  // namespace aivenctl::diff

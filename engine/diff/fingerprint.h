@@ -1,0 +1,41 @@
+#pragma once
+// Fingerprints of live objects: the digest of a canonical JSON form without volatile fields
+// (state, create_time, backups, integration activity), so a saved changeset can be checked
+// against the world before it is applied (`apply CHANGESET.json`).
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/address.h"
+#include "model/live.h"
+
+namespace aivenctl::diff {
+
+/// What a fingerprint is for an object that does not exist.
+inline constexpr const char* kAbsent = "absent";
+
+/// Canonical JSON of each live object (children and volatile fields left out).
+nlohmann::json CanonicalJson(const model::LiveProject& p);
+nlohmann::json CanonicalJson(const model::LiveService& s);
+nlohmann::json CanonicalJson(const model::LiveDatabase& d);
+nlohmann::json CanonicalJson(const model::LiveUser& u);
+nlohmann::json CanonicalJson(const model::LiveTopic& t);
+nlohmann::json CanonicalJson(const model::LiveIntegration& i);
+
+/// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
+std::string Fingerprint(const nlohmann::json& canonical);
+
+/// The live integration an integration address names (matched by type and both ends), or
+/// nullptr. Ends written without a project live in the address's project.
+const model::LiveIntegration* FindLiveIntegration(const model::LiveState& live,
+                                                  const core::Address& address);
+
+/// The two ends of an integration address as service addresses; false when malformed.
+bool IntegrationEnds(const core::Address& address, std::string* type, core::Address* source,
+                     core::Address* destination);
+
+/// The fingerprint of whatever `address` names in `live`, or kAbsent.
+std::string FingerprintOf(const model::LiveState& live, const core::Address& address);
+
+}  // namespace aivenctl::diff

@@ -1,0 +1,151 @@
+// The operation graph: deletes first in reverse dependency order, then creates and updates in
+// dependency order; --target filtering.
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "diff/fingerprint.h"
+#include "diff/planner_internal.h"
+
+namespace aivenctl::diff::internal {
+namespace {
+
+bool IsChild(core::Kind k) {
+  return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic;
+}
+
+// The service addresses an address touches: itself, its service, or an integration's ends.
+std::vector<core::Address> Ends(const core::Address& a) {
+  if (a.kind == core::Kind::kIntegration) {
+    core::Address src, dst;
+    if (IntegrationEnds(a, nullptr, &src, &dst)) return {src, dst};
+    return {};
+  }
+  if (a.kind == core::Kind::kService) return {a};
+  if (IsChild(a.kind)) return {a.Parent()};
+  return {};
+}
+
+}  // namespace
+
+std::vector<Pending> FilterTargets(std::vector<Pending> all,
+                                   const std::vector<core::Address>& targets,
+                                   core::Diagnostics& errors, core::Diagnostics& warnings) {
+  if (targets.empty()) return all;
+  std::set<core::Address> closure;
+  core::Diagnostics unknown;
+  for (const auto& t : targets) {
+    bool found = std::any_of(all.begin(), all.end(),
+                             [&](const Pending& p) { return p.change.address == t; });
+    if (!found) {
+      unknown.push_back(
+          {core::Severity::kError,
+           {},
+           "--target " + t.ToString() + " names nothing in the plan or the live state",
+           t.ToString()});
+      continue;
+    }
+    closure.insert(t);
+    for (const auto& end : Ends(t)) {
+      closure.insert(end);
+      closure.insert(end.Parent());
+    }
+    closure.insert(t.Parent());
+  }
+  auto in_closure = [&](const std::string& text) {
+    if (text.empty()) return false;
+    auto a = core::Address::Parse(text);
+    return a.ok() && closure.contains(*a);
+  };
+  std::vector<Pending> kept;
+  for (auto& p : all) {
+    if (closure.contains(p.change.address) || in_closure(p.change.deleted_with)) {
+      kept.push_back(std::move(p));
+    }
+  }
+  for (auto* ds : {&errors, &warnings}) {
+    std::erase_if(*ds, [&](const core::Diagnostic& d) {
+      return !d.address.empty() && !in_closure(d.address);
+    });
+  }
+  errors.insert(errors.end(), unknown.begin(), unknown.end());
+  return kept;
+}
+
+void BuildOperations(const std::vector<Pending>& kept, Changeset& cs) {
+  auto& ops = cs.operations;
+  std::map<core::Address, int> delete_op, create_op, update_op;
+  auto add = [&](const Pending& p, Action action) -> Operation& {
+    Operation& op = ops.emplace_back();
+    op.id = static_cast<int>(ops.size()) - 1;
+    op.address = p.change.address;
+    op.action = action;
+    if (action == Action::kDelete) {
+      op.request = p.delete_request.is_null() ? nlohmann::json::object() : p.delete_request;
+      op.gate = p.delete_gate;
+      delete_op[op.address] = op.id;
+    } else if (action == Action::kCreate) {
+      op.request = p.create_request;
+      op.gate = p.create_gate;
+      create_op[op.address] = op.id;
+    } else {
+      op.request = p.update_request;
+      op.gate = p.update_gate;
+      update_op[op.address] = op.id;
+    }
+    return op;
+  };
+  // Deletes, reverse creation order: integrations, topics, users, databases, services, projects.
+  std::vector<const Pending*> deletes;
+  for (const auto& p : kept) {
+    const Change& c = p.change;
+    if ((c.action == Action::kDelete && c.deleted_with.empty()) || c.action == Action::kReplace) {
+      deletes.push_back(&p);
+    }
+  }
+  std::stable_sort(deletes.begin(), deletes.end(), [](const Pending* a, const Pending* b) {
+    return a->change.address.kind > b->change.address.kind;
+  });
+  std::map<core::Address, std::vector<int>> integration_deletes;  // by end service
+  std::map<std::string, std::vector<int>> project_deletes;        // by project name
+  for (const Pending* p : deletes) {
+    Operation& op = add(*p, Action::kDelete);
+    const core::Address& a = op.address;
+    if (a.kind == core::Kind::kService) op.depends_on = integration_deletes[a];
+    if (a.kind == core::Kind::kProject) op.depends_on = project_deletes[a.parts[0]];
+    std::set<std::string> projects = {a.parts[0]};
+    for (const auto& end : Ends(a)) {
+      projects.insert(end.parts[0]);
+      if (a.kind == core::Kind::kIntegration) integration_deletes[end].push_back(op.id);
+    }
+    for (const auto& name : projects) project_deletes[name].push_back(op.id);
+    std::sort(op.depends_on.begin(), op.depends_on.end());
+  }
+  // Creates and updates, in creation order (changes are sorted by address, kind first).
+  auto after = [&](Operation& op, const core::Address& a, bool gated_updates) {
+    if (auto it = create_op.find(a); it != create_op.end()) {
+      op.depends_on.push_back(it->second);
+    } else if (auto u = update_op.find(a);
+               gated_updates && u != update_op.end() && ops[u->second].gate != Gate::kNone) {
+      op.depends_on.push_back(u->second);
+    }
+  };
+  for (const auto& p : kept) {
+    const Change& c = p.change;
+    Action action = c.action == Action::kReplace ? Action::kCreate : c.action;
+    if (action != Action::kCreate && action != Action::kUpdate) continue;
+    Operation& op = add(p, action);
+    const core::Address& a = op.address;
+    if (auto it = delete_op.find(a); it != delete_op.end()) op.depends_on.push_back(it->second);
+    if (a.kind == core::Kind::kService) after(op, core::Address::Project(a.parts[0]), false);
+    if (IsChild(a.kind) || a.kind == core::Kind::kIntegration) {
+      for (const auto& end : Ends(a)) after(op, end, true);
+    }
+    std::sort(op.depends_on.begin(), op.depends_on.end());
+    op.depends_on.erase(std::unique(op.depends_on.begin(), op.depends_on.end()),
+                        op.depends_on.end());
+  }
+}
+
+}  // namespace aivenctl::diff::internal

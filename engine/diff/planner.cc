@@ -1,0 +1,402 @@
+// The planner's entry points: projects, integrations, then the common finish (fingerprints,
+// targets, operations, cost, sorting).
+
+#include "diff/planner.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "diff/fingerprint.h"
+#include "diff/json_diff.h"
+#include "diff/ownership.h"
+#include "diff/planner_internal.h"
+
+namespace aivenctl::diff {
+namespace internal {
+
+using nlohmann::json;
+
+void Context::Error(const core::SourcePos& pos, const core::Address& address, std::string message) {
+  errors.push_back({core::Severity::kError, pos, std::move(message),
+                    address.parts.empty() ? "" : address.ToString()});
+}
+
+void Context::Warn(const core::SourcePos& pos, const core::Address& address, std::string message) {
+  warnings.push_back({core::Severity::kWarning, pos, std::move(message),
+                      address.parts.empty() ? "" : address.ToString()});
+}
+
+Pending& Context::Add(const core::Address& address, Action action) {
+  Pending& p = pending.emplace_back();
+  p.change.address = address;
+  p.change.action = action;
+  return p;
+}
+
+std::optional<double> Context::Price(const core::Address& address, const std::string& type,
+                                     const std::string& plan_name, const std::string& cloud,
+                                     bool powered, bool desired) {
+  if (catalog.service_types.empty()) {
+    if (cost_complete) Warn({plan.file, 0, 0}, {}, "the catalog was not read: costs are unknown");
+    cost_complete = false;
+    return std::nullopt;
+  }
+  std::optional<double> price = catalog.HourlyPrice(type, plan_name, cloud);
+  if (price) return powered ? *price : 0.0;
+  cost_complete = false;
+  const model::ServiceType* t = catalog.FindServiceType(type);
+  bool known = t != nullptr && t->FindPlan(plan_name) != nullptr &&
+               (catalog.clouds.empty() || catalog.FindCloud(cloud) != nullptr);
+  if (cloud.empty()) {
+    Warn({plan.file, 0, 0}, address,
+         address.ToString() +
+             ": its cloud is not known before it is created (set cloud on the service, its "
+             "project or in defaults); the cost leaves it out");
+  } else if (known || !desired) {
+    Warn({plan.file, 0, 0}, address,
+         address.ToString() + ": no price for " + type + " " + plan_name + " in cloud \"" + cloud +
+             "\" in the catalog; the cost leaves it out");
+  }
+  return std::nullopt;
+}
+
+json TagsObject(const model::Tags& tags) {
+  json out = json::object();
+  for (const auto& [k, v] : tags) out[k] = v;
+  return out;
+}
+
+json TagsList(const model::Tags& tags) {
+  json out = json::array();
+  for (const auto& [k, v] : tags) out.push_back({{"key", k}, {"value", v}});
+  return out;
+}
+
+void DiffTags(const model::Tags& want, const model::Tags& have, std::vector<FieldChange>& out) {
+  auto w = want.begin();
+  auto h = have.begin();
+  while (w != want.end() || h != have.end()) {
+    if (h == have.end() || (w != want.end() && w->first < h->first)) {
+      out.push_back({"tags." + w->first, json(), w->second, false});
+      ++w;
+    } else if (w == want.end() || h->first < w->first) {
+      out.push_back({"tags." + h->first, h->second, json(), false});
+      ++h;
+    } else {
+      if (w->second != h->second) out.push_back({"tags." + w->first, h->second, w->second, false});
+      ++w, ++h;
+    }
+  }
+}
+
+namespace {
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+// Returns false when the project's services cannot be planned (a missing create: false one).
+bool DiffProject(Context& cx, const model::Project& project, const model::LiveProject* lp) {
+  const core::Address& addr = project.address;
+  if (project.cloud.is_explicit()) {
+    if (auto m = cx.checker.CheckCloud(*project.cloud.value)) {
+      cx.Error(project.cloud.pos, addr, addr.ToString() + ": " + *m);
+    }
+  }
+  if (!project.create) {
+    if (lp == nullptr) {
+      cx.Error(project.pos, addr,
+               addr.ToString() +
+                   " does not exist; the plan uses it with \"create: false\", so it must exist");
+      return false;
+    }
+    cx.Add(addr, Action::kNoop);
+    return true;
+  }
+  if (lp == nullptr) {
+    Pending& p = cx.Add(addr, Action::kCreate);
+    json body = {{"project", project.name}};
+    auto& f = p.change.fields;
+    if (project.cloud.value) {
+      body["cloud"] = *project.cloud.value;
+      f.push_back({"cloud", json(), *project.cloud.value, false});
+    }
+    if (project.billing_group_id) {
+      body["billing_group_id"] = *project.billing_group_id;
+      f.push_back({"billing_group_id", json(), *project.billing_group_id, false});
+    }
+    if (project.parent_id) {
+      body["account_id"] = *project.parent_id;
+      f.push_back({"parent_id", json(), *project.parent_id, false});
+    }
+    model::Tags tags = project.tags;
+    StampOwnership(tags, cx.plan.name);
+    if (project.ttl.value) tags[kTagExpiresAt] = core::FormatTimeBasic(cx.now + *project.ttl.value);
+    body["tags"] = TagsObject(tags);
+    DiffTags(tags, {}, f);
+    p.create_request = {{"create", body}};
+    return true;
+  }
+  Ownership own = OwnershipOf(lp->tags, cx.plan.name);
+  if (own != Ownership::kThisPlan) {
+    cx.Error(project.pos, addr,
+             own == Ownership::kOtherPlan
+                 ? addr.ToString() + " belongs to plan " + Quote(*OwnerPlan(lp->tags)) +
+                       "; a plan never changes what another plan owns"
+                 : addr.ToString() +
+                       " exists and is not owned by this plan; set \"create: false\" to deploy "
+                       "into it without owning it");
+    cx.Add(addr, Action::kNoop);
+    return true;
+  }
+  model::Tags want = project.tags;
+  StampOwnership(want, cx.plan.name);
+  for (const auto& [k, v] : lp->tags) {
+    if (IsLifecycleTag(k) && !want.contains(k)) want[k] = v;
+  }
+  std::vector<FieldChange> fields;
+  DiffTags(want, lp->tags, fields);
+  Pending& p = cx.Add(addr, fields.empty() ? Action::kNoop : Action::kUpdate);
+  p.change.fields = std::move(fields);
+  if (p.change.action == Action::kUpdate) p.update_request = {{"tags", TagsObject(want)}};
+  return true;
+}
+
+using IntegrationKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
+
+IntegrationKey KeyOf(const model::LiveIntegration& i) {
+  return {i.type, i.source_project, i.source_service, i.dest_project, i.dest_service};
+}
+
+std::string TypeOf(const Context& cx, const std::string& project, const std::string& service) {
+  if (const auto* s = cx.plan.FindService(project, service)) return s->type;
+  if (const auto* s = cx.live.FindService(project, service)) return s->type;
+  return "";
+}
+
+std::string Label(const std::string& project, const std::string& service, const std::string& home) {
+  return project == home ? service : project + "/" + service;
+}
+
+void DiffIntegrations(Context& cx) {
+  std::map<IntegrationKey, const model::LiveIntegration*> index;
+  std::map<std::string, const model::LiveIntegration*> by_id;
+  for (const auto& lp : cx.live.projects) {
+    for (const auto& ls : lp.services) {
+      for (const auto& i : ls.integrations) {
+        index.emplace(KeyOf(i), &i);
+        by_id.emplace(i.id, &i);
+      }
+    }
+  }
+  std::set<std::string> matched;
+  for (const auto& project : cx.plan.projects) {
+    if (cx.destroying) break;
+    for (const auto& i : project.integrations) {
+      const auto src = core::Address::Service(i.source.project, i.source.service);
+      const auto dst = core::Address::Service(i.destination.project, i.destination.service);
+      for (const auto* end : {&i.source, &i.destination}) {
+        if (!end->in_plan && cx.live.FindService(end->project, end->service) == nullptr) {
+          cx.Error(end->pos, i.address,
+                   i.address.ToString() + ": service " + end->project + "/" + end->service +
+                       " was not found");
+        }
+      }
+      if (auto m = cx.checker.CheckIntegration(i.type, TypeOf(cx, src.parts[0], src.parts[1]),
+                                               TypeOf(cx, dst.parts[0], dst.parts[1]))) {
+        cx.Error(i.pos, i.address, i.address.ToString() + ": " + *m);
+      }
+      auto found = index.find({i.type, src.parts[0], src.parts[1], dst.parts[0], dst.parts[1]});
+      const model::LiveIntegration* li = found == index.end() ? nullptr : found->second;
+      const bool end_going = cx.going.contains(src) || cx.going.contains(dst);
+      Pending& p = cx.Add(i.address, Action::kCreate);
+      if (li != nullptr) {
+        matched.insert(li->id);
+        p.fingerprint = Fingerprint(CanonicalJson(*li));
+      }
+      if (li != nullptr && !end_going) {
+        DiffManaged(i.user_config, li->user_config, "user_config", p.change.fields);
+        p.change.action = p.change.fields.empty() ? Action::kNoop : Action::kUpdate;
+        if (p.change.action == Action::kUpdate) {
+          p.update_request = {
+              {"id", li->id},
+              {"update", {{"user_config", Overlay(li->user_config, i.user_config)}}}};
+        }
+        continue;
+      }
+      if (li != nullptr) {
+        p.change.reason = "recreated with " + (cx.going.contains(src) ? src : dst).ToString();
+      }
+      json body = {{"integration_type", i.type},
+                   {"source_project", src.parts[0]},
+                   {"source_service", src.parts[1]},
+                   {"dest_project", dst.parts[0]},
+                   {"dest_service", dst.parts[1]}};
+      json uc = StripNulls(i.user_config);
+      if (uc.is_object() && !uc.empty()) {
+        body["user_config"] = uc;
+        FlattenCreate(uc, "user_config", p.change.fields);
+      }
+      p.create_request = {{"create", body}};
+      p.create_gate = Gate::kIntegrationActive;
+    }
+  }
+  for (const auto& [id, li] : by_id) {
+    if (matched.contains(id) || li->dest_service.empty()) continue;
+    const auto src = core::Address::Service(li->source_project, li->source_service);
+    const auto dst = core::Address::Service(li->dest_project, li->dest_service);
+    const auto addr =
+        core::Address::Integration(li->source_project, li->type, li->source_service,
+                                   Label(li->dest_project, li->dest_service, li->source_project));
+    if (cx.going.contains(src) || cx.going.contains(dst)) {
+      Pending& p = cx.Add(addr, Action::kDelete);
+      p.change.deleted_with = (cx.going.contains(src) ? src : dst).ToString();
+      p.change.reason = "deleted with " + p.change.deleted_with;
+      p.fingerprint = Fingerprint(CanonicalJson(*li));
+      continue;
+    }
+    auto owned = [&](const core::Address& a) {
+      const auto* s = cx.live.FindService(a.parts[0], a.parts[1]);
+      return s != nullptr && OwnershipOf(s->tags, cx.plan.name) == Ownership::kThisPlan &&
+             cx.plan.FindService(a.parts[0], a.parts[1]) != nullptr;
+    };
+    if (owned(src) && owned(dst)) {
+      Pending& p = cx.Add(addr, Action::kDelete);
+      p.change.reason = "not in the plan, both ends owned by this plan";
+      p.fingerprint = Fingerprint(CanonicalJson(*li));
+      p.delete_request = {{"id", li->id}};
+    }
+  }
+}
+
+bool DiagnosticLess(const core::Diagnostic& a, const core::Diagnostic& b) {
+  return std::tie(a.pos.file, a.pos.line, a.pos.column, a.address, a.message) <
+         std::tie(b.pos.file, b.pos.line, b.pos.column, b.address, b.message);
+}
+
+void SortUnique(core::Diagnostics& ds) {
+  std::stable_sort(ds.begin(), ds.end(), DiagnosticLess);
+  ds.erase(std::unique(ds.begin(), ds.end(),
+                       [](const core::Diagnostic& a, const core::Diagnostic& b) {
+                         return a.pos == b.pos && a.message == b.message && a.address == b.address;
+                       }),
+           ds.end());
+}
+
+PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const std::string& kind,
+                  const std::string& engine_version, const std::string& plan_digest) {
+  for (auto& p : cx.pending) {
+    if (p.fingerprint.empty()) p.fingerprint = FingerprintOf(cx.live, p.change.address);
+  }
+  std::stable_sort(cx.pending.begin(), cx.pending.end(), [](const Pending& a, const Pending& b) {
+    return a.change.address < b.change.address;
+  });
+  std::vector<Pending> kept = FilterTargets(std::move(cx.pending), targets, cx.errors, cx.warnings);
+  PlanResult r;
+  Changeset& cs = r.changeset;
+  cs.engine_version = engine_version;
+  cs.plan_name = cx.plan.name;
+  cs.plan_file = cx.plan.file;
+  cs.plan_digest = plan_digest;
+  cs.created_at = core::FormatTimeIso(cx.now);
+  cs.kind = kind;
+  cs.changes.reserve(kept.size());
+  for (const auto& p : kept) {
+    cs.changes.push_back(p.change);
+    cs.fingerprints.emplace(p.change.address.ToString(), p.fingerprint);
+    if (p.change.address.kind == core::Kind::kService) {
+      cs.cost.hourly_before += p.change.hourly_before.value_or(0);
+      cs.cost.hourly_after += p.change.hourly_after.value_or(0);
+    }
+  }
+  cs.cost.complete = cx.cost_complete;
+  BuildOperations(kept, cs);
+  for (auto* ds : {&cx.errors, &cx.warnings}) {
+    for (auto& d : *ds) {
+      if (d.pos.file.empty()) d.pos.file = cx.plan.file;
+    }
+  }
+  SortUnique(cx.errors);
+  SortUnique(cx.warnings);
+  cs.warnings = std::move(cx.warnings);
+  r.errors = std::move(cx.errors);
+  return r;
+}
+
+}  // namespace
+}  // namespace internal
+
+PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
+                const model::Catalog& catalog, const PlanOptions& options) {
+  internal::Context cx(plan, live, catalog);
+  cx.now = options.now;
+  cx.allow_replace.insert(options.allow_replace.begin(), options.allow_replace.end());
+  if (plan.defaults.cloud) {
+    if (auto m = cx.checker.CheckCloud(*plan.defaults.cloud)) {
+      cx.Error(plan.defaults.cloud_pos, {}, "defaults.cloud: " + *m);
+    }
+  }
+  for (const auto& project : plan.projects) {
+    const model::LiveProject* lp = live.FindProject(project.name);
+    if (!internal::DiffProject(cx, project, lp)) continue;
+    std::set<std::string> listed;
+    for (const auto& s : project.services) {
+      listed.insert(s.name);
+      internal::DiffService(cx, project, lp, s);
+    }
+    if (lp == nullptr) continue;
+    for (const auto& ls : lp->services) {
+      if (!listed.contains(ls.name) && OwnershipOf(ls.tags, plan.name) == Ownership::kThisPlan) {
+        internal::PruneService(cx, ls, project.pos, "no longer in the plan", false);
+      }
+    }
+  }
+  internal::DiffIntegrations(cx);
+  return internal::Finish(cx, options.targets, "apply", options.engine_version,
+                          options.plan_digest);
+}
+
+PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
+                       const model::Catalog& catalog, const DestroyOptions& options) {
+  internal::Context cx(plan, live, catalog);
+  cx.now = options.now;
+  cx.force_unprotect = options.force_unprotect;
+  cx.destroying = true;
+  for (const auto& project : plan.projects) {
+    const model::LiveProject* lp = live.FindProject(project.name);
+    if (lp == nullptr) continue;
+    std::vector<std::string> foreign;
+    for (const auto& ls : lp->services) {
+      const model::Service* s = plan.FindService(project.name, ls.name);
+      if (OwnershipOf(ls.tags, plan.name) != Ownership::kThisPlan) {
+        foreign.push_back(ls.name);
+        if (s != nullptr) {
+          cx.Warn(s->pos, s->address,
+                  s->address.ToString() + " is not owned by this plan; destroy leaves it alone");
+        }
+        continue;
+      }
+      if (s != nullptr && s->protect) {
+        cx.Error(s->pos, s->address,
+                 s->address.ToString() +
+                     " has \"protect: true\"; remove it from the plan to destroy the service");
+      }
+      internal::PruneService(cx, ls, s ? s->pos : project.pos, s ? "" : "no longer in the plan",
+                             true);
+    }
+    if (!project.create || OwnershipOf(lp->tags, plan.name) != Ownership::kThisPlan) continue;
+    if (!foreign.empty()) {
+      std::string names;
+      for (const auto& n : foreign) names += (names.empty() ? "" : ", ") + n;
+      cx.Warn(project.pos, project.address,
+              project.address.ToString() + " stays: it holds services this plan does not own (" +
+                  names + ")");
+      continue;
+    }
+    internal::Pending& p = cx.Add(project.address, Action::kDelete);
+    p.delete_request = nlohmann::json::object();
+  }
+  internal::DiffIntegrations(cx);
+  return internal::Finish(cx, {}, "destroy", options.engine_version, options.plan_digest);
+}
+
+}  // namespace aivenctl::diff

@@ -1,0 +1,95 @@
+#pragma once
+// Shared state of one planner run (internal to engine/diff).
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "diff/changeset.h"
+#include "diff/checks.h"
+#include "model/catalog.h"
+#include "model/desired.h"
+#include "model/live.h"
+
+namespace aivenctl::diff::internal {
+
+/// One change plus what the operation graph needs to run it.
+struct Pending {
+  Change change;
+  nlohmann::json create_request;  ///< for create and the second half of a replace
+  nlohmann::json update_request;  ///< for update
+  nlohmann::json delete_request;  ///< for delete and the first half of a replace
+  Gate create_gate = Gate::kNone;
+  Gate update_gate = Gate::kNone;
+  Gate delete_gate = Gate::kNone;
+  std::string fingerprint;  ///< of the live object ("absent" when there is none)
+};
+
+/// The run: inputs, findings, and the changes built so far.
+struct Context {
+  Context(const model::Plan& p, const model::LiveState& l, const model::Catalog& c)
+      : plan(p), live(l), catalog(c), checker(c) {}
+
+  const model::Plan& plan;
+  const model::LiveState& live;
+  const model::Catalog& catalog;
+  CatalogChecker checker;
+  core::TimePoint now{};
+  std::set<core::Address> allow_replace;
+  bool force_unprotect = false;
+  bool destroying = false;  ///< PlanDestroy: only deletions
+  std::vector<Pending> pending;
+  core::Diagnostics errors;
+  core::Diagnostics warnings;
+  std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
+  bool cost_complete = true;
+
+  void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
+  void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);
+  /// Appends a change for `address` with `action` and returns it.
+  Pending& Add(const core::Address& address, Action action);
+  /// USD/h of a service; nullopt (and the cost marked incomplete) when the catalog lacks it,
+  /// with a warning unless a desired (`desired`) type, plan or cloud is unknown (that is
+  /// an error already). Powered-off services cost nothing.
+  std::optional<double> Price(const core::Address& address, const std::string& type,
+                              const std::string& plan, const std::string& cloud, bool powered,
+                              bool desired);
+};
+
+/// Services of one project and their children (services.cc).
+void DiffService(Context& cx, const model::Project& project, const model::LiveProject* lp,
+                 const model::Service& service);
+/// A live service this plan owns that the plan no longer lists (services.cc).
+void PruneService(Context& cx, const model::LiveService& ls, const core::SourcePos& pos,
+                  const std::string& reason, bool destroying);
+/// Children of a service that is created or recreated: all creates (children.cc).
+void CreateChildren(Context& cx, const model::Service& s, const std::string& reason);
+/// Children of a service that stays (children.cc).
+void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls);
+/// Changes "deleted with <service>" for the live children of a service that goes away; skips
+/// those the plan recreates (children.cc).
+void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Service* recreated);
+/// Decides whether a replace is allowed; records the error when not (services.cc).
+void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
+                  const std::vector<FieldChange>& fields, bool protect,
+                  const std::string& protect_owner);
+
+/// Fills cs.operations from the kept changes (graph.cc).
+void BuildOperations(const std::vector<Pending>& kept, Changeset& cs);
+/// Keeps the changes (and diagnostics) in the closure of `targets` and what goes with them;
+/// records an error for a target that names nothing (graph.cc).
+std::vector<Pending> FilterTargets(std::vector<Pending> all,
+                                   const std::vector<core::Address>& targets,
+                                   core::Diagnostics& errors, core::Diagnostics& warnings);
+
+/// Tag map -> JSON object.
+nlohmann::json TagsObject(const model::Tags& tags);
+/// Tag map -> [{key, value}] (topic tags).
+nlohmann::json TagsList(const model::Tags& tags);
+/// FieldChanges for every differing key of two tag maps ("tags.<key>").
+void DiffTags(const model::Tags& want, const model::Tags& have, std::vector<FieldChange>& out);
+
+}  // namespace aivenctl::diff::internal

@@ -1,0 +1,338 @@
+// Services: create, update, replace, prune; ownership; termination protection; cost.
+
+#include <algorithm>
+
+#include "diff/fingerprint.h"
+#include "diff/json_diff.h"
+#include "diff/ownership.h"
+#include "diff/planner_internal.h"
+
+namespace aivenctl::diff::internal {
+namespace {
+
+using nlohmann::json;
+
+// user_config keys Aiven only takes when a service is created; changing them later would
+// do nothing, so they are sent at creation and never diffed afterwards.
+bool IsCreateOnlyKey(const std::string& key) {
+  return key == "admin_username" || key == "admin_password" || key == "service_to_fork_from" ||
+         key == "project_to_fork_from" || key == "recovery_target_time" || key == "pg_read_replica";
+}
+
+// `uc` without nulls and secrets; names the dropped secrets in `dropped`.
+json CleanForCreate(const json& uc, const std::string& prefix, std::vector<std::string>& dropped) {
+  if (!uc.is_object()) return uc;
+  json out = json::object();
+  for (auto it = uc.begin(); it != uc.end(); ++it) {
+    if (it.value().is_null()) continue;
+    if (IsSecretKey(it.key())) {
+      dropped.push_back(prefix + "." + it.key());
+      continue;
+    }
+    out[it.key()] = CleanForCreate(it.value(), prefix + "." + it.key(), dropped);
+  }
+  return out;
+}
+
+std::string Quote(const std::string& s) { return "\"" + s + "\""; }
+
+bool Powered(const model::LiveService& ls) { return ls.state != "POWEROFF"; }
+
+// The cloud a desired service ends up in: its own (or inherited) value, else where it is
+// now, else the project's default.
+std::string EffectiveCloud(const model::Service& s, const model::LiveService* ls,
+                           const model::LiveProject* lp) {
+  if (s.cloud.value) return *s.cloud.value;
+  if (ls != nullptr) return ls->cloud;
+  if (lp != nullptr) return lp->default_cloud;
+  return "";
+}
+
+void CheckCatalog(Context& cx, const model::Service& s, const std::string& cloud) {
+  const std::string at = s.address.ToString() + ": ";
+  if (s.cloud.is_explicit()) {
+    if (auto m = cx.checker.CheckCloud(*s.cloud.value)) cx.Error(s.cloud.pos, s.address, at + *m);
+  }
+  if (auto m = cx.checker.CheckType(s.type)) {
+    cx.Error(s.pos, s.address, at + *m);
+    return;
+  }
+  bool cloud_known = !cloud.empty() && !cx.checker.CheckCloud(cloud);
+  if (auto m = cx.checker.CheckPlan(s.type, s.plan, cloud_known ? cloud : "")) {
+    cx.Error(s.pos, s.address, at + *m);
+  }
+  for (auto& m : cx.checker.CheckUserConfig(s.type, s.user_config)) {
+    cx.Error(s.pos, s.address, at + m);
+  }
+}
+
+model::Tags CreateTags(const Context& cx, const model::Service& s) {
+  model::Tags tags = s.tags;
+  StampOwnership(tags, cx.plan.name);
+  if (s.ttl.value) tags[kTagExpiresAt] = core::FormatTimeBasic(cx.now + *s.ttl.value);
+  return tags;
+}
+
+void CreateService(Context& cx, const model::Service& s, const std::string& cloud,
+                   const std::string& reason) {
+  Pending& p = cx.Add(s.address, Action::kCreate);
+  p.change.reason = reason;
+  json body = {{"service_name", s.name}, {"service_type", s.type}, {"plan", s.plan}};
+  auto& f = p.change.fields;
+  f.push_back({"type", json(), s.type, false});
+  f.push_back({"plan", json(), s.plan, false});
+  if (s.cloud.value) {
+    body["cloud"] = *s.cloud.value;
+    f.push_back({"cloud", json(), *s.cloud.value, false});
+  }
+  std::vector<std::string> dropped;
+  json uc = CleanForCreate(s.user_config, "user_config", dropped);
+  for (const auto& d : dropped) {
+    cx.Warn(s.pos, s.address,
+            s.address.ToString() + ": " + d +
+                " is a secret: aivenctl keeps secrets out of changesets and does not send it");
+  }
+  if (!uc.empty()) {
+    body["user_config"] = uc;
+    FlattenCreate(uc, "user_config", f);
+  }
+  if (s.maintenance) {
+    body["maintenance"] = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
+    f.push_back({"maintenance.dow", json(), s.maintenance->dow, false});
+    f.push_back({"maintenance.time", json(), s.maintenance->time, false});
+  }
+  if (s.termination_protection) {
+    body["termination_protection"] = *s.termination_protection;
+    f.push_back({"termination_protection", json(), *s.termination_protection, false});
+  }
+  if (s.disk_space_mb) {
+    body["disk_space_mb"] = *s.disk_space_mb;
+    f.push_back({"disk_space_mb", json(), *s.disk_space_mb, false});
+  }
+  if (s.powered && !*s.powered) {
+    cx.Warn(s.pos, s.address,
+            "powered: false on a service that does not exist yet: it is created running; "
+            "plan again after apply to power it off");
+  }
+  model::Tags tags = CreateTags(cx, s);
+  body["tags"] = TagsObject(tags);
+  DiffTags(tags, {}, f);
+  p.create_request = {{"create", body}};
+  p.create_gate = s.type == "pg" ? Gate::kServiceBackup : Gate::kServiceRunning;
+  p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true, true);
+}
+
+// Field changes of an existing service; `update` gets the PUT body's changed keys.
+void ServiceFields(Context& cx, const model::Service& s, const model::LiveService& ls,
+                   std::vector<FieldChange>& f, json& update, model::Tags& want_tags) {
+  if (s.type != ls.type) f.push_back({"type", ls.type, s.type, true});
+  if (s.plan != ls.plan) {
+    f.push_back({"plan", ls.plan, s.plan, false});
+    update["plan"] = s.plan;
+  }
+  if (s.cloud.value && *s.cloud.value != ls.cloud) {
+    f.push_back({"cloud", ls.cloud, *s.cloud.value, false});
+    update["cloud"] = *s.cloud.value;
+  }
+  json managed = json::object();
+  for (auto it = s.user_config.begin(); it != s.user_config.end(); ++it) {
+    if (!IsCreateOnlyKey(it.key()) && !IsSecretKey(it.key())) managed[it.key()] = it.value();
+  }
+  std::size_t before = f.size();
+  DiffManaged(managed, ls.user_config, "user_config", f);
+  if (f.size() > before) {
+    json uc = json::object();
+    for (std::size_t i = before; i < f.size(); ++i) {
+      std::string top = f[i].path.substr(std::string("user_config.").size());
+      top = top.substr(0, top.find('.'));
+      if (uc.contains(top)) continue;
+      const json& want = managed[top];
+      auto have = ls.user_config.find(top);
+      uc[top] =
+          want.is_object() ? Overlay(have == ls.user_config.end() ? json() : *have, want) : want;
+    }
+    update["user_config"] = uc;
+  }
+  if (s.termination_protection && *s.termination_protection != ls.termination_protection) {
+    f.push_back(
+        {"termination_protection", ls.termination_protection, *s.termination_protection, false});
+    update["termination_protection"] = *s.termination_protection;
+  }
+  if (s.maintenance) {
+    json dow = ls.maintenance ? json(ls.maintenance->dow) : json();
+    json time = ls.maintenance ? json(ls.maintenance->time) : json();
+    bool changed = false;
+    if (dow != json(s.maintenance->dow)) {
+      f.push_back({"maintenance.dow", dow, s.maintenance->dow, false});
+      changed = true;
+    }
+    if (time != json(s.maintenance->time)) {
+      f.push_back({"maintenance.time", time, s.maintenance->time, false});
+      changed = true;
+    }
+    if (changed)
+      update["maintenance"] = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
+  }
+  if (s.disk_space_mb && ls.disk_space_mb != s.disk_space_mb) {
+    f.push_back({"disk_space_mb", ls.disk_space_mb ? json(*ls.disk_space_mb) : json(),
+                 *s.disk_space_mb, false});
+    update["disk_space_mb"] = *s.disk_space_mb;
+  }
+  if (s.powered && *s.powered != Powered(ls)) {
+    f.push_back({"powered", Powered(ls), *s.powered, false});
+    update["powered"] = *s.powered;
+  }
+  want_tags = s.tags;
+  StampOwnership(want_tags, cx.plan.name);
+  for (const auto& [k, v] : ls.tags) {
+    if (IsLifecycleTag(k) && !want_tags.contains(k)) want_tags[k] = v;
+  }
+  DiffTags(want_tags, ls.tags, f);
+}
+
+// `"type" cannot change in place`, with the values when `values`.
+std::string ForcingField(const std::vector<FieldChange>& fields, bool values = true) {
+  for (const auto& f : fields) {
+    if (f.forces_replace) {
+      return Quote(f.path) + " cannot change in place" +
+             (values ? " (" + f.before.dump() + " -> " + f.after.dump() + ")" : "");
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
+                  const std::vector<FieldChange>& fields, bool protect,
+                  const std::string& protect_owner) {
+  std::string why = address.ToString() + " must be replaced: " + ForcingField(fields);
+  if (protect) {
+    cx.Error(pos, address,
+             why + ", but " + protect_owner + " has \"protect: true\", which forbids replacing");
+  } else if (!cx.allow_replace.contains(address)) {
+    cx.Error(
+        pos, address,
+        why + "; replacing destroys its data: allow it with --allow-replace " + address.ToString());
+  }
+}
+
+void DiffService(Context& cx, const model::Project& project, const model::LiveProject* lp,
+                 const model::Service& s) {
+  const model::LiveService* ls = lp ? lp->FindService(s.name) : nullptr;
+  const std::string cloud = EffectiveCloud(s, ls, lp);
+  CheckCatalog(cx, s, cloud);
+  (void)project;
+  if (ls == nullptr) {
+    CreateService(cx, s, cloud, "");
+    cx.pending.back().fingerprint = kAbsent;
+    CreateChildren(cx, s, "");
+    return;
+  }
+  const std::string fingerprint = Fingerprint(CanonicalJson(*ls));
+  Ownership own = OwnershipOf(ls->tags, cx.plan.name);
+  if (own == Ownership::kOtherPlan || (own == Ownership::kUnowned && !s.adopt)) {
+    if (own == Ownership::kOtherPlan) {
+      cx.Error(s.pos, s.address,
+               s.address.ToString() + " belongs to plan " + Quote(*OwnerPlan(ls->tags)) +
+                   "; a plan never changes what another plan owns");
+    } else {
+      cx.Error(s.pos, s.address,
+               s.address.ToString() +
+                   " exists and is not owned by this plan; add \"adopt: true\" to take it over "
+                   "(aivenctl then stamps its ownership tags)");
+    }
+    Pending& p = cx.Add(s.address, Action::kNoop);
+    p.fingerprint = fingerprint;
+    return;
+  }
+  std::vector<FieldChange> fields;
+  json update = json::object();
+  model::Tags want_tags;
+  ServiceFields(cx, s, *ls, fields, update, want_tags);
+  const std::optional<double> before =
+      cx.Price(s.address, ls->type, ls->plan, ls->cloud, Powered(*ls), false);
+  const bool replace = std::any_of(fields.begin(), fields.end(),
+                                   [](const FieldChange& f) { return f.forces_replace; });
+  if (replace) {
+    CheckReplace(cx, s.pos, s.address, fields, s.protect, "the service");
+    if (ls->termination_protection) {
+      cx.Error(s.pos, s.address,
+               s.address.ToString() +
+                   " must be replaced but has termination protection; set "
+                   "\"termination_protection: false\", apply, then plan the replace again");
+    }
+    cx.going.insert(s.address);
+    size_t index = cx.pending.size();
+    CreateService(cx, s, cloud, "");
+    Pending& p = cx.pending[index];
+    p.change.action = Action::kReplace;
+    p.change.reason = ForcingField(fields, false);
+    p.change.fields = fields;
+    p.change.hourly_before = before;
+    p.delete_request = json::object();
+    p.delete_gate = Gate::kGone;
+    p.fingerprint = fingerprint;
+    ChildrenGoWith(cx, *ls, &s);
+    CreateChildren(cx, s, "recreated with " + s.address.ToString());
+    return;
+  }
+  const bool powering_off = s.powered && !*s.powered && Powered(*ls);
+  if (powering_off && ls->termination_protection && s.termination_protection.value_or(true)) {
+    cx.Error(s.pos, s.address,
+             "cannot power off " + s.address.ToString() +
+                 ": termination protection is on; set \"termination_protection: false\" in the "
+                 "plan to lift it");
+  }
+  Pending& p = cx.Add(s.address, fields.empty() ? Action::kNoop : Action::kUpdate);
+  p.fingerprint = fingerprint;
+  p.change.fields = std::move(fields);
+  p.change.hourly_before = before;
+  p.change.hourly_after =
+      cx.Price(s.address, s.type, s.plan, cloud, s.powered.value_or(Powered(*ls)), true);
+  if (p.change.action == Action::kUpdate) {
+    json request = json::object();
+    if (!update.empty()) request["update"] = update;
+    bool tags_changed =
+        std::any_of(p.change.fields.begin(), p.change.fields.end(),
+                    [](const FieldChange& f) { return f.path.rfind("tags.", 0) == 0; });
+    if (tags_changed) request["tags"] = TagsObject(want_tags);
+    p.update_request = request;
+    if (update.contains("plan") || update.contains("cloud") || update.contains("disk_space_mb") ||
+        (update.contains("powered") && update["powered"] == true)) {
+      p.update_gate = Gate::kServiceRunning;
+    }
+  }
+  DiffChildren(cx, s, *ls);
+}
+
+void PruneService(Context& cx, const model::LiveService& ls, const core::SourcePos& pos,
+                  const std::string& reason, bool destroying) {
+  const core::Address addr = core::Address::Service(ls.project, ls.name);
+  if (ls.termination_protection) {
+    if (destroying && !cx.force_unprotect) {
+      cx.Error(pos, addr,
+               addr.ToString() +
+                   " has termination protection; destroy --force-unprotect lifts it first");
+    } else if (!destroying) {
+      cx.Error(pos, addr,
+               addr.ToString() +
+                   " is no longer in the plan and would be deleted, but it has termination "
+                   "protection; lift it (termination_protection: false, e.g. in the Aiven "
+                   "console) or put the service back in the plan");
+    }
+  }
+  Pending& p = cx.Add(addr, Action::kDelete);
+  p.change.reason = reason;
+  p.fingerprint = Fingerprint(CanonicalJson(ls));
+  p.delete_request = json::object();
+  if (destroying && ls.termination_protection && cx.force_unprotect) {
+    p.delete_request["unprotect"] = true;
+  }
+  p.delete_gate = Gate::kGone;
+  p.change.hourly_before = cx.Price(addr, ls.type, ls.plan, ls.cloud, Powered(ls), false);
+  cx.going.insert(addr);
+  ChildrenGoWith(cx, ls, nullptr);
+}
+
+}  // namespace aivenctl::diff::internal

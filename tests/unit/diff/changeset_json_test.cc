@@ -1,0 +1,191 @@
+// The changeset's JSON form: golden output, the schema, exact round trips, refusal of bad
+// input, and no secrets.
+
+#include "diff/changeset_json.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include "diff/fingerprint.h"
+#include "diff/sha256.h"
+#include "fixtures.h"
+
+namespace aivenctl::difftest {
+namespace {
+
+using nlohmann::json;
+
+const std::string kGolden = "/tests/testdata/diff/golden/";
+
+// The golden changeset, planned from golden/plan.yaml and golden/live.json.
+diff::PlanResult GoldenPlan() {
+  std::string text = ReadFile(SourceDir() + kGolden + "plan.yaml");
+  model::Plan plan = LoadPlan(text);
+  model::LiveState live = LiveFromJson(json::parse(ReadFile(SourceDir() + kGolden + "live.json")));
+  diff::PlanOptions o;
+  o.now = Now();
+  o.engine_version = "0.1.0-test";
+  o.plan_digest = diff::Sha256Hex(text);
+  return diff::Plan(plan, live, TestCatalog(), o);
+}
+
+// Every validation error, one per line ("" when valid).
+std::string SchemaErrors(const json& doc) {
+  static const json schema_doc =
+      json::parse(ReadFile(SourceDir() + "/schemas/changeset.schema.json"));
+  valijson::Schema schema;
+  valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  valijson::adapters::NlohmannJsonAdapter schema_adapter(schema_doc);
+  parser.populateSchema(schema_adapter, schema);
+  valijson::Validator validator;
+  valijson::adapters::NlohmannJsonAdapter target(doc);
+  valijson::ValidationResults results;
+  if (validator.validate(schema, target, &results)) return "";
+  std::string out;
+  valijson::ValidationResults::Error e;
+  while (results.popError(e)) {
+    std::string path;
+    for (const auto& c : e.context) path += c;
+    out += path + ": " + e.description + "\n";
+  }
+  return out;
+}
+
+// Compares with a golden file; AIVENCTL_UPDATE_GOLDEN=1 rewrites it instead.
+void ExpectGolden(const std::string& name, const std::string& actual) {
+  const std::string path = SourceDir() + kGolden + name;
+  if (std::getenv("AIVENCTL_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(path, std::ios::binary) << actual;
+  }
+  EXPECT_EQ(actual, ReadFile(path)) << "golden file " << path;
+}
+
+TEST(ChangesetJson, GoldenFile) {
+  diff::PlanResult r = GoldenPlan();
+  ASSERT_TRUE(r.ok()) << Render(r, false);
+  ExpectGolden("changeset.json", diff::ToJson(r.changeset).dump(2) + "\n");
+}
+
+TEST(ChangesetJson, GoldenValidatesAgainstTheSchema) {
+  diff::PlanResult r = GoldenPlan();
+  EXPECT_EQ(SchemaErrors(diff::ToJson(r.changeset)), "");
+}
+
+TEST(ChangesetJson, SchemaRejectsWhatReadersRefuse) {
+  json doc = diff::ToJson(GoldenPlan().changeset);
+  json bad = doc;
+  bad["operations"][0]["gate"] = "eventually";
+  EXPECT_NE(SchemaErrors(bad), "");
+  bad = doc;
+  bad["changes"][0]["action"] = "rename";
+  EXPECT_NE(SchemaErrors(bad), "");
+  bad = doc;
+  bad["surprise"] = true;
+  EXPECT_NE(SchemaErrors(bad), "");
+}
+
+TEST(ChangesetJson, RoundTripIsExact) {
+  diff::Changeset cs = GoldenPlan().changeset;
+  auto back = diff::FromJson(diff::ToJson(cs));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(*back == cs);
+  // Through text as well, the way --out and apply CHANGESET.json use it.
+  auto reparsed = diff::FromJson(json::parse(diff::ToJson(cs).dump()));
+  ASSERT_TRUE(reparsed.ok());
+  EXPECT_TRUE(*reparsed == cs);
+}
+
+TEST(ChangesetJson, RoundTripOfDestroyAndOddValues) {
+  model::Plan plan = LoadPlan(ReadFile(SourceDir() + kGolden + "plan.yaml"));
+  model::LiveState live = LiveFromJson(json::parse(ReadFile(SourceDir() + kGolden + "live.json")));
+  diff::DestroyOptions o;
+  o.now = Now();
+  o.force_unprotect = true;
+  diff::Changeset cs = diff::PlanDestroy(plan, live, TestCatalog(), o).changeset;
+  cs.cost.hourly_before = 0.1 + 0.2;  // not exactly representable in decimal
+  cs.cost.complete = false;
+  cs.warnings.push_back({core::Severity::kWarning, {"p.yaml", 3, 7}, "note \"quoted\"", ""});
+  EXPECT_EQ(SchemaErrors(diff::ToJson(cs)), "");
+  auto back = diff::FromJson(json::parse(diff::ToJson(cs).dump()));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(*back == cs);
+}
+
+TEST(ChangesetJson, FromJsonNamesTheProblem) {
+  json doc = diff::ToJson(GoldenPlan().changeset);
+  auto expect_error = [](const json& j, const std::string& message) {
+    auto r = diff::FromJson(j);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().message(), message);
+  };
+  json bad = doc;
+  bad["format_version"] = 2;
+  expect_error(bad, "changeset.format_version: 2 is not supported (this aivenctl reads version 1)");
+  bad = doc;
+  bad["changes"][1]["address"] = "service:only-project";
+  expect_error(bad,
+               "changeset.changes[1].address: invalid address \"service:only-project\": wrong "
+               "number of parts (expected e.g. service:my-project/pg)");
+  bad = doc;
+  bad["operations"][1]["depends_on"] = {5};
+  expect_error(bad, "changeset.operations[1].depends_on: 5 is not an earlier operation");
+  bad = doc;
+  bad["operations"][0].erase("request");
+  expect_error(bad, "changeset.operations[0].request: missing");
+  bad = doc;
+  bad["cost"]["complete"] = "yes";
+  expect_error(bad, "changeset.cost.complete: expected a boolean");
+  expect_error(json::array(), "changeset: expected an object");
+}
+
+TEST(ChangesetJson, NeverContainsSecrets) {
+  model::Plan plan = LoadPlan(R"(
+version: 1
+name: test
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        user_config: {admin_password: hunter2-is-secret, pg: {max_connections: 100}}
+)");
+  diff::PlanOptions o;
+  o.now = Now();
+  diff::PlanResult r = diff::Plan(plan, model::LiveState{}, TestCatalog(), o);
+  std::string text = diff::ToJson(r.changeset).dump();
+  EXPECT_EQ(text.find("hunter2"), std::string::npos);
+  EXPECT_NE(text.find("max_connections"), std::string::npos);
+}
+
+TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
+  diff::PlanResult r = GoldenPlan();
+  for (const auto& c : r.changeset.changes) {
+    EXPECT_TRUE(r.changeset.fingerprints.contains(c.address.ToString())) << c.address.ToString();
+  }
+  EXPECT_EQ(r.changeset.fingerprints.at("service:shop-prod/grafana"), "absent");
+  model::LiveState live = LiveFromJson(json::parse(ReadFile(SourceDir() + kGolden + "live.json")));
+  const std::string pg = r.changeset.fingerprints.at("service:shop-prod/pg");
+  EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
+  // Volatile fields do not change the fingerprint; a real change does.
+  live.projects[0].services[1].state = "REBALANCING";
+  live.projects[0].services[1].create_time = "2027-01-01T00:00:00Z";
+  EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
+  live.projects[0].services[1].plan = "business-4";
+  EXPECT_NE(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
+  EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse(
+                                          "integration:shop-prod/metrics:search->pg")),
+            r.changeset.fingerprints.at("integration:shop-prod/metrics:search->pg"));
+}
+
+}  // namespace
+}  // namespace aivenctl::difftest
