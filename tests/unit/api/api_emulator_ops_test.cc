@@ -122,9 +122,10 @@ TEST_F(ApiOpsTest, ServiceUsersAndDatabases) {
   ASSERT_TRUE(api_->CreateDatabase("p2", "pg", {{"database", "app"}}).ok());
   auto dbs = api_->ListDatabases("p2", "pg");
   ASSERT_TRUE(dbs.ok()) << dbs.status().ToString();
-  ASSERT_EQ(dbs->size(), 1u);
+  ASSERT_EQ(dbs->size(), 2u);
   EXPECT_EQ((*dbs)[0].name, "app");
   EXPECT_EQ((*dbs)[0].lc_collate, "en_US.UTF-8");
+  EXPECT_EQ((*dbs)[1].name, "defaultdb");
 
   auto user = api_->CreateUser("p2", "pg", {{"username", "app"}});
   ASSERT_TRUE(user.ok()) << user.status().ToString();
@@ -289,7 +290,7 @@ TEST_F(ApiOpsTest, TokenAndPasswordsNeverInLogsOrErrors) {
   Fault(R"({"method":"GET","path":"/v1/project/**","count":2,"action":"error","status":503})");
   std::vector<core::Status> failures;
   failures.push_back(api_->GetProject("nope").status());
-  failures.push_back(api_->DeleteService("nope", "x"));
+  failures.push_back(api_->PutServiceTags("nope", "x", {{"a", "b"}}));
   failures.push_back(api_->CreateTopic("nope", "x", {{"topic_name", "t"}}));
   ProjectWithService("p7", "pg", "pg", "startup-4");
   auto user = api_->CreateUser("p7", "pg", {{"username", "app"}});
