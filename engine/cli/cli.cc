@@ -4,7 +4,9 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/clouds_command.h"
 #include "cli/options.h"
+#include "cli/projects_command.h"
 #include "cli/validate_command.h"
 
 #ifndef AIVENCTL_VERSION
@@ -21,7 +23,8 @@ constexpr const char* kDescription =
 
 constexpr const char* kFooter =
     "Exit status: 0 success, 1 invalid input or failed command, 2 usage error.\n"
-    "Environment: NO_COLOR disables colour; AIVEN_API_URL sets the default --api-url.\n"
+    "Environment: AIVEN_TOKEN (or AIVEN_AUTH_TOKEN) is the API token; AIVEN_API_URL or\n"
+    "AIVEN_WEB_URL the API URL (default https://api.aiven.io); NO_COLOR disables colour.\n"
     "Plan format: docs/PLAN_FORMAT.md; schema: schemas/plan.schema.json.";
 
 void SetUpLogging(const std::string& level) {
@@ -50,6 +53,8 @@ bool ParseVars(GlobalOptions& options, std::string& problem) {
 
 int Run(const std::vector<std::string>& args, Io& io) {
   GlobalOptions options;
+  // AIVEN_API_URL acts as a default --api-url; AIVEN_WEB_URL (as avn and Terraform read
+  // it) is consulted after both, in api::ResolveConnection.
   if (auto url = io.env.Get("AIVEN_API_URL"); url && !url->empty()) options.api_url = *url;
 
   CLI::App app{kDescription, "aivenctl"};
@@ -57,8 +62,28 @@ int Run(const std::vector<std::string>& args, Io& io) {
   app.set_version_flag("--version", std::string("aivenctl ") + AIVENCTL_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("--api-url", options.api_url, "Aiven API base URL (an emulator for tests)")
+  app.add_option(
+      "--api-url", options.api_url,
+      "Aiven API base URL (default: AIVEN_API_URL, AIVEN_WEB_URL, https://api.aiven.io)");
+  app.add_option("--token-file", options.token_file,
+                 "Read the API token from FILE (AIVEN_TOKEN and AIVEN_AUTH_TOKEN win)");
+  app.add_option("--ca-cert", options.ca_cert, "Also trust the CA certificates in FILE (PEM)");
+  app.add_option("--max-rps", options.max_rps,
+                 "Fixed ceiling on API requests per second (default: adapt to 429s)")
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--connect-timeout", options.connect_timeout, "TCP+TLS connect timeout")
       ->capture_default_str();
+  app.add_option("--request-timeout", options.request_timeout, "Timeout of one API request")
+      ->capture_default_str();
+  app.add_option("--max-attempts", options.max_attempts,
+                 "Attempts per API call, the first included")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app.add_option("--retry-max-time", options.retry_max_time,
+                 "Give up retrying a call after this long (waits included)")
+      ->capture_default_str();
+  app.add_flag("--stats", options.stats,
+               "Print API requests and time per endpoint to stderr at the end");
   app.add_option("--log-level", options.log_level, "Diagnostic log level on stderr")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
       ->capture_default_str();
@@ -78,6 +103,13 @@ int Run(const std::vector<std::string>& args, Io& io) {
   validate->add_option("paths", paths, "Plan files, or directories of *.yaml / *.yml files")
       ->required();
   validate->footer("Example: aivenctl validate plans/ --var run=42");
+
+  CLI::App* clouds = app.add_subcommand(
+      "clouds", "List the clouds services can run in (needs no token; checks the API URL)");
+  clouds->footer("Example: aivenctl clouds --format json");
+  CLI::App* projects = app.add_subcommand(
+      "projects", "List the token's projects with its roles (checks URL and token)");
+  projects->footer("Example: AIVEN_TOKEN=... aivenctl projects");
 
   app.add_subcommand("version", "Print the aivenctl version");
 
@@ -108,7 +140,7 @@ int Run(const std::vector<std::string>& args, Io& io) {
   auto no_color_env = io.env.Get("NO_COLOR");
   options.color = io.out_is_terminal && !options.no_color &&
                   !(no_color_env && !no_color_env->empty()) && options.format == "text";
-  spdlog::debug("api url {}", options.api_url);
+  spdlog::debug("api url {}", options.api_url.value_or("(from the environment)"));
 
   if (app.got_subcommand("version")) {
     io.out << "aivenctl " << AIVENCTL_VERSION << "\n";
@@ -122,6 +154,8 @@ int Run(const std::vector<std::string>& args, Io& io) {
     }
     return RunValidate(files, options, io);
   }
+  if (clouds->parsed()) return RunClouds(options, io);
+  if (projects->parsed()) return RunProjects(options, io);
   return kExitUsage;
 }
 

@@ -57,13 +57,13 @@ struct LiveIntegration {
 
 /// An Aiven service with the children the refresh read.
 struct LiveService {
-  std::string name;                 ///< service_name
-  std::string project;              ///< the project it was listed in
-  std::string type;                 ///< service_type
-  std::string plan;                 ///< plan
-  std::string cloud;                ///< cloud_name
-  std::string state;                ///< REBUILDING | RUNNING | REBALANCING | POWEROFF | ...
-  std::string create_time;          ///< ISO 8601 as reported
+  std::string name;                     ///< service_name
+  std::string project;                  ///< the project it was listed in
+  std::string type;                     ///< service_type
+  std::string plan;                     ///< plan
+  std::string cloud;                    ///< cloud_name
+  std::string state;                    ///< REBUILDING | RUNNING | REBALANCING | POWEROFF | ...
+  std::string create_time;              ///< ISO 8601 as reported
   bool termination_protection = false;  ///< termination_protection
   nlohmann::json user_config = nlohmann::json::object();  ///< as reported (secrets dropped)
   std::optional<Maintenance> maintenance;                 ///< dow/time when reported
@@ -71,12 +71,13 @@ struct LiveService {
   int node_count = 0;                                     ///< 0 when not reported
   Tags tags;                                              ///< service tags
   std::vector<LiveUser> users;                            ///< sorted by name
-  std::vector<LiveDatabase> databases;                    ///< sorted by name
-  bool topics_read = false;             ///< true when topics were listed (Kafka)
-  std::vector<LiveTopic> topics;        ///< sorted by name
+  bool databases_read = false;                ///< true when databases were read (service or list)
+  std::vector<LiveDatabase> databases;        ///< sorted by name
+  bool topics_read = false;                   ///< true when topics were listed (Kafka)
+  std::vector<LiveTopic> topics;              ///< sorted by name
   std::vector<LiveIntegration> integrations;  ///< sorted by id
-  bool has_backup = false;              ///< at least one entry in `backups`
-  core::Address address;                ///< service:project/name
+  bool has_backup = false;                    ///< at least one entry in `backups`
+  core::Address address;                      ///< service:project/name
 
   /// The user/database/topic named `name`, or nullptr.
   const LiveUser* FindUser(const std::string& name) const;
@@ -84,14 +85,22 @@ struct LiveService {
   const LiveTopic* FindTopic(const std::string& name) const;
 };
 
+/// A project as the project list reports it, with the token's roles in it.
+struct ProjectInfo {
+  std::string name;                ///< project_name
+  std::vector<std::string> roles;  ///< project_memberships (sorted), e.g. {"admin"}
+  std::string default_cloud;       ///< default_cloud
+  Tags tags;                       ///< project tags
+};
+
 /// An Aiven project the token can see.
 struct LiveProject {
-  std::string name;                      ///< project_name
-  std::string default_cloud;             ///< default_cloud
-  std::string billing_group_id;          ///< billing_group_id ("" if none)
-  Tags tags;                             ///< project tags
-  std::vector<LiveService> services;     ///< sorted by name
-  core::Address address;                 ///< project:name
+  std::string name;                   ///< project_name
+  std::string default_cloud;          ///< default_cloud
+  std::string billing_group_id;       ///< billing_group_id ("" if none)
+  Tags tags;                          ///< project tags
+  std::vector<LiveService> services;  ///< sorted by name
+  core::Address address;              ///< project:name
 
   /// The service named `name`, or nullptr.
   const LiveService* FindService(const std::string& name) const;
@@ -99,8 +108,8 @@ struct LiveProject {
 
 /// The live state of a plan's scope. Deterministic: projects sorted by name.
 struct LiveState {
-  std::vector<LiveProject> projects;        ///< projects that exist, sorted by name
-  std::vector<std::string> absent_projects; ///< named in scope but not found (sorted)
+  std::vector<LiveProject> projects;         ///< projects that exist, sorted by name
+  std::vector<std::string> absent_projects;  ///< named in scope but not found (sorted)
 
   /// The project named `name`, or nullptr (absent or out of scope).
   const LiveProject* FindProject(const std::string& name) const;

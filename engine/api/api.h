@@ -1,0 +1,192 @@
+#pragma once
+// Typed Aiven operations over Client::Send: the endpoints the engine uses, with JSON
+// mapped to the live model (secrets dropped, see live_json.h) and errors as core::Status
+// values naming the request, HTTP status, Aiven's message and error_code, and the
+// resource address (see ApiError::ToString).
+//
+// Conventions: a 404 on a read is kNotFound ("absent"); a 404 on a delete is success
+// (already gone); a create is retried like an idempotent request and a 409 "already
+// exists" after our own ambiguous attempt is success, confirmed by a read. Write bodies
+// are already API-shaped (the planner builds them).
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "api/client.h"
+#include "core/status.h"
+#include "model/catalog.h"
+#include "model/live.h"
+
+namespace aivenctl::api {
+
+/// A project as listed, with the token's roles (see model::ProjectInfo).
+using ProjectInfo = model::ProjectInfo;
+
+/// Settings of the typed layer.
+struct ApiOptions {
+  std::stop_token stop;  ///< cancels every call's waits and transfers (a run-wide stop)
+};
+
+/// The typed endpoints. Thread-safe (the Client is; the catalog cache is locked). The
+/// client must outlive the Api.
+class Api {
+ public:
+  explicit Api(Client& client, ApiOptions options = {});
+
+  /// The client underneath (for stats).
+  Client& client() { return client_; }
+
+  // --- Catalog and account -------------------------------------------------------------
+
+  /// `GET /v1/clouds` (no token needed), sorted by name.
+  core::Result<std::vector<model::Cloud>> ListClouds();
+  /// `GET /v1/service_types`: service types with plans, prices and user_config schemas.
+  core::Result<std::map<std::string, model::ServiceType>> ListServiceTypes();
+  /// `GET /v1/project/{project}/integration_types`, sorted by name.
+  core::Result<std::vector<model::IntegrationType>> ListIntegrationTypes(
+      const std::string& project);
+  /// Clouds + service types, plus integration types when `project` is given. Read once
+  /// and cached for the life of this Api (a later call with a project adds the
+  /// integration types if they are missing).
+  core::Result<model::Catalog> GetCatalog(const std::string& project = "");
+
+  /// `GET /v1/project`: the token's projects and roles, sorted by name.
+  core::Result<std::vector<ProjectInfo>> ListProjects();
+  /// The same `GET /v1/project`, as LiveProjects without services (billing group
+  /// included), sorted by name: what a refresh needs of every project in one request.
+  core::Result<std::vector<model::LiveProject>> ListLiveProjects();
+  /// `GET /v1/project/{project}`: the project without services; kNotFound when absent.
+  core::Result<model::LiveProject> GetProject(const std::string& project);
+
+  // --- Reads below a project -----------------------------------------------------------
+
+  /// `GET .../service`: services with users, integrations, tags, and databases when the
+  /// objects carry them (databases_read), sorted by name. kNotFound: no such project.
+  core::Result<std::vector<model::LiveService>> ListServices(const std::string& project);
+  /// `GET .../service/{service}`; kNotFound when absent.
+  core::Result<model::LiveService> GetService(const std::string& project,
+                                              const std::string& service);
+  /// The raw service object with `include_secrets=true`: ONLY for writing output files
+  /// the user asked for. Never log or print it.
+  core::Result<nlohmann::json> GetServiceSecrets(const std::string& project,
+                                                 const std::string& service);
+  /// `GET .../service/{service}/db`, sorted by name.
+  core::Result<std::vector<model::LiveDatabase>> ListDatabases(const std::string& project,
+                                                               const std::string& service);
+  /// `GET .../service/{service}/topic`, sorted by name (config: the list's keys only).
+  core::Result<std::vector<model::LiveTopic>> ListTopics(const std::string& project,
+                                                         const std::string& service);
+  /// `GET .../topic/{topic}`: state, partitions and the full effective config.
+  core::Result<model::LiveTopic> GetTopic(const std::string& project, const std::string& service,
+                                          const std::string& topic);
+  /// `GET /v1/project/{project}/integration/{id}`; kNotFound when absent.
+  core::Result<model::LiveIntegration> GetIntegration(const std::string& project,
+                                                      const std::string& id);
+
+  // --- Writes --------------------------------------------------------------------------
+
+  /// `POST /v1/project` with `body` ({"project": name, ...}).
+  core::Result<model::LiveProject> CreateProject(const nlohmann::json& body);
+  /// `PUT .../tags`: replaces all project tags.
+  core::Status PutProjectTags(const std::string& project, const model::Tags& tags);
+  /// `DELETE /v1/project/{project}`; absent is success.
+  core::Status DeleteProject(const std::string& project);
+
+  /// `POST .../service` with `body` ({"service_name", "service_type", "plan", ...}).
+  core::Result<model::LiveService> CreateService(const std::string& project,
+                                                 const nlohmann::json& body);
+  /// `PUT .../service/{service}` with a partial `body`.
+  core::Result<model::LiveService> UpdateService(const std::string& project,
+                                                 const std::string& service,
+                                                 const nlohmann::json& body);
+  /// `PUT .../service/{service}/tags`: replaces all service tags.
+  core::Status PutServiceTags(const std::string& project, const std::string& service,
+                              const model::Tags& tags);
+  /// `DELETE .../service/{service}`; absent is success.
+  core::Status DeleteService(const std::string& project, const std::string& service);
+
+  /// `POST .../db` with `body` ({"database", "lc_collate"?, "lc_ctype"?}).
+  core::Status CreateDatabase(const std::string& project, const std::string& service,
+                              const nlohmann::json& body);
+  /// `DELETE .../db/{database}`; absent is success.
+  core::Status DeleteDatabase(const std::string& project, const std::string& service,
+                              const std::string& database);
+
+  /// `POST .../user` with `body` ({"username", "authentication"?, "access_control"?}).
+  /// The answer's password is dropped; read it with GetServiceSecrets when needed.
+  core::Result<model::LiveUser> CreateUser(const std::string& project, const std::string& service,
+                                           const nlohmann::json& body);
+  /// `DELETE .../user/{user}`; absent is success.
+  core::Status DeleteUser(const std::string& project, const std::string& service,
+                          const std::string& user);
+  /// `PUT .../user/{user}` {"operation": "set-access-control", "access_control": ...}.
+  core::Status SetUserAccessControl(const std::string& project, const std::string& service,
+                                    const std::string& user, const nlohmann::json& access_control);
+
+  /// `POST .../topic` with `body` ({"topic_name", "partitions"?, ...}).
+  core::Status CreateTopic(const std::string& project, const std::string& service,
+                           const nlohmann::json& body);
+  /// `PUT .../topic/{topic}` with `body` (the create body without topic_name).
+  core::Status UpdateTopic(const std::string& project, const std::string& service,
+                           const std::string& topic, const nlohmann::json& body);
+  /// `DELETE .../topic/{topic}`; absent is success.
+  core::Status DeleteTopic(const std::string& project, const std::string& service,
+                           const std::string& topic);
+
+  /// `POST /v1/project/{project}/integration` with `body` ({"integration_type",
+  /// "source_service", "dest_service", "source_project"?, "dest_project"?, "user_config"?}).
+  /// `address` names it in errors ("" derives it from the body).
+  core::Result<model::LiveIntegration> CreateIntegration(const std::string& project,
+                                                         const nlohmann::json& body,
+                                                         const std::string& address = "");
+  /// `PUT .../integration/{id}` {"user_config": ...}.
+  core::Result<model::LiveIntegration> UpdateIntegration(const std::string& project,
+                                                         const std::string& id,
+                                                         const nlohmann::json& user_config,
+                                                         const std::string& address = "");
+  /// `DELETE .../integration/{id}`; absent is success.
+  core::Status DeleteIntegration(const std::string& project, const std::string& id,
+                                 const std::string& address = "");
+
+ private:
+  /// One request as the typed layer describes it.
+  struct Call {
+    std::string method = "GET";
+    std::string path;
+    std::vector<std::pair<std::string, std::string>> query;
+    const nlohmann::json* body = nullptr;
+    std::string address;
+    std::optional<bool> idempotent;
+  };
+  /// Sends `call`; the raw outcome.
+  ApiResult Send(const Call& call);
+  /// The parsed JSON object of a successful result, else its Status.
+  static core::Result<nlohmann::json> Body(const Call& call, const ApiResult& result);
+  /// Send + Body.
+  core::Result<nlohmann::json> Json(const Call& call);
+  /// A write: success, or (for a delete) 404 as success.
+  core::Status Write(const Call& call, bool absent_is_success);
+  /// A create retried as idempotent: the answer's body, or nullopt for "409 already
+  /// exists after our own ambiguous attempt" (the caller confirms by a read).
+  core::Result<std::optional<nlohmann::json>> Create(const Call& call);
+  /// `member` of `body` with the expected type, or an error naming the call.
+  static core::Result<nlohmann::json> Member(const Call& call, const nlohmann::json& body,
+                                             const char* member, nlohmann::json::value_t type);
+
+  Client& client_;
+  const ApiOptions options_;
+  std::mutex catalog_mu_;  // held while the catalog is read, so it is read once
+  std::optional<model::Catalog> catalog_;
+  bool catalog_has_integration_types_ = false;
+};
+
+/// "/v1/project/" + each segment percent-encoded ("/v1/project/p/service/s").
+std::string ProjectPath(const std::string& project, const std::vector<std::string>& rest = {});
+
+}  // namespace aivenctl::api

@@ -1,0 +1,173 @@
+// Typed operations: Kafka topics and service integrations.
+#include <utility>
+
+#include "api/api.h"
+#include "api/live_json.h"
+
+namespace aivenctl::api {
+
+using core::Address;
+using core::Kind;
+using nlohmann::json;
+using value_t = nlohmann::json::value_t;
+
+namespace {
+
+std::string TopicAddress(const std::string& project, const std::string& service,
+                         const std::string& topic) {
+  return Address::Child(Kind::kTopic, project, service, topic).ToString();
+}
+
+std::string Text(const json& body, const char* key, const std::string& fallback = "") {
+  return body.is_object() && body.contains(key) && body[key].is_string()
+             ? body[key].get<std::string>()
+             : fallback;
+}
+
+// "service" when the end is in `project`, else "project/service" (as the planner names it).
+std::string EndLabel(const json& body, const char* end, const std::string& project) {
+  const std::string service = Text(body, (std::string(end) + "_service").c_str());
+  const std::string name =
+      service.empty() ? Text(body, (std::string(end) + "_endpoint_id").c_str()) : service;
+  const std::string end_project = Text(body, (std::string(end) + "_project").c_str(), project);
+  return end_project == project ? name : end_project + "/" + name;
+}
+
+std::string IntegrationAddress(const std::string& project, const std::string& id,
+                               const std::string& address) {
+  if (!address.empty()) return address;
+  return "integration:" + project + "/" + id;
+}
+
+// True when `live` is the integration `body` asks for in `project`.
+bool SameIntegration(const model::LiveIntegration& live, const json& body,
+                     const std::string& project) {
+  return live.type == Text(body, "integration_type") &&
+         live.source_project == Text(body, "source_project", project) &&
+         live.dest_project == Text(body, "dest_project", project) &&
+         live.source_service == Text(body, "source_service") &&
+         live.dest_service == Text(body, "dest_service");
+}
+
+}  // namespace
+
+core::Result<std::vector<model::LiveTopic>> Api::ListTopics(const std::string& project,
+                                                            const std::string& service) {
+  Call call{.path = ProjectPath(project, {"service", service, "topic"}),
+            .address = Address::Service(project, service).ToString()};
+  auto body = Json(call);
+  if (!body.ok()) return body.status();
+  if (auto m = Member(call, *body, "topics", value_t::array); !m.ok()) return m.status();
+  return TopicsFromJson(*body);
+}
+
+core::Result<model::LiveTopic> Api::GetTopic(const std::string& project, const std::string& service,
+                                             const std::string& topic) {
+  Call call{.path = ProjectPath(project, {"service", service, "topic", topic}),
+            .address = TopicAddress(project, service, topic)};
+  auto body = Json(call);
+  if (!body.ok()) return body.status();
+  auto t = Member(call, *body, "topic", value_t::object);
+  if (!t.ok()) return t.status();
+  return TopicFromGet(*t);
+}
+
+core::Status Api::CreateTopic(const std::string& project, const std::string& service,
+                              const json& body) {
+  const std::string name = Text(body, "topic_name");
+  Call call{.method = "POST",
+            .path = ProjectPath(project, {"service", service, "topic"}),
+            .body = &body,
+            .address = TopicAddress(project, service, name)};
+  auto created = Create(call);
+  if (!created.ok()) return created.status();
+  if (created->has_value()) return core::Status::Ok();
+  return GetTopic(project, service, name).status();  // confirm our earlier attempt
+}
+
+core::Status Api::UpdateTopic(const std::string& project, const std::string& service,
+                              const std::string& topic, const json& body) {
+  return Write({.method = "PUT",
+                .path = ProjectPath(project, {"service", service, "topic", topic}),
+                .body = &body,
+                .address = TopicAddress(project, service, topic)},
+               /*absent_is_success=*/false);
+}
+
+core::Status Api::DeleteTopic(const std::string& project, const std::string& service,
+                              const std::string& topic) {
+  return Write({.method = "DELETE",
+                .path = ProjectPath(project, {"service", service, "topic", topic}),
+                .address = TopicAddress(project, service, topic)},
+               /*absent_is_success=*/true);
+}
+
+core::Result<model::LiveIntegration> Api::GetIntegration(const std::string& project,
+                                                         const std::string& id) {
+  Call call{.path = ProjectPath(project, {"integration", id}),
+            .address = IntegrationAddress(project, id, "")};
+  auto body = Json(call);
+  if (!body.ok()) return body.status();
+  auto i = Member(call, *body, "service_integration", value_t::object);
+  if (!i.ok()) return i.status();
+  return IntegrationFromJson(*i);
+}
+
+core::Result<model::LiveIntegration> Api::CreateIntegration(const std::string& project,
+                                                            const json& body,
+                                                            const std::string& address) {
+  const std::string addr =
+      !address.empty()
+          ? address
+          : Address::Integration(project, Text(body, "integration_type"),
+                                 EndLabel(body, "source", project), EndLabel(body, "dest", project))
+                .ToString();
+  Call call{.method = "POST",
+            .path = ProjectPath(project, {"integration"}),
+            .body = &body,
+            .address = addr};
+  auto created = Create(call);
+  if (!created.ok()) return created.status();
+  if (created->has_value()) {
+    auto i = Member(call, **created, "service_integration", value_t::object);
+    if (!i.ok()) return i.status();
+    return IntegrationFromJson(*i);
+  }
+  // Confirm our earlier attempt: the service at one end lists its integrations.
+  const bool by_source = !Text(body, "source_service").empty();
+  const std::string end_project =
+      Text(body, by_source ? "source_project" : "dest_project", project);
+  const std::string end_service = Text(body, by_source ? "source_service" : "dest_service");
+  auto service = GetService(end_project, end_service);
+  if (!service.ok()) return service.status();
+  for (const auto& live : service->integrations) {
+    if (SameIntegration(live, body, project)) return live;
+  }
+  return core::Internal(addr + ": 409 already exists, but no matching integration was found");
+}
+
+core::Result<model::LiveIntegration> Api::UpdateIntegration(const std::string& project,
+                                                            const std::string& id,
+                                                            const json& user_config,
+                                                            const std::string& address) {
+  json body = {{"user_config", user_config}};
+  Call call{.method = "PUT",
+            .path = ProjectPath(project, {"integration", id}),
+            .body = &body,
+            .address = IntegrationAddress(project, id, address)};
+  auto answer = Json(call);
+  if (!answer.ok()) return answer.status();
+  auto i = Member(call, *answer, "service_integration", value_t::object);
+  if (!i.ok()) return i.status();
+  return IntegrationFromJson(*i);
+}
+
+core::Status Api::DeleteIntegration(const std::string& project, const std::string& id,
+                                    const std::string& address) {
+  return Write({.method = "DELETE",
+                .path = ProjectPath(project, {"integration", id}),
+                .address = IntegrationAddress(project, id, address)},
+               /*absent_is_success=*/true);
+}
+
+}  // namespace aivenctl::api

@@ -1,0 +1,73 @@
+#pragma once
+// Aiven JSON -> the live model and the catalog. Tolerant: a missing or mistyped field
+// yields the type's empty value, never an exception. Every secret is dropped here
+// (user passwords, access keys and certificates, connection_info, service_uri(_params),
+// secret-looking user_config keys), so nothing downstream can print one.
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "model/catalog.h"
+#include "model/live.h"
+
+namespace aivenctl::api {
+
+/// True for user_config keys that hold secrets ("admin_password", "private_key", ...).
+bool IsSecretKey(const std::string& key);
+
+/// `config` without secret keys, recursively (objects only; arrays are kept as they are).
+nlohmann::json DropSecretKeys(const nlohmann::json& config);
+
+/// {"k": "v"} -> Tags (non-string values are skipped; null or absent -> empty).
+model::Tags TagsFromJson(const nlohmann::json& tags);
+
+/// Topic tags [{key, value}] -> Tags.
+model::Tags TopicTagsFromJson(const nlohmann::json& tags);
+
+/// One `GET /v1/clouds` item.
+model::Cloud CloudFromJson(const nlohmann::json& cloud);
+
+/// The body of `GET /v1/clouds` -> clouds sorted by name.
+std::vector<model::Cloud> CloudsFromJson(const nlohmann::json& body);
+
+/// The body of `GET /v1/project` -> projects with the token's roles, sorted by name.
+std::vector<model::ProjectInfo> ProjectsFromJson(const nlohmann::json& body);
+
+/// A project object (`{project}` unwrapped) -> LiveProject without services.
+model::LiveProject ProjectFromJson(const nlohmann::json& project);
+
+/// A `service.users` item (password, access_cert and access_key dropped).
+model::LiveUser UserFromJson(const nlohmann::json& user);
+
+/// A database: a `service.databases` string or a `GET .../db` item.
+model::LiveDatabase DatabaseFromJson(const nlohmann::json& database);
+
+/// The body of `GET .../db` -> databases sorted by name.
+std::vector<model::LiveDatabase> DatabasesFromJson(const nlohmann::json& body);
+
+/// A topic list item (`partitions` an int; config from the list's config-like keys).
+model::LiveTopic TopicFromListItem(const nlohmann::json& topic);
+
+/// The topic of `GET .../topic/{t}` (`partitions` an array; config values unwrapped).
+model::LiveTopic TopicFromGet(const nlohmann::json& topic);
+
+/// The body of `GET .../topic` -> topics sorted by name.
+std::vector<model::LiveTopic> TopicsFromJson(const nlohmann::json& body);
+
+/// A service integration object (user_config secrets dropped).
+model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
+
+/// A service object of project `project` -> LiveService with users, databases (when the
+/// object has `databases`; databases_read says so), integrations and tags, all sorted.
+/// Topics are not in a service object (topics_read stays false).
+model::LiveService ServiceFromJson(const std::string& project, const nlohmann::json& service);
+
+/// The body of `GET /v1/service_types` -> service types by name.
+std::map<std::string, model::ServiceType> ServiceTypesFromJson(const nlohmann::json& body);
+
+/// The body of `GET /v1/project/{p}/integration_types` -> sorted by name.
+std::vector<model::IntegrationType> IntegrationTypesFromJson(const nlohmann::json& body);
+
+}  // namespace aivenctl::api

@@ -1,0 +1,253 @@
+#include "state/refresh.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "state/work_pool.h"
+
+namespace aivenctl::state {
+namespace {
+
+/// What one refresh reads below each project.
+struct Depth {
+  bool children = true;  ///< topic lists and database lists
+  bool catalog = true;   ///< the catalog
+};
+
+/// Children can be listed only while the service serves requests.
+bool Serving(const std::string& state) { return state == "RUNNING" || state == "REBALANCING"; }
+
+/// The error for a 403 on a project: names the project and the permission it lacks.
+core::Status PermissionError(const std::string& project, const core::Status& status) {
+  return {core::Code::kPermissionDenied,
+          "project:" + project + ": the token may not read project " + project +
+              " (it needs a project membership, read_only or higher, or the "
+              "project:services:read permission): " +
+              status.message()};
+}
+
+/// One refresh: tasks on a pool, results collected under one lock, merged at the end.
+class RefreshRun {
+ public:
+  RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth)
+      : api_(api), depth_(depth), pool_(options.concurrency, options.stop), stop_(options.stop) {}
+
+  /// Reads `scope` (nullopt: every project the token sees).
+  core::Result<RefreshResult> Run(std::optional<std::vector<std::string>> scope) {
+    scope_ = std::move(scope);
+    if (depth_.catalog) pool_.Submit([this] { CatalogTask(""); });
+    pool_.Submit([this] { ProjectListTask(); });
+    if (scope_) {
+      for (const auto& project : *scope_) pool_.Submit([this, project] { ServicesTask(project); });
+    }
+    pool_.Wait();
+    if (stop_.stop_requested()) return core::Status(core::Code::kCancelled, "refresh cancelled");
+    return Merge();
+  }
+
+ private:
+  void Fail(core::Status status) {
+    std::lock_guard lock(mu_);
+    errors_.push_back(std::move(status));
+  }
+
+  // Reads (and caches in the Api) the catalog; Merge takes the cached result.
+  void CatalogTask(const std::string& project) {
+    auto catalog = api_.GetCatalog(project);
+    if (!catalog.ok()) Fail(catalog.status());
+  }
+
+  void ProjectListTask() {
+    auto projects = api_.ListLiveProjects();
+    if (!projects.ok()) return Fail(projects.status());
+    std::string catalog_project;
+    std::vector<std::string> all;
+    {
+      std::lock_guard lock(mu_);
+      for (auto& p : *projects) {
+        all.push_back(p.name);
+        listed_[p.name] = std::move(p);
+      }
+      // Integration types are the same from every project: ask one in scope, else any.
+      if (scope_) {
+        for (const auto& name : *scope_) {
+          if (listed_.count(name) != 0) {
+            catalog_project = name;
+            break;
+          }
+        }
+      }
+      if (catalog_project.empty() && !all.empty()) catalog_project = all.front();
+    }
+    {
+      std::lock_guard lock(mu_);
+      catalog_project_ = catalog_project;
+    }
+    if (depth_.catalog && !catalog_project.empty()) {
+      pool_.Submit([this, catalog_project] { CatalogTask(catalog_project); });
+    }
+    if (!scope_) {
+      for (const auto& project : all) pool_.Submit([this, project] { ServicesTask(project); });
+    }
+  }
+
+  void ServicesTask(const std::string& project) {
+    auto services = api_.ListServices(project);
+    if (!services.ok()) {
+      const core::Status& s = services.status();
+      if (s.code() == core::Code::kNotFound) {
+        std::lock_guard lock(mu_);
+        absent_.insert(project);
+        return;
+      }
+      if (s.code() == core::Code::kPermissionDenied) return Fail(PermissionError(project, s));
+      return Fail(s);
+    }
+    std::vector<std::pair<size_t, bool>> follow_ups;  // index, true = topics
+    for (size_t i = 0; i < services->size(); ++i) {
+      const model::LiveService& svc = (*services)[i];
+      if (!depth_.children || !Serving(svc.state)) continue;
+      const model::ChildSupport children = model::ChildrenOf(svc.type);
+      if (children.topics) follow_ups.emplace_back(i, true);
+      if (children.databases && !svc.databases_read) follow_ups.emplace_back(i, false);
+    }
+    {
+      std::lock_guard lock(mu_);
+      services_[project] = std::move(services).value();
+    }
+    for (const auto& [index, topics] : follow_ups) {
+      if (topics) {
+        pool_.Submit([this, project, index] { TopicsTask(project, index); });
+      } else {
+        pool_.Submit([this, project, index] { DatabasesTask(project, index); });
+      }
+    }
+  }
+
+  // The service's name, read under the lock (the vector no longer changes size).
+  std::string ServiceName(const std::string& project, size_t index) {
+    std::lock_guard lock(mu_);
+    return services_[project][index].name;
+  }
+
+  void TopicsTask(const std::string& project, size_t index) {
+    auto topics = api_.ListTopics(project, ServiceName(project, index));
+    if (!topics.ok()) return Fail(topics.status());
+    std::lock_guard lock(mu_);
+    model::LiveService& svc = services_[project][index];
+    svc.topics = std::move(topics).value();
+    svc.topics_read = true;
+  }
+
+  void DatabasesTask(const std::string& project, size_t index) {
+    auto dbs = api_.ListDatabases(project, ServiceName(project, index));
+    if (!dbs.ok()) return Fail(dbs.status());
+    std::lock_guard lock(mu_);
+    model::LiveService& svc = services_[project][index];
+    svc.databases = std::move(dbs).value();
+    svc.databases_read = true;
+  }
+
+  core::Result<RefreshResult> Merge() {
+    // A project whose services were listed but that the project list lacked (created in
+    // between): read it on its own.
+    for (auto& [name, services] : services_) {
+      if (listed_.count(name) != 0) continue;
+      auto p = api_.GetProject(name);
+      if (p.ok()) {
+        listed_[name] = std::move(p).value();
+      } else if (p.status().IsNotFound()) {
+        absent_.insert(name);
+      } else {
+        errors_.push_back(p.status());
+      }
+    }
+    if (!errors_.empty()) {
+      std::sort(errors_.begin(), errors_.end(),
+                [](const auto& a, const auto& b) { return a.message() < b.message(); });
+      std::string message;
+      for (const auto& e : errors_) {
+        if (!message.empty()) message += "\n";
+        message += e.message();
+      }
+      return core::Status(errors_.front().code(), message);
+    }
+    RefreshResult out;
+    for (auto& [name, services] : services_) {
+      auto it = listed_.find(name);
+      if (it == listed_.end() || absent_.count(name) != 0) continue;
+      model::LiveProject project = std::move(it->second);
+      project.services = std::move(services);
+      out.live.projects.push_back(std::move(project));
+    }
+    out.live.absent_projects.assign(absent_.begin(), absent_.end());
+    if (depth_.catalog) {
+      auto catalog = api_.GetCatalog(catalog_project_);  // cached by now: no request
+      if (!catalog.ok()) return catalog.status();
+      out.catalog = std::move(catalog).value();
+    }
+    return out;
+  }
+
+  api::Api& api_;
+  const Depth depth_;
+  std::optional<std::vector<std::string>> scope_;
+  std::mutex mu_;
+  std::map<std::string, model::LiveProject> listed_;
+  std::map<std::string, std::vector<model::LiveService>> services_;  // sorted by project
+  std::set<std::string> absent_;
+  std::string catalog_project_;  // where integration types were read ("" if nowhere)
+  std::vector<core::Status> errors_;
+  WorkPool pool_;  // last: its threads stop before the members they use go away
+  std::stop_token stop_;
+};
+
+std::vector<std::string> SortedUnique(std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+}  // namespace
+
+std::vector<std::string> ScopeOf(const model::Plan& plan) {
+  std::vector<std::string> names;
+  for (const auto& project : plan.projects) {
+    names.push_back(project.name);
+    for (const auto& integration : project.integrations) {
+      names.push_back(integration.source.project.empty() ? project.name
+                                                         : integration.source.project);
+      names.push_back(integration.destination.project.empty() ? project.name
+                                                              : integration.destination.project);
+    }
+  }
+  return SortedUnique(std::move(names));
+}
+
+core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
+                                    const RefreshOptions& options) {
+  return RefreshScope(api, ScopeOf(plan), options);
+}
+
+core::Result<RefreshResult> RefreshScope(api::Api& api, const std::vector<std::string>& projects,
+                                         const RefreshOptions& options) {
+  RefreshRun run(api, options, Depth{});
+  return run.Run(SortedUnique(projects));
+}
+
+core::Result<model::LiveState> RefreshProjects(api::Api& api,
+                                               const std::vector<std::string>& projects,
+                                               const RefreshOptions& options) {
+  RefreshRun run(api, options, Depth{.children = false, .catalog = false});
+  std::optional<std::vector<std::string>> scope;
+  if (!projects.empty()) scope = SortedUnique(projects);
+  auto result = run.Run(std::move(scope));
+  if (!result.ok()) return result.status();
+  return std::move(result).value().live;
+}
+
+}  // namespace aivenctl::state
