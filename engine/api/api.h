@@ -61,6 +61,8 @@ class Api {
   /// The same `GET /v1/project`, as LiveProjects without services (billing group
   /// included), sorted by name: what a refresh needs of every project in one request.
   core::Result<std::vector<model::LiveProject>> ListLiveProjects();
+  /// `GET /v1/project/{project}/kms/ca`: the project CA certificate (PEM).
+  core::Result<std::string> GetProjectCa(const std::string& project);
   /// `GET /v1/project/{project}`: the project without services; kNotFound when absent.
   core::Result<model::LiveProject> GetProject(const std::string& project);
 

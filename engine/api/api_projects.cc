@@ -88,6 +88,16 @@ core::Result<model::LiveProject> Api::GetProject(const std::string& project) {
   return ProjectFromJson(*p);
 }
 
+core::Result<std::string> Api::GetProjectCa(const std::string& project) {
+  Call call{.path = ProjectPath(project, {"kms", "ca"}),
+            .address = core::Address::Project(project).ToString()};
+  auto body = Json(call);
+  if (!body.ok()) return body.status();
+  auto certificate = Member(call, *body, "certificate", value_t::string);
+  if (!certificate.ok()) return certificate.status();
+  return certificate->get<std::string>();
+}
+
 core::Result<model::LiveProject> Api::CreateProject(const json& body) {
   std::string name = body.is_object() ? body.value("project", "") : "";
   Call call{.method = "POST",

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/clouds_command.h"
+#include "cli/engine_commands.h"
 #include "cli/options.h"
 #include "cli/projects_command.h"
 #include "cli/validate_command.h"
@@ -88,8 +89,8 @@ int Run(const std::vector<std::string>& args, Io& io) {
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
       ->capture_default_str();
   app.add_flag("--no-color", options.no_color, "Never use colour (also: NO_COLOR set)");
-  app.add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  app.add_option("--format", options.format, "Output format (markdown: plan only)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
   app.add_option("--var", options.var_args,
                  "Set a plan variable, name=value (repeatable; wins over vars: in the plan)")
@@ -110,6 +111,9 @@ int Run(const std::vector<std::string>& args, Io& io) {
   CLI::App* projects = app.add_subcommand(
       "projects", "List the token's projects with its roles (checks URL and token)");
   projects->footer("Example: AIVEN_TOKEN=... aivenctl projects");
+
+  EngineCommands engine_commands;
+  AddEngineCommands(app, engine_commands);
 
   app.add_subcommand("version", "Print the aivenctl version");
 
@@ -156,6 +160,7 @@ int Run(const std::vector<std::string>& args, Io& io) {
   }
   if (clouds->parsed()) return RunClouds(options, io);
   if (projects->parsed()) return RunProjects(options, io);
+  if (auto code = RunEngineCommand(engine_commands, options, io)) return *code;
   return kExitUsage;
 }
 

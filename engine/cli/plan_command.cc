@@ -1,0 +1,100 @@
+#include "cli/plan_command.h"
+
+#include "diff/changeset_json.h"
+#include "render/changeset_text.h"
+#include "render/diagnostics.h"
+
+#ifndef AIVENCTL_VERSION
+#define AIVENCTL_VERSION "0.0.0"
+#endif
+
+namespace aivenctl::cli {
+namespace {
+
+bool ParseAddresses(const std::vector<std::string>& texts, const char* flag,
+                    std::vector<core::Address>& out, Io& io) {
+  bool ok = true;
+  for (const auto& text : texts) {
+    auto address = core::Address::Parse(text);
+    if (!address.ok()) {
+      io.err << "aivenctl: " << flag << " " << text << ": " << address.status().message()
+             << "\n";
+      ok = false;
+      continue;
+    }
+    out.push_back(*address);
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
+                                             const GlobalOptions& options, Io& io) {
+  diff::PlanOptions plan_options;
+  if (!ParseAddresses(flags.targets, "--target", plan_options.targets, io) ||
+      !ParseAddresses(flags.allow_replace, "--allow-replace", plan_options.allow_replace, io)) {
+    return std::nullopt;
+  }
+  plan_options.now = Now(io.env);
+  plan_options.engine_version = AIVENCTL_VERSION;
+  plan_options.plan_digest = session.digest;
+  diff::PlanResult result = diff::Plan(session.plan, session.refreshed.live,
+                                       session.refreshed.catalog, plan_options);
+  if (!result.ok()) {
+    render::SourceMap sources{{session.plan.file, session.source}};
+    io.err << render::FormatDiagnostics(result.errors, sources, render::TextStyle{options.color});
+    io.err << "aivenctl: the plan cannot be applied (" << render::Plural(
+                                                              static_cast<int>(result.errors.size()),
+                                                              "error")
+           << "); nothing was changed\n";
+    return std::nullopt;
+  }
+  return std::move(result.changeset);
+}
+
+void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io) {
+  if (options.format == "json") {
+    io.out << diff::ToJson(cs).dump(2) << "\n";
+  } else if (options.format == "markdown") {
+    io.out << render::FormatChangesetMarkdown(cs);
+  } else {
+    io.out << render::FormatChangesetText(cs, render::TextStyle{options.color});
+  }
+}
+
+int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
+            Io& io) {
+  auto session = StartSession(file, options, io);
+  if (!session) return kExitInvalid;
+  auto cs = MakeChangeset(*session, flags, options, io);
+  session->connection->Finish(io);
+  if (!cs) return kExitInvalid;
+  PrintChangeset(*cs, options, io);
+  if (!flags.out.empty()) {
+    core::Status saved = WriteFileAtomic(flags.out, diff::ToJson(*cs).dump(2) + "\n", 0644);
+    if (!saved.ok()) {
+      io.err << "aivenctl: " << saved.message() << "\n";
+      return kExitInvalid;
+    }
+    if (options.format == "text") {
+      io.out << "\nSaved the changeset to " << flags.out << "; apply exactly it with:\n"
+             << "  aivenctl apply " << flags.out << "\n";
+    }
+  }
+  if (flags.detailed_exitcode && cs->Summarize().has_changes()) return kExitChanges;
+  return kExitOk;
+}
+
+int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
+             Io& io) {
+  auto session = StartSession(file, options, io);
+  if (!session) return kExitInvalid;
+  auto cs = MakeChangeset(*session, flags, options, io);
+  session->connection->Finish(io);
+  if (!cs) return kExitInvalid;
+  io.out << (flags.mermaid ? render::FormatGraphMermaid(*cs) : render::FormatGraphDot(*cs));
+  return kExitOk;
+}
+
+}  // namespace aivenctl::cli

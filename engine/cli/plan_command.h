@@ -1,0 +1,43 @@
+#pragma once
+// `aivenctl plan PLANFILE` (the dry-run preview) and `aivenctl graph PLANFILE`.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/options.h"
+#include "cli/session.h"
+#include "diff/planner.h"
+
+namespace aivenctl::cli {
+
+/// Flags of `plan` (and the planning half of `apply`).
+struct PlanFlags {
+  std::string out;                          ///< --out FILE: save the changeset (JSON)
+  bool detailed_exitcode = false;           ///< --detailed-exitcode: 0 none, 2 changes, 1 error
+  std::vector<std::string> targets;         ///< --target ADDRESS (repeatable)
+  std::vector<std::string> allow_replace;   ///< --allow-replace ADDRESS (repeatable)
+  bool mermaid = false;                     ///< graph: Mermaid instead of DOT
+};
+
+/// Exit code of `plan --detailed-exitcode` when there are changes.
+inline constexpr int kExitChanges = 2;
+
+/// Plans `session` (already refreshed); prints diagnostics on errors. nullopt on errors
+/// (bad --target/--allow-replace addresses included).
+std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
+                                             const GlobalOptions& options, Io& io);
+
+/// Prints `cs` as text, JSON or Markdown per --format.
+void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io);
+
+/// `aivenctl plan FILE`.
+int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
+            Io& io);
+
+/// `aivenctl graph FILE`.
+int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
+             Io& io);
+
+}  // namespace aivenctl::cli

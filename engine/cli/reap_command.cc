@@ -1,0 +1,142 @@
+#include "cli/reap_command.h"
+
+#include "cli/plan_command.h"
+#include "cli/session.h"
+#include "diff/extend.h"
+#include "diff/reap.h"
+#include "render/changeset_text.h"
+#include "render/reap_report.h"
+#include "state/refresh.h"
+
+namespace aivenctl::cli {
+namespace {
+
+/// Failures and skips of a run, by address.
+void Collect(const exec::RunResult& result, render::ReapRun& run) {
+  for (const auto& op : result.ops) {
+    const std::string address = op.address.ToString();
+    switch (op.outcome) {
+      case exec::Outcome::kFailed:
+        run.failures[address] = op.error.message();
+        break;
+      case exec::Outcome::kSkipped:
+        run.skipped[address] = op.cause + " failed";
+        break;
+      case exec::Outcome::kNotStarted:
+        run.skipped[address] = "not started: the run was stopped";
+        break;
+      case exec::Outcome::kInterrupted:
+        run.skipped[address] = "stopped before it was confirmed" +
+                               (op.note.empty() ? std::string() : " (" + op.note + ")");
+        break;
+      case exec::Outcome::kDone:
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOptions& options,
+            Io& io) {
+  diff::ReapOptions reap;
+  reap.now = Now(io.env);
+  if (!flags.now.empty()) {
+    auto now = core::ParseTime(flags.now);
+    if (!now.ok()) {
+      io.err << "aivenctl: --now " << flags.now << ": " << now.status().message()
+             << " (write it like 2026-11-28T16:00:00Z)\n";
+      return kExitUsage;
+    }
+    reap.now = *now;
+  }
+  if (!flags.older_than.empty()) {
+    auto older = core::ParseDuration(flags.older_than);
+    if (!older.ok()) {
+      io.err << "aivenctl: --older-than " << flags.older_than << ": "
+             << older.status().message() << " (write it like 12h or 7d)\n";
+      return kExitUsage;
+    }
+    reap.older_than = *older;
+  }
+  if (!flags.plan.empty()) reap.plan = flags.plan;
+  reap.force_unprotect = flags.force_unprotect;
+  core::Duration limit{};
+  std::string problem;
+  if (!flags.timeout.empty() && !ParseFlagDuration("--timeout", flags.timeout, limit, problem)) {
+    io.err << "aivenctl: " << problem << "\n";
+    return kExitUsage;
+  }
+
+  RunControl control(io);
+  if (!flags.timeout.empty()) control.StopAfter(limit);
+  auto connection = Connection::Open(options, io, TokenNeed::kRequired);
+  if (!connection.ok()) {
+    io.err << "aivenctl: " << connection.status().message() << "\n";
+    return kExitInvalid;
+  }
+  Connection& conn = **connection;
+  state::RefreshOptions refresh;
+  refresh.stop = control.stop_token();
+  auto live = state::RefreshProjects(conn.api(), flags.projects, refresh);
+  if (!live.ok()) {
+    io.err << "aivenctl: reading projects failed:\n" << live.status().message() << "\n";
+    conn.Finish(io);
+    return kExitInvalid;
+  }
+  model::Catalog catalog;
+  if (auto read = conn.api().GetCatalog(); read.ok()) {
+    catalog = std::move(*read);
+  } else {
+    io.err << "aivenctl: warning: no prices (the catalog could not be read: "
+           << read.status().message() << ")\n";
+  }
+  diff::ReapPlan plan = diff::PlanReap(*live, catalog, reap);
+  render::ReapRun run{.now = core::FormatTimeIso(reap.now), .dry_run = !exec_flags.yes};
+  int exit_code = kExitOk;
+  if (exec_flags.yes && !plan.changeset.operations.empty()) {
+    ExecFlags quiet = exec_flags;
+    quiet.quiet = options.format == "json";
+    exec::RunResult result =
+        Execute(plan.changeset, conn, quiet, options, control, io, exit_code);
+    Collect(result, run);
+    if (!run.failures.empty() || !run.skipped.empty()) exit_code = kExitInvalid;
+  }
+  if (options.format == "json") {
+    io.out << render::ReapJson(plan, run).dump(2) << "\n";
+  } else {
+    io.out << (exec_flags.yes && !plan.changeset.operations.empty() ? "\n" : "")
+           << render::ReapText(plan, run);
+  }
+  conn.Finish(io);
+  return exit_code;
+}
+
+int RunExtend(const std::string& file, const std::string& ttl, const ExecFlags& exec_flags,
+              const GlobalOptions& options, Io& io) {
+  auto parsed = core::ParseDuration(ttl);
+  if (!parsed.ok() || parsed->count() <= 0) {
+    io.err << "aivenctl: --ttl " << ttl << ": "
+           << (parsed.ok() ? std::string("must be positive") : parsed.status().message())
+           << " (write it like 4h or 2d)\n";
+    return kExitUsage;
+  }
+  RunControl control(io);
+  auto session = StartSession(file, options, io, control.stop_token());
+  if (!session) return kExitInvalid;
+  diff::Changeset cs =
+      diff::PlanExtend(session->plan, session->refreshed.live, *parsed, Now(io.env));
+  if (cs.operations.empty()) {
+    io.err << "aivenctl: plan " << session->plan.name
+           << " owns nothing that exists; nothing to extend\n";
+    session->connection->Finish(io);
+    return kExitInvalid;
+  }
+  if (options.format != "json") PrintChangeset(cs, options, io);
+  int exit_code = kExitOk;
+  Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
+  session->connection->Finish(io);
+  return exit_code;
+}
+
+}  // namespace aivenctl::cli

@@ -1,0 +1,31 @@
+#pragma once
+// `aivenctl reap` (delete expired owned environments) and `aivenctl extend PLANFILE --ttl`.
+
+#include <string>
+#include <vector>
+
+#include "cli/cli.h"
+#include "cli/execute.h"
+#include "cli/options.h"
+
+namespace aivenctl::cli {
+
+/// Flags of `reap`.
+struct ReapFlags {
+  std::vector<std::string> projects;  ///< --project NAME (repeatable); empty: all visible
+  std::string plan;                   ///< --plan NAME: only that plan's resources
+  std::string now;                    ///< --now TIME: evaluate expiry at this instant
+  std::string older_than;             ///< --older-than DURATION
+  bool force_unprotect = false;       ///< --force-unprotect
+  std::string timeout;                ///< --timeout: bound on the whole run
+};
+
+/// Dry run by default; deletes with --yes. Exit 0 when everything intended was deleted.
+int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOptions& options,
+            Io& io);
+
+/// Moves expires-at to now + `ttl` on what the plan owns.
+int RunExtend(const std::string& file, const std::string& ttl, const ExecFlags& exec_flags,
+              const GlobalOptions& options, Io& io);
+
+}  // namespace aivenctl::cli

@@ -1,0 +1,102 @@
+#include "cli/session.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include "diff/sha256.h"
+#include "loader/loader.h"
+#include "render/diagnostics.h"
+
+namespace aivenctl::cli {
+
+std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io) {
+  loader::LoadOptions load;
+  load.vars = options.vars;
+  load.env = &io.env;
+  loader::LoadResult result = loader::LoadPlanFile(file, load);
+  render::SourceMap sources{{file, result.source}};
+  if (!result.diagnostics.empty()) {
+    io.err << render::FormatDiagnostics(result.diagnostics, sources,
+                                        render::TextStyle{options.color});
+  }
+  if (!result.ok()) {
+    io.err << "aivenctl: " << file << " is not a valid plan; nothing was read or changed\n";
+    return std::nullopt;
+  }
+  Session session;
+  session.plan = std::move(*result.plan);
+  session.source = result.source;
+  std::string digest_input = result.source;
+  for (const auto& [name, value] : options.vars) digest_input += "\n--var " + name + "=" + value;
+  session.digest = diff::Sha256Hex(digest_input);
+  return session;
+}
+
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
+                    std::stop_token stop) {
+  auto connection = Connection::Open(options, io, TokenNeed::kRequired);
+  if (!connection.ok()) {
+    io.err << "aivenctl: " << connection.status().message() << "\n";
+    return false;
+  }
+  session.connection = std::move(*connection);
+  state::RefreshOptions refresh;
+  refresh.stop = stop;
+  auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
+  if (!refreshed.ok()) {
+    io.err << "aivenctl: reading the live state failed:\n" << refreshed.status().message()
+           << "\n";
+    return false;
+  }
+  session.refreshed = std::move(*refreshed);
+  return true;
+}
+
+std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options,
+                                    Io& io, std::stop_token stop) {
+  auto session = LoadPlan(file, options, io);
+  if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
+  return session;
+}
+
+core::TimePoint Now(const core::Environment& env) {
+  if (auto pinned = env.Get("AIVENCTL_NOW"); pinned && !pinned->empty()) {
+    auto t = core::ParseTime(*pinned);
+    if (t.ok()) return *t;
+  }
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+core::Status WriteFileAtomic(const std::string& path, const std::string& text, int mode) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
+  if (fd < 0) return core::InvalidArgument("cannot write " + path + ": " + std::strerror(errno));
+  ::fchmod(fd, mode);  // the umask must not widen or narrow what we promise
+  const char* data = text.data();
+  size_t left = text.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return core::InvalidArgument("cannot write " + path + ": " + std::strerror(err));
+    }
+    data += n;
+    left -= static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return core::InvalidArgument("cannot write " + path + ": " + std::strerror(err));
+  }
+  return core::Status::Ok();
+}
+
+}  // namespace aivenctl::cli

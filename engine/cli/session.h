@@ -1,0 +1,46 @@
+#pragma once
+// What every online plan command starts with: load the plan file (diagnostics printed on
+// failure), open the API connection, refresh the plan's scope.
+
+#include <memory>
+#include <optional>
+#include <stop_token>
+#include <string>
+
+#include "cli/cli.h"
+#include "cli/connection.h"
+#include "cli/options.h"
+#include "model/desired.h"
+#include "state/refresh.h"
+
+namespace aivenctl::cli {
+
+/// A loaded plan with its connection and the live state of its scope.
+struct Session {
+  model::Plan plan;
+  std::string source;  ///< the plan file's text (diagnostics show its lines)
+  std::string digest;  ///< sha256 of the file's text and the --var values
+  std::unique_ptr<Connection> connection;
+  state::RefreshResult refreshed;
+};
+
+/// Loads `file` and prints its diagnostics (warnings too) to io.err. nullopt on errors.
+std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io);
+
+/// Opens the connection (token required) and refreshes the scope of `session.plan`.
+/// Prints the problem and returns false on failure.
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
+                    std::stop_token stop = {});
+
+/// LoadPlan + OpenAndRefresh.
+std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options,
+                                    Io& io, std::stop_token stop = {});
+
+/// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
+/// and previews pin time with it).
+core::TimePoint Now(const core::Environment& env);
+
+/// Writes `text` to `path` atomically (temporary file + rename) with `mode`.
+core::Status WriteFileAtomic(const std::string& path, const std::string& text, int mode);
+
+}  // namespace aivenctl::cli
