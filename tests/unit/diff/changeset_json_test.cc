@@ -182,9 +182,9 @@ TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
   EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
   live.projects[0].services[1].plan = "business-4";
   EXPECT_NE(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
-  EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse(
-                                          "integration:shop-prod/metrics:search->pg")),
-            r.changeset.fingerprints.at("integration:shop-prod/metrics:search->pg"));
+  EXPECT_EQ(
+      diff::FingerprintOf(live, *core::Address::Parse("integration:shop-prod/metrics:search->pg")),
+      r.changeset.fingerprints.at("integration:shop-prod/metrics:search->pg"));
 }
 
 }  // namespace
