@@ -189,3 +189,24 @@ TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
 
 }  // namespace
 }  // namespace aivenctl::difftest
+
+namespace aivenctl::difftest {
+namespace {
+
+TEST(Fingerprint, TopicFastPathMatchesCanonicalJson) {
+  model::LiveTopic t;
+  t.name = "orders.v2";
+  t.partitions = 6;
+  t.replication = 3;
+  t.min_insync_replicas = 2;
+  t.config = {{"retention_ms", 604800000}, {"cleanup_policy", "compact,delete"}};
+  t.tags = {{"owner", "team \"shop\"\\ß"}, {"x", "tab\there\nnl\x01"}};
+  t.description = "Orders — placed";
+  t.state = "ACTIVE";
+  EXPECT_EQ(diff::FingerprintObject(t), diff::Fingerprint(diff::CanonicalJson(t)));
+  t.state = "DELETING";  // volatile
+  EXPECT_EQ(diff::FingerprintObject(t), diff::Fingerprint(diff::CanonicalJson(t)));
+}
+
+}  // namespace
+}  // namespace aivenctl::difftest
