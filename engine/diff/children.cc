@@ -208,7 +208,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       p.fingerprint = kAbsent;
       continue;
     }
-    p.fingerprint = Fingerprint(CanonicalJson(*ld));
+    p.fingerprint = FingerprintObject(*ld);
     std::vector<FieldChange> fields;
     if (d.lc_collate && ld->lc_collate && *d.lc_collate != *ld->lc_collate) {
       fields.push_back({"lc_collate", *ld->lc_collate, *d.lc_collate, true});
@@ -235,7 +235,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       p.fingerprint = kAbsent;
       continue;
     }
-    p.fingerprint = Fingerprint(CanonicalJson(*lu));
+    p.fingerprint = FingerprintObject(*lu);
     std::vector<FieldChange> fields;
     if (u.authentication && lu->authentication && *u.authentication != *lu->authentication) {
       fields.push_back({"authentication", *lu->authentication, *u.authentication, true});
@@ -269,7 +269,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       p.fingerprint = kAbsent;
       continue;
     }
-    p.fingerprint = Fingerprint(CanonicalJson(*lt));
+    p.fingerprint = FingerprintObject(*lt);
     Ownership own = OwnershipOf(lt->tags, cx.plan.name);
     if (own == Ownership::kOtherPlan || (own == Ownership::kUnowned && !s.adopt)) {
       p.change.action = Action::kNoop;
@@ -283,7 +283,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       continue;
     }
     std::vector<FieldChange> fields;
-    json update = json::object();
+    json update;  // null until something changes: no allocation for the common no-op
     if (t.partitions && *t.partitions != lt->partitions) {
       bool shrink = *t.partitions < lt->partitions;
       fields.push_back({"partitions", lt->partitions, *t.partitions, shrink});
@@ -321,7 +321,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     }
     p.change.action = fields.empty() ? Action::kNoop : Action::kUpdate;
     p.change.fields = std::move(fields);
-    if (!update.empty()) p.update_request = {{"update", update}};
+    if (!update.is_null()) p.update_request = {{"update", std::move(update)}};
   }
   // Pruning: unlisted children only with prune: true (topics also when they carry our tags).
   const std::string pruned = "not in the plan, prune: true";
@@ -330,16 +330,16 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     for (const auto& d : s.databases) names.insert(d.name);
     for (const auto& d : ls.databases) {
       if (!names.contains(d.name) && !NeverDeletedDatabase(d.name)) {
-        Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), Fingerprint(CanonicalJson(d)),
-              pruned, Gate::kNone);
+        Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), FingerprintObject(d), pruned,
+              Gate::kNone);
       }
     }
     names.clear();
     for (const auto& u : s.users) names.insert(u.name);
     for (const auto& u : ls.users) {
       if (!names.contains(u.name) && !NeverDeletedUser(u)) {
-        Prune(cx, ChildAddress(core::Kind::kUser, ls, u.name), Fingerprint(CanonicalJson(u)),
-              pruned, Gate::kNone);
+        Prune(cx, ChildAddress(core::Kind::kUser, ls, u.name), FingerprintObject(u), pruned,
+              Gate::kNone);
       }
     }
   }
@@ -351,7 +351,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       bool ours = OwnershipOf(t.tags, cx.plan.name) == Ownership::kThisPlan;
       if (s.prune && OwnershipOf(t.tags, cx.plan.name) == Ownership::kOtherPlan) continue;
       if (s.prune || ours) {
-        Prune(cx, ChildAddress(core::Kind::kTopic, ls, t.name), Fingerprint(CanonicalJson(t)),
+        Prune(cx, ChildAddress(core::Kind::kTopic, ls, t.name), FingerprintObject(t),
               s.prune ? pruned : "not in the plan, created by this plan", Gate::kGone);
       }
     }

@@ -85,6 +85,75 @@ json CanonicalJson(const model::LiveIntegration& i) {
 
 std::string Fingerprint(const json& canonical) { return "sha256:" + Sha256Hex(canonical.dump()); }
 
+namespace {
+
+// A JSON string literal exactly as nlohmann's dump() writes it (UTF-8 kept as is).
+void AppendString(std::string& out, const std::string& s) {
+  static const char* kHex = "0123456789abcdef";
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xf];
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
+std::string FingerprintObject(const model::LiveTopic& t) {
+  std::string out;
+  out.reserve(256);
+  out += "{\"config\":";
+  out += t.config.dump();
+  out += ",\"description\":";
+  AppendString(out, t.description);
+  out += ",\"min_insync_replicas\":" + std::to_string(t.min_insync_replicas);
+  out += ",\"name\":";
+  AppendString(out, t.name);
+  out += ",\"partitions\":" + std::to_string(t.partitions);
+  out += ",\"replication\":" + std::to_string(t.replication);
+  out += ",\"tags\":{";
+  bool first = true;
+  for (const auto& [k, v] : t.tags) {
+    if (!first) out += ',';
+    first = false;
+    AppendString(out, k);
+    out += ':';
+    AppendString(out, v);
+  }
+  out += "}}";
+  return "sha256:" + Sha256Hex(out);
+}
+
 bool IntegrationEnds(const core::Address& address, std::string* type, core::Address* source,
                      core::Address* destination) {
   if (address.kind != core::Kind::kIntegration || address.parts.size() != 2) return false;
@@ -119,11 +188,11 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
   switch (address.kind) {
     case core::Kind::kProject: {
       const auto* p = live.FindProject(parts[0]);
-      return p ? Fingerprint(CanonicalJson(*p)) : kAbsent;
+      return p ? FingerprintObject(*p) : kAbsent;
     }
     case core::Kind::kService: {
       const auto* s = live.FindService(parts[0], parts[1]);
-      return s ? Fingerprint(CanonicalJson(*s)) : kAbsent;
+      return s ? FingerprintObject(*s) : kAbsent;
     }
     case core::Kind::kDatabase:
     case core::Kind::kUser:
@@ -132,18 +201,18 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
       if (s == nullptr) return kAbsent;
       if (address.kind == core::Kind::kDatabase) {
         const auto* d = s->FindDatabase(parts[2]);
-        return d ? Fingerprint(CanonicalJson(*d)) : kAbsent;
+        return d ? FingerprintObject(*d) : kAbsent;
       }
       if (address.kind == core::Kind::kUser) {
         const auto* u = s->FindUser(parts[2]);
-        return u ? Fingerprint(CanonicalJson(*u)) : kAbsent;
+        return u ? FingerprintObject(*u) : kAbsent;
       }
       const auto* t = s->FindTopic(parts[2]);
-      return t ? Fingerprint(CanonicalJson(*t)) : kAbsent;
+      return t ? FingerprintObject(*t) : kAbsent;
     }
     case core::Kind::kIntegration: {
       const auto* i = FindLiveIntegration(live, address);
-      return i ? Fingerprint(CanonicalJson(*i)) : kAbsent;
+      return i ? FingerprintObject(*i) : kAbsent;
     }
   }
   return kAbsent;

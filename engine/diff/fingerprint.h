@@ -26,6 +26,15 @@ nlohmann::json CanonicalJson(const model::LiveIntegration& i);
 /// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
 std::string Fingerprint(const nlohmann::json& canonical);
 
+/// The fingerprint of one live object: Fingerprint(CanonicalJson(x)).
+template <typename T>
+std::string FingerprintObject(const T& x) {
+  return Fingerprint(CanonicalJson(x));
+}
+/// Topics (most of a large live state) write their canonical text directly: same bytes as
+/// CanonicalJson(t).dump(), without building a JSON value.
+std::string FingerprintObject(const model::LiveTopic& t);
+
 /// The live integration an integration address names (matched by type and both ends), or
 /// nullptr. Ends written without a project live in the address's project.
 const model::LiveIntegration* FindLiveIntegration(const model::LiveState& live,

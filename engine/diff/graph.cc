@@ -73,43 +73,44 @@ std::vector<Pending> FilterTargets(std::vector<Pending> all,
   return kept;
 }
 
-void BuildOperations(const std::vector<Pending>& kept, Changeset& cs) {
+void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
   auto& ops = cs.operations;
   std::map<core::Address, int> delete_op, create_op, update_op;
-  auto add = [&](const Pending& p, Action action) -> Operation& {
+  auto add = [&](Pending& p, Action action) -> Operation& {
     Operation& op = ops.emplace_back();
     op.id = static_cast<int>(ops.size()) - 1;
     op.address = p.change.address;
     op.action = action;
     if (action == Action::kDelete) {
-      op.request = p.delete_request.is_null() ? nlohmann::json::object() : p.delete_request;
+      op.request =
+          p.delete_request.is_null() ? nlohmann::json::object() : std::move(p.delete_request);
       op.gate = p.delete_gate;
       delete_op[op.address] = op.id;
     } else if (action == Action::kCreate) {
-      op.request = p.create_request;
+      op.request = std::move(p.create_request);
       op.gate = p.create_gate;
       create_op[op.address] = op.id;
     } else {
-      op.request = p.update_request;
+      op.request = std::move(p.update_request);
       op.gate = p.update_gate;
       update_op[op.address] = op.id;
     }
     return op;
   };
   // Deletes, reverse creation order: integrations, topics, users, databases, services, projects.
-  std::vector<const Pending*> deletes;
-  for (const auto& p : kept) {
+  std::vector<Pending*> deletes;
+  for (auto& p : kept) {
     const Change& c = p.change;
     if ((c.action == Action::kDelete && c.deleted_with.empty()) || c.action == Action::kReplace) {
       deletes.push_back(&p);
     }
   }
-  std::stable_sort(deletes.begin(), deletes.end(), [](const Pending* a, const Pending* b) {
+  std::stable_sort(deletes.begin(), deletes.end(), [](Pending* a, Pending* b) {
     return a->change.address.kind > b->change.address.kind;
   });
   std::map<core::Address, std::vector<int>> integration_deletes;  // by end service
   std::map<std::string, std::vector<int>> project_deletes;        // by project name
-  for (const Pending* p : deletes) {
+  for (Pending* p : deletes) {
     Operation& op = add(*p, Action::kDelete);
     const core::Address& a = op.address;
     if (a.kind == core::Kind::kService) op.depends_on = integration_deletes[a];
@@ -131,7 +132,7 @@ void BuildOperations(const std::vector<Pending>& kept, Changeset& cs) {
       op.depends_on.push_back(u->second);
     }
   };
-  for (const auto& p : kept) {
+  for (auto& p : kept) {
     const Change& c = p.change;
     Action action = c.action == Action::kReplace ? Action::kCreate : c.action;
     if (action != Action::kCreate && action != Action::kUpdate) continue;

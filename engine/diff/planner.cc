@@ -4,6 +4,7 @@
 #include "diff/planner.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -211,7 +212,7 @@ void DiffIntegrations(Context& cx) {
       Pending& p = cx.Add(i.address, Action::kCreate);
       if (li != nullptr) {
         matched.insert(li->id);
-        p.fingerprint = Fingerprint(CanonicalJson(*li));
+        p.fingerprint = FingerprintObject(*li);
       }
       if (li != nullptr && !end_going) {
         DiffManaged(i.user_config, li->user_config, "user_config", p.change.fields);
@@ -251,7 +252,7 @@ void DiffIntegrations(Context& cx) {
       Pending& p = cx.Add(addr, Action::kDelete);
       p.change.deleted_with = (cx.going.contains(src) ? src : dst).ToString();
       p.change.reason = "deleted with " + p.change.deleted_with;
-      p.fingerprint = Fingerprint(CanonicalJson(*li));
+      p.fingerprint = FingerprintObject(*li);
       continue;
     }
     auto owned = [&](const core::Address& a) {
@@ -262,7 +263,7 @@ void DiffIntegrations(Context& cx) {
     if (owned(src) && owned(dst)) {
       Pending& p = cx.Add(addr, Action::kDelete);
       p.change.reason = "not in the plan, both ends owned by this plan";
-      p.fingerprint = Fingerprint(CanonicalJson(*li));
+      p.fingerprint = FingerprintObject(*li);
       p.delete_request = {{"id", li->id}};
     }
   }
@@ -287,10 +288,18 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   for (auto& p : cx.pending) {
     if (p.fingerprint.empty()) p.fingerprint = FingerprintOf(cx.live, p.change.address);
   }
-  std::stable_sort(cx.pending.begin(), cx.pending.end(), [](const Pending& a, const Pending& b) {
-    return a.change.address < b.change.address;
+  // Sort by address through indices: a Pending is large, an index is cheap to move.
+  std::vector<std::uint32_t> order(cx.pending.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return cx.pending[a].change.address < cx.pending[b].change.address;
   });
-  std::vector<Pending> kept = FilterTargets(std::move(cx.pending), targets, cx.errors, cx.warnings);
+  std::vector<Pending> sorted;
+  sorted.reserve(order.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(cx.pending[i]));
+  cx.pending.clear();
+  cx.pending.shrink_to_fit();
+  std::vector<Pending> kept = FilterTargets(std::move(sorted), targets, cx.errors, cx.warnings);
   PlanResult r;
   Changeset& cs = r.changeset;
   cs.engine_version = engine_version;
@@ -299,17 +308,18 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   cs.plan_digest = plan_digest;
   cs.created_at = core::FormatTimeIso(cx.now);
   cs.kind = kind;
+  BuildOperations(kept, cs);
   cs.changes.reserve(kept.size());
-  for (const auto& p : kept) {
-    cs.changes.push_back(p.change);
-    cs.fingerprints.emplace(p.change.address.ToString(), p.fingerprint);
+  for (auto& p : kept) {
     if (p.change.address.kind == core::Kind::kService) {
       cs.cost.hourly_before += p.change.hourly_before.value_or(0);
       cs.cost.hourly_after += p.change.hourly_after.value_or(0);
     }
+    cs.fingerprints.emplace_hint(cs.fingerprints.end(), p.change.address.ToString(),
+                                 std::move(p.fingerprint));
+    cs.changes.push_back(std::move(p.change));
   }
   cs.cost.complete = cx.cost_complete;
-  BuildOperations(kept, cs);
   for (auto* ds : {&cx.errors, &cx.warnings}) {
     for (auto& d : *ds) {
       if (d.pos.file.empty()) d.pos.file = cx.plan.file;
@@ -329,6 +339,13 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
                 const model::Catalog& catalog, const PlanOptions& options) {
   internal::Context cx(plan, live, catalog);
   cx.now = options.now;
+  model::PlanCounts n = model::Count(plan);
+  std::size_t expected =
+      n.projects + n.services + n.databases + n.users + n.topics + n.integrations;
+  for (const auto& lp : live.projects) {
+    for (const auto& ls : lp.services) expected += ls.topics.size() / 16;  // some pruning room
+  }
+  cx.pending.reserve(expected);
   cx.allow_replace.insert(options.allow_replace.begin(), options.allow_replace.end());
   if (plan.defaults.cloud) {
     if (auto m = cx.checker.CheckCloud(*plan.defaults.cloud)) {

@@ -77,8 +77,8 @@ void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& 
                   const std::vector<FieldChange>& fields, bool protect,
                   const std::string& protect_owner);
 
-/// Fills cs.operations from the kept changes (graph.cc).
-void BuildOperations(const std::vector<Pending>& kept, Changeset& cs);
+/// Fills cs.operations from the kept changes, moving their requests (graph.cc).
+void BuildOperations(std::vector<Pending>& kept, Changeset& cs);
 /// Keeps the changes (and diagnostics) in the closure of `targets` and what goes with them;
 /// records an error for a target that names nothing (graph.cc).
 std::vector<Pending> FilterTargets(std::vector<Pending> all,

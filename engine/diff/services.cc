@@ -229,7 +229,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
     CreateChildren(cx, s, "");
     return;
   }
-  const std::string fingerprint = Fingerprint(CanonicalJson(*ls));
+  const std::string fingerprint = FingerprintObject(*ls);
   Ownership own = OwnershipOf(ls->tags, cx.plan.name);
   if (own == Ownership::kOtherPlan || (own == Ownership::kUnowned && !s.adopt)) {
     if (own == Ownership::kOtherPlan) {
@@ -324,7 +324,7 @@ void PruneService(Context& cx, const model::LiveService& ls, const core::SourceP
   }
   Pending& p = cx.Add(addr, Action::kDelete);
   p.change.reason = reason;
-  p.fingerprint = Fingerprint(CanonicalJson(ls));
+  p.fingerprint = FingerprintObject(ls);
   p.delete_request = json::object();
   if (destroying && ls.termination_protection && cx.force_unprotect) {
     p.delete_request["unprotect"] = true;

@@ -22,7 +22,8 @@ projects:
       - {name: pg, type: pg, plan: hobbyist}
       - {name: pg2, type: pg, plan: hobbyist, cloud: aws-eu-wset-1}
 )",
-     R"({})", R"EXP(plan.yaml:4:19: error: defaults.cloud: unknown cloud "google-europe-wst1" (did you mean "google-europe-west1" or "google-europe-west3"?)
+     R"({})",
+     R"EXP(plan.yaml:4:19: error: defaults.cloud: unknown cloud "google-europe-wst1" (did you mean "google-europe-west1" or "google-europe-west3"?)
 plan.yaml:9:54: error: service:ci/pg2: unknown cloud "aws-eu-wset-1" (did you mean "aws-eu-west-1"?)
 --
 + project:ci
@@ -90,7 +91,8 @@ projects:
       - {name: pg, type: pg, plan: startup-8}
       - {name: pg2, type: pg, plan: premium-64}
 )",
-     R"({})", R"EXP(plan.yaml:8:9: error: service:ci/pg: unknown plan "startup-8" for service type "pg" (did you mean "startup-4"?)
+     R"({})",
+     R"EXP(plan.yaml:8:9: error: service:ci/pg: unknown plan "startup-8" for service type "pg" (did you mean "startup-4"?)
 plan.yaml:9:9: error: service:ci/pg2: unknown plan "premium-64" for service type "pg" (valid plans: "hobbyist", "startup-4" or "business-4")
 --
 + project:ci
@@ -123,7 +125,8 @@ projects:
     services:
       - {name: pg, type: pg, plan: business-4}
 )",
-     R"({})", R"EXP(plan.yaml:8:9: error: service:ci/pg: plan "business-4" of "pg" is not offered in cloud "aws-eu-west-1"
+     R"({})",
+     R"EXP(plan.yaml:8:9: error: service:ci/pg: plan "business-4" of "pg" is not offered in cloud "aws-eu-west-1"
 --
 + project:ci
     cloud: "aws-eu-west-1"
@@ -159,7 +162,8 @@ projects:
           ip_filter: [10.0.0.0/8]
           enable_ipv7: true
 )",
-     R"({})", R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.backup_hour: expected integer, got string "three"
+     R"({})",
+     R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.backup_hour: expected integer, got string "three"
 plan.yaml:8:9: error: service:ci/pg: user_config.enable_ipv7: unknown key
 plan.yaml:8:9: error: service:ci/pg: user_config.pg.max_connectoins: unknown key (did you mean "max_connections"?)
 plan.yaml:8:9: error: service:ci/pg: user_config.pg.work_mem: 4096 is above the maximum 1024
@@ -200,7 +204,8 @@ projects:
         user_config:
           ip_filter: [10.0.0.0/8, 7]
 )",
-     R"({})", R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.ip_filter[1]: Value type not permitted by 'type' constraint.
+     R"({})",
+     R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.ip_filter[1]: Value type not permitted by 'type' constraint.
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -231,7 +236,8 @@ projects:
         plan: startup-2
         topics: [{name: orders, replication: 4}, {name: ok, replication: 3}]
 )",
-     R"({})", R"EXP(plan.yaml:11:18: error: topic:ci/events/orders: replication 4 is above the 3 nodes of plan "startup-2"
+     R"({})",
+     R"EXP(plan.yaml:11:18: error: topic:ci/events/orders: replication 4 is above the 3 nodes of plan "startup-2"
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -270,7 +276,8 @@ projects:
       - {type: metrics, source: pg, destination: grafana}
       - {type: dashboard, source: grafana, destination: pg}
 )",
-     R"({})", R"EXP(plan.yaml:11:9: error: integration:ci/metrics:pg->grafana: integration type "metrics" does not connect pg -> grafana (sources: grafana, kafka, kafka_connect, mysql, pg; destinations: pg)
+     R"({})",
+     R"EXP(plan.yaml:11:9: error: integration:ci/metrics:pg->grafana: integration type "metrics" does not connect pg -> grafana (sources: grafana, kafka, kafka_connect, mysql, pg; destinations: pg)
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -308,7 +315,8 @@ projects:
     integrations:
       - {type: dashboard, source: grafana, destination: shared/pg, external: true}
 )",
-     R"({"projects": [{"name": "shared", "services": []}]})", R"EXP(plan.yaml:10:57: error: integration:ci/dashboard:grafana->shared/pg: service shared/pg was not found
+     R"({"projects": [{"name": "shared", "services": []}]})",
+     R"EXP(plan.yaml:10:57: error: integration:ci/dashboard:grafana->shared/pg: service shared/pg was not found
 --
 + project:ci
     cloud: "google-europe-west1"

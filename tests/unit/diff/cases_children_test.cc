@@ -13,7 +13,8 @@ class ChildCase : public ::testing::TestWithParam<Case> {};
 TEST_P(ChildCase, RendersExactly) { EXPECT_EQ(RunCase(GetParam()), GetParam().expected); }
 
 const Case kCases[] = {
-    {"prune_true_deletes_unlisted_databases_and_users_but_never_defaults", R"(
+    {"prune_true_deletes_unlisted_databases_and_users_but_never_defaults",
+     R"(
 version: 1
 name: test
 projects:
@@ -33,7 +34,12 @@ Plan: 1 to create, 0 to update, 0 to replace, 2 to destroy.
 #0 delete user:ci/pg/bob [] {}
 #1 delete database:ci/pg/legacy [] {}
 #2 create database:ci/pg/reports [] {"create":{"database":"reports"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"without_prune_unlisted_children_are_left_alone", R"(
 version: 1
@@ -71,7 +77,8 @@ projects:
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 )EXP"},
 
-    {"database_locale_change_allowed_is_delete_then_create", R"(
+    {"database_locale_change_allowed_is_delete_then_create",
+     R"(
 version: 1
 name: test
 projects:
@@ -92,9 +99,15 @@ Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 --
 #0 delete database:ci/pg/app [] {}
 #1 create database:ci/pg/app [0] {"create":{"database":"app","lc_collate":"C"}}
-)EXP", {"database:ci/pg/app"}, {}, false, false, true},
+)EXP",
+     {"database:ci/pg/app"},
+     {},
+     false,
+     false,
+     true},
 
-    {"user_access_control_updates_only_plan_keys", R"(
+    {"user_access_control_updates_only_plan_keys",
+     R"(
 version: 1
 name: test
 projects:
@@ -115,9 +128,15 @@ projects:
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update user:ci/pg/repl [] {"access_control":{"other":1,"pg_allow_replication":true}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"mysql_user_authentication_change_replaces", R"(
+    {"mysql_user_authentication_change_replaces",
+     R"(
 version: 1
 name: test
 projects:
@@ -138,9 +157,15 @@ Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 --
 #0 delete user:ci/db/app [] {}
 #1 create user:ci/db/app [0] {"create":{"authentication":"mysql_native_password","username":"app"}}
-)EXP", {"user:ci/db/app"}, {}, false, false, true},
+)EXP",
+     {"user:ci/db/app"},
+     {},
+     false,
+     false,
+     true},
 
-    {"protect_on_the_service_forbids_replacing_its_children", R"(
+    {"protect_on_the_service_forbids_replacing_its_children",
+     R"(
 version: 1
 name: test
 projects:
@@ -161,9 +186,11 @@ projects:
     lc_ctype: "en_US.UTF-8" -> "C" (forces replacement)
 
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
-)EXP", {"database:ci/pg/app"}},
+)EXP",
+     {"database:ci/pg/app"}},
 
-    {"topic_partitions_can_grow_in_place", R"(
+    {"topic_partitions_can_grow_in_place",
+     R"(
 version: 1
 name: test
 projects:
@@ -185,7 +212,12 @@ projects:
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update topic:ci/events/orders [] {"update":{"min_insync_replicas":2,"partitions":12,"replication":2}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"topic_partitions_cannot_shrink", R"(
 version: 1
@@ -209,7 +241,8 @@ projects:
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 )EXP"},
 
-    {"topic_shrink_allowed_waits_for_the_old_topic_to_go", R"(
+    {"topic_shrink_allowed_waits_for_the_old_topic_to_go",
+     R"(
 version: 1
 name: test
 projects:
@@ -230,9 +263,15 @@ Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 --
 #0 delete topic:ci/events/orders wait:gone [] {}
 #1 create topic:ci/events/orders wait:topic-active [0] {"create":{"partitions":3,"tags":[{"key":"aivenctl-plan","value":"test"},{"key":"managed-by","value":"aivenctl"}],"topic_name":"orders"}}
-)EXP", {"topic:ci/events/orders"}, {}, false, false, true},
+)EXP",
+     {"topic:ci/events/orders"},
+     {},
+     false,
+     false,
+     true},
 
-    {"topic_config_description_and_tags", R"(
+    {"topic_config_description_and_tags",
+     R"(
 version: 1
 name: test
 projects:
@@ -260,9 +299,15 @@ projects:
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update topic:ci/events/orders [] {"update":{"config":{"retention_ms":604800000},"tags":[{"key":"aivenctl-plan","value":"test"},{"key":"managed-by","value":"aivenctl"},{"key":"team","value":"shop"}],"topic_description":"Orders placed"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"topics_with_our_tags_are_pruned_without_prune_others_and_internal_never", R"(
+    {"topics_with_our_tags_are_pruned_without_prune_others_and_internal_never",
+     R"(
 version: 1
 name: test
 projects:
@@ -283,7 +328,12 @@ projects:
 Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
 --
 #0 delete topic:ci/events/old wait:gone [] {}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"prune_true_deletes_unowned_topics_but_never_internal_or_another_plans", R"(
 version: 1

@@ -43,7 +43,8 @@ const char* kPipelineLive = R"({"projects": [{"name": "ci", "owned": true, "serv
     {"id": "i-5", "type": "metrics", "source": "theirs", "dest": "pg"}]}]})";
 
 const Case kCases[] = {
-    {"integration_user_config_update_and_pruning", R"(
+    {"integration_user_config_update_and_pruning",
+     R"(
 version: 1
 name: test
 projects:
@@ -76,9 +77,16 @@ Plan: 0 to create, 1 to update, 0 to replace, 1 to destroy.
 --
 #0 delete integration:ci/metrics:events->pg [] {"id":"i-2"}
 #1 update integration:ci/kafka_connect:events->connect [] {"id":"i-1","update":{"user_config":{"kafka_connect":{"config_storage_topic":"c","group_id":"connect"}}}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"deletes_run_in_reverse_before_the_services_they_touch", kPipeline, kPipelineLive,
+    {"deletes_run_in_reverse_before_the_services_they_touch",
+     kPipeline,
+     kPipelineLive,
      R"EXP(- service:ci/legacy (no longer in the plan)
     cost: $0.030/h -> $0.000/h, $21.90 -> $0.00 per month
 - integration:ci/metrics:connect->pg (not in the plan, both ends owned by this plan)
@@ -89,9 +97,15 @@ Plan: 0 to create, 0 to update, 0 to replace, 3 to destroy.
 --
 #0 delete integration:ci/metrics:connect->pg [] {"id":"i-3"}
 #1 delete service:ci/legacy wait:gone [] {}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"target_limits_to_the_resource_and_what_it_depends_on", R"(
+    {"target_limits_to_the_resource_and_what_it_depends_on",
+     R"(
 version: 1
 name: test
 defaults: {cloud: google-europe-west1}
@@ -104,7 +118,8 @@ projects:
         topics: [{name: orders}, {name: payments}]
       - {name: pg, type: pg, plan: startup-4}
 )",
-     R"({})", R"EXP(+ project:ci
+     R"({})",
+     R"EXP(+ project:ci
     cloud: "google-europe-west1"
     tags.aivenctl-plan: "test"
     tags.managed-by: "aivenctl"
@@ -125,9 +140,15 @@ Plan: 3 to create, 0 to update, 0 to replace, 0 to destroy.
 #0 create project:ci [] {"create":{"cloud":"google-europe-west1","project":"ci","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
 #1 create service:ci/events wait:service-running [0] {"create":{"cloud":"google-europe-west1","plan":"startup-2","service_name":"events","service_type":"kafka","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
 #2 create topic:ci/events/orders wait:topic-active [1] {"create":{"tags":[{"key":"aivenctl-plan","value":"test"},{"key":"managed-by","value":"aivenctl"}],"topic_name":"orders"}}
-)EXP", {}, {"topic:ci/events/orders"}, false, false, true},
+)EXP",
+     {},
+     {"topic:ci/events/orders"},
+     false,
+     false,
+     true},
 
-    {"target_that_names_nothing_is_an_error", R"(
+    {"target_that_names_nothing_is_an_error",
+     R"(
 version: 1
 name: test
 projects:
@@ -135,12 +156,17 @@ projects:
     services:
       - {name: pg, type: pg, plan: startup-4}
 )",
-     R"({})", R"EXP(plan.yaml: error: --target service:ci/pgg names nothing in the plan or the live state
+     R"({})",
+     R"EXP(plan.yaml: error: --target service:ci/pgg names nothing in the plan or the live state
 --
 No changes: the live state matches the plan.
-)EXP", {}, {"service:ci/pgg"}},
+)EXP",
+     {},
+     {"service:ci/pgg"}},
 
-    {"destroy_deletes_what_the_plan_owns_in_reverse_order", kPipeline, kPipelineLive,
+    {"destroy_deletes_what_the_plan_owns_in_reverse_order",
+     kPipeline,
+     kPipelineLive,
      R"EXP(- service:ci/connect
     cost: $0.137/h -> $0.000/h, $100.01 -> $0.00 per month
 - service:ci/events
@@ -166,9 +192,15 @@ Plan: 0 to create, 0 to update, 0 to replace, 11 to destroy.
 #1 delete service:ci/events wait:gone [] {}
 #2 delete service:ci/legacy wait:gone [] {}
 #3 delete service:ci/pg wait:gone [] {}
-)EXP", {}, {}, true, false, true},
+)EXP",
+     {},
+     {},
+     true,
+     false,
+     true},
 
-    {"destroy_deletes_an_owned_empty_project_last", R"(
+    {"destroy_deletes_an_owned_empty_project_last",
+     R"(
 version: 1
 name: test
 projects:
@@ -207,9 +239,15 @@ Plan: 0 to create, 0 to update, 0 to replace, 6 to destroy.
 #1 delete service:ci/pg wait:gone [] {}
 #2 delete service:shared/cache wait:gone [] {}
 #3 delete project:ci [0,1] {}
-)EXP", {}, {}, true, false, true},
+)EXP",
+     {},
+     {},
+     true,
+     false,
+     true},
 
-    {"destroy_refuses_termination_protected_services", R"(
+    {"destroy_refuses_termination_protected_services",
+     R"(
 version: 1
 name: test
 projects:
@@ -228,9 +266,13 @@ projects:
 
 Cost: $0.082/h -> $0.000/h (-$0.082/h), $59.86 -> $0.00 per month (-$59.86)
 Plan: 0 to create, 0 to update, 0 to replace, 2 to destroy.
-)EXP", {}, {}, true},
+)EXP",
+     {},
+     {},
+     true},
 
-    {"destroy_force_unprotect_lifts_protection_first", R"(
+    {"destroy_force_unprotect_lifts_protection_first",
+     R"(
 version: 1
 name: test
 projects:
@@ -250,9 +292,15 @@ Plan: 0 to create, 0 to update, 0 to replace, 2 to destroy.
 --
 #0 delete service:ci/pg wait:gone [] {"unprotect":true}
 #1 delete project:ci [0] {}
-)EXP", {}, {}, true, true, true},
+)EXP",
+     {},
+     {},
+     true,
+     true,
+     true},
 
-    {"destroy_refuses_protect_true", R"(
+    {"destroy_refuses_protect_true",
+     R"(
 version: 1
 name: test
 projects:
@@ -270,9 +318,13 @@ projects:
 
 Cost: $0.082/h -> $0.000/h (-$0.082/h), $59.86 -> $0.00 per month (-$59.86)
 Plan: 0 to create, 0 to update, 0 to replace, 2 to destroy.
-)EXP", {}, {}, true},
+)EXP",
+     {},
+     {},
+     true},
 
-    {"destroy_of_nothing_is_no_changes", R"(
+    {"destroy_of_nothing_is_no_changes",
+     R"(
 version: 1
 name: test
 projects:
@@ -280,8 +332,12 @@ projects:
     services:
       - {name: pg, type: pg, plan: startup-4}
 )",
-     R"({"absent_projects": ["ci"]})", R"EXP(No changes: the live state matches the plan.
-)EXP", {}, {}, true},
+     R"({"absent_projects": ["ci"]})",
+     R"EXP(No changes: the live state matches the plan.
+)EXP",
+     {},
+     {},
+     true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Diff, GraphCase, ::testing::ValuesIn(kCases),

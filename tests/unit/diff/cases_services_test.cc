@@ -13,7 +13,8 @@ class ServiceCase : public ::testing::TestWithParam<Case> {};
 TEST_P(ServiceCase, RendersExactly) { EXPECT_EQ(RunCase(GetParam()), GetParam().expected); }
 
 const Case kCases[] = {
-    {"empty_account_all_creates", R"(
+    {"empty_account_all_creates",
+     R"(
 version: 1
 name: test
 defaults: {cloud: google-europe-west1}
@@ -28,7 +29,8 @@ projects:
     integrations:
       - {type: metrics, source: events, destination: pg}
 )",
-     R"({"absent_projects": ["ci"]})", R"EXP(+ project:ci
+     R"({"absent_projects": ["ci"]})",
+     R"EXP(+ project:ci
     cloud: "google-europe-west1"
     tags.aivenctl-plan: "test"
     tags.managed-by: "aivenctl"
@@ -66,7 +68,12 @@ Plan: 7 to create, 0 to update, 0 to replace, 0 to destroy.
 #4 create user:ci/pg/app [2] {"create":{"username":"app"}}
 #5 create topic:ci/events/orders wait:topic-active [1] {"create":{"partitions":3,"replication":3,"tags":[{"key":"aivenctl-plan","value":"test"},{"key":"managed-by","value":"aivenctl"}],"topic_name":"orders"}}
 #6 create integration:ci/metrics:events->pg wait:integration-active [1,2] {"create":{"dest_project":"ci","dest_service":"pg","integration_type":"metrics","source_project":"ci","source_service":"events"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"no_changes", R"(
 version: 1
@@ -91,7 +98,8 @@ projects:
      R"EXP(No changes: the live state matches the plan.
 )EXP"},
 
-    {"plan_and_cloud_update_waits_for_running", R"(
+    {"plan_and_cloud_update_waits_for_running",
+     R"(
 version: 1
 name: test
 projects:
@@ -110,9 +118,15 @@ Cost: $0.082/h -> $0.246/h (+$0.164/h), $59.86 -> $179.58 per month (+$119.72)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg wait:service-running [] {"update":{"cloud":"google-europe-west3","plan":"business-4"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"user_config_only_plan_keys_are_managed", R"(
+    {"user_config_only_plan_keys_are_managed",
+     R"(
 version: 1
 name: test
 projects:
@@ -137,9 +151,15 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg [] {"update":{"user_config":{"ip_filter":["10.0.0.0/8"],"pg":{"max_connections":400,"work_mem":4}}}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"user_config_null_is_managed_as_unset", R"(
+    {"user_config_null_is_managed_as_unset",
+     R"(
 version: 1
 name: test
 projects:
@@ -161,7 +181,12 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg [] {"update":{"user_config":{"backup_hour":null,"pg":{"max_connections":100}}}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"type_change_is_a_replace_error_without_allow", R"(
 version: 1
@@ -182,7 +207,8 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
 )EXP"},
 
-    {"type_change_allowed_replaces_and_recreates_children", R"(
+    {"type_change_allowed_replaces_and_recreates_children",
+     R"(
 version: 1
 name: test
 projects:
@@ -217,9 +243,15 @@ Plan: 3 to create, 0 to update, 1 to replace, 2 to destroy.
 #2 create database:ci/db/app [1] {"create":{"database":"app"}}
 #3 create user:ci/db/app [1] {"create":{"username":"app"}}
 #4 create integration:ci/metrics:db->metrics wait:integration-active [1] {"create":{"dest_project":"ci","dest_service":"metrics","integration_type":"metrics","source_project":"ci","source_service":"db"}}
-)EXP", {"service:ci/db"}, {}, false, false, true},
+)EXP",
+     {"service:ci/db"},
+     {},
+     false,
+     false,
+     true},
 
-    {"protect_forbids_replace_even_when_allowed", R"(
+    {"protect_forbids_replace_even_when_allowed",
+     R"(
 version: 1
 name: test
 projects:
@@ -236,9 +268,11 @@ projects:
 
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
-)EXP", {"service:ci/db"}},
+)EXP",
+     {"service:ci/db"}},
 
-    {"replace_of_termination_protected_service_is_an_error", R"(
+    {"replace_of_termination_protected_service_is_an_error",
+     R"(
 version: 1
 name: test
 projects:
@@ -256,7 +290,8 @@ projects:
 
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
-)EXP", {"service:ci/db"}},
+)EXP",
+     {"service:ci/db"}},
 
     {"unowned_service_of_the_same_name_is_an_error", R"(
 version: 1
@@ -273,7 +308,8 @@ projects:
 No changes: the live state matches the plan.
 )EXP"},
 
-    {"adopt_stamps_the_ownership_tags", R"(
+    {"adopt_stamps_the_ownership_tags",
+     R"(
 version: 1
 name: test
 projects:
@@ -291,7 +327,12 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg [] {"tags":{"aivenctl-plan":"test","managed-by":"aivenctl","team":"data"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"service_owned_by_another_plan_is_an_error_even_with_adopt", R"(
 version: 1
@@ -308,7 +349,8 @@ projects:
 No changes: the live state matches the plan.
 )EXP"},
 
-    {"owned_service_missing_from_the_plan_is_pruned_with_its_children", R"(
+    {"owned_service_missing_from_the_plan_is_pruned_with_its_children",
+     R"(
 version: 1
 name: test
 projects:
@@ -333,7 +375,12 @@ Cost: $0.112/h -> $0.082/h (-$0.030/h), $81.76 -> $59.86 per month (-$21.90)
 Plan: 0 to create, 0 to update, 0 to replace, 4 to destroy.
 --
 #0 delete service:ci/old wait:gone [] {}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"pruning_a_termination_protected_service_is_an_error", R"(
 version: 1
@@ -424,7 +471,8 @@ Cost: $0.000/h -> $0.030/h (+$0.030/h), $0.00 -> $21.90 per month (+$21.90)
 Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
 )EXP"},
 
-    {"lifecycle_tags_are_kept_and_other_tags_are_managed", R"(
+    {"lifecycle_tags_are_kept_and_other_tags_are_managed",
+     R"(
 version: 1
 name: test
 projects:
@@ -446,7 +494,12 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg [] {"tags":{"aivenctl-plan":"test","expires-at":"20261129T000000Z","managed-by":"aivenctl","protect-until":"20261201T000000Z","team":"data"}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"existing_unowned_project_with_create_is_an_error", R"(
 version: 1
@@ -456,7 +509,8 @@ projects:
     services:
       - {name: pg, type: pg, plan: hobbyist}
 )",
-     R"({"projects": [{"name": "shared"}]})", R"EXP(plan.yaml:5:5: error: project:shared exists and is not owned by this plan; set "create: false" to deploy into it without owning it
+     R"({"projects": [{"name": "shared"}]})",
+     R"EXP(plan.yaml:5:5: error: project:shared exists and is not owned by this plan; set "create: false" to deploy into it without owning it
 --
 + service:shared/pg
     type: "pg"
@@ -478,12 +532,14 @@ projects:
     services:
       - {name: pg, type: pg, plan: hobbyist}
 )",
-     R"({"absent_projects": ["shared"]})", R"EXP(plan.yaml:5:5: error: project:shared does not exist; the plan uses it with "create: false", so it must exist
+     R"({"absent_projects": ["shared"]})",
+     R"EXP(plan.yaml:5:5: error: project:shared does not exist; the plan uses it with "create: false", so it must exist
 --
 No changes: the live state matches the plan.
 )EXP"},
 
-    {"create_false_project_hosts_owned_services", R"(
+    {"create_false_project_hosts_owned_services",
+     R"(
 version: 1
 name: test
 projects:
@@ -505,9 +561,15 @@ Cost: $0.000/h -> $0.030/h (+$0.030/h), $0.00 -> $21.90 per month (+$21.90)
 Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.
 --
 #0 create service:shared/pg wait:service-backup [] {"create":{"plan":"hobbyist","service_name":"pg","service_type":"pg","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"maintenance_disk_and_termination_protection_update_in_place", R"(
+    {"maintenance_disk_and_termination_protection_update_in_place",
+     R"(
 version: 1
 name: test
 projects:
@@ -532,9 +594,15 @@ Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
 #0 update service:ci/pg wait:service-running [] {"update":{"disk_space_mb":102400,"maintenance":{"dow":"sunday","time":"03:00:00"},"termination_protection":true}}
-)EXP", {}, {}, false, false, true},
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
-    {"secrets_in_user_config_never_reach_the_changeset", R"(
+    {"secrets_in_user_config_never_reach_the_changeset",
+     R"(
 version: 1
 name: test
 projects:
@@ -545,7 +613,8 @@ projects:
         plan: startup-4
         user_config: {admin_username: admin, admin_password: hunter2-secret}
 )",
-     R"({"projects": [{"name": "ci", "owned": true}]})", R"EXP(+ service:ci/pg
+     R"({"projects": [{"name": "ci", "owned": true}]})",
+     R"EXP(+ service:ci/pg
     type: "pg"
     plan: "startup-4"
     user_config.admin_username: "admin"
@@ -559,7 +628,11 @@ Cost: $0.000/h -> $0.082/h (+$0.082/h), $0.00 -> $59.86 per month (+$59.86)
 Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.
 --
 #0 create service:ci/pg wait:service-backup [] {"create":{"plan":"startup-4","service_name":"pg","service_type":"pg","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"},"user_config":{"admin_username":"admin"}}}
-)EXP", {}, {}, false, false,
+)EXP",
+     {},
+     {},
+     false,
+     false,
      true},
 };
 

@@ -182,9 +182,30 @@ TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
   EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
   live.projects[0].services[1].plan = "business-4";
   EXPECT_NE(diff::FingerprintOf(live, *core::Address::Parse("service:shop-prod/pg")), pg);
-  EXPECT_EQ(diff::FingerprintOf(live, *core::Address::Parse(
-                                          "integration:shop-prod/metrics:search->pg")),
-            r.changeset.fingerprints.at("integration:shop-prod/metrics:search->pg"));
+  EXPECT_EQ(
+      diff::FingerprintOf(live, *core::Address::Parse("integration:shop-prod/metrics:search->pg")),
+      r.changeset.fingerprints.at("integration:shop-prod/metrics:search->pg"));
+}
+
+}  // namespace
+}  // namespace aivenctl::difftest
+
+namespace aivenctl::difftest {
+namespace {
+
+TEST(Fingerprint, TopicFastPathMatchesCanonicalJson) {
+  model::LiveTopic t;
+  t.name = "orders.v2";
+  t.partitions = 6;
+  t.replication = 3;
+  t.min_insync_replicas = 2;
+  t.config = {{"retention_ms", 604800000}, {"cleanup_policy", "compact,delete"}};
+  t.tags = {{"owner", "team \"shop\"\\ß"}, {"x", "tab\there\nnl\x01"}};
+  t.description = "Orders — placed";
+  t.state = "ACTIVE";
+  EXPECT_EQ(diff::FingerprintObject(t), diff::Fingerprint(diff::CanonicalJson(t)));
+  t.state = "DELETING";  // volatile
+  EXPECT_EQ(diff::FingerprintObject(t), diff::Fingerprint(diff::CanonicalJson(t)));
 }
 
 }  // namespace
