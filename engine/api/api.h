@@ -51,10 +51,17 @@ class Api {
   /// `GET /v1/project/{project}/integration_types`, sorted by name.
   core::Result<std::vector<model::IntegrationType>> ListIntegrationTypes(
       const std::string& project);
-  /// Clouds + service types, plus integration types when `project` is given. Read once
-  /// and cached for the life of this Api (a later call with a project adds the
-  /// integration types if they are missing).
+  /// Clouds + service types, plus integration types when `project` is given. Each part
+  /// is read once and cached for the life of this Api (a later call with a project adds
+  /// the integration types if they are missing).
   core::Result<model::Catalog> GetCatalog(const std::string& project = "");
+  /// The catalog's parts, each read at most once (concurrent callers wait for that one
+  /// read; a failed read is tried again next time). GetCatalog is built from these; a
+  /// caller may warm them in parallel.
+  core::Result<std::vector<model::Cloud>> CachedClouds();
+  core::Result<std::map<std::string, model::ServiceType>> CachedServiceTypes();
+  core::Result<std::vector<model::IntegrationType>> CachedIntegrationTypes(
+      const std::string& project);
 
   /// `GET /v1/project`: the token's projects and roles, sorted by name.
   core::Result<std::vector<ProjectInfo>> ListProjects();
@@ -181,9 +188,11 @@ class Api {
 
   Client& client_;
   const ApiOptions options_;
-  std::mutex catalog_mu_;  // held while the catalog is read, so it is read once
-  std::optional<model::Catalog> catalog_;
-  bool catalog_has_integration_types_ = false;
+  // Each held while its part is read, so it is read once.
+  std::mutex clouds_mu_, service_types_mu_, integration_types_mu_;
+  std::optional<std::vector<model::Cloud>> clouds_;
+  std::optional<std::map<std::string, model::ServiceType>> service_types_;
+  std::optional<std::vector<model::IntegrationType>> integration_types_;
 };
 
 /// "/v1/project/" + each segment percent-encoded ("/v1/project/p/service/s").

@@ -39,7 +39,7 @@ class RefreshRun {
   /// Reads `scope` (nullopt: every project the token sees).
   core::Result<RefreshResult> Run(std::optional<std::vector<std::string>> scope) {
     scope_ = std::move(scope);
-    if (depth_.catalog) pool_.Submit([this] { CatalogTask(""); });
+    if (depth_.catalog) CatalogTasks();
     pool_.Submit([this] { ProjectListTask(); });
     if (scope_) {
       for (const auto& project : *scope_) pool_.Submit([this, project] { ServicesTask(project); });
@@ -55,10 +55,14 @@ class RefreshRun {
     errors_.push_back(std::move(status));
   }
 
-  // Reads (and caches in the Api) the catalog; Merge takes the cached result.
-  void CatalogTask(const std::string& project) {
-    auto catalog = api_.GetCatalog(project);
-    if (!catalog.ok()) Fail(catalog.status());
+  // The catalog's parts are read in parallel and cached in the Api; Merge assembles them.
+  void CatalogTasks() {
+    pool_.Submit([this] {
+      if (auto c = api_.CachedClouds(); !c.ok()) Fail(c.status());
+    });
+    pool_.Submit([this] {
+      if (auto t = api_.CachedServiceTypes(); !t.ok()) Fail(t.status());
+    });
   }
 
   void ProjectListTask() {
@@ -88,7 +92,9 @@ class RefreshRun {
       catalog_project_ = catalog_project;
     }
     if (depth_.catalog && !catalog_project.empty()) {
-      pool_.Submit([this, catalog_project] { CatalogTask(catalog_project); });
+      pool_.Submit([this, catalog_project] {
+        if (auto t = api_.CachedIntegrationTypes(catalog_project); !t.ok()) Fail(t.status());
+      });
     }
     if (!scope_) {
       for (const auto& project : all) pool_.Submit([this, project] { ServicesTask(project); });
