@@ -9,6 +9,7 @@
 // exists" after our own ambiguous attempt is success, confirmed by a read. Write bodies
 // are already API-shaped (the planner builds them).
 
+#include <cstddef>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -92,6 +93,16 @@ class Api {
   /// `GET .../topic/{topic}`: state, partitions and the full effective config.
   core::Result<model::LiveTopic> GetTopic(const std::string& project, const std::string& service,
                                           const std::string& topic);
+  /// The named topics as GetTopic maps them (full effective config), sorted by name, with
+  /// the batch read `POST /v2/project/{project}/service/{service}/topic` {"topic_names"}
+  /// in batches of at most kTopicBatch names (idempotent: retried like a GET). A batch
+  /// answered 404 (one of its topics vanished) is read again with GetTopic per topic; a
+  /// topic absent then is left out. Names are sorted and de-duplicated first.
+  core::Result<std::vector<model::LiveTopic>> BatchReadTopics(const std::string& project,
+                                                              const std::string& service,
+                                                              std::vector<std::string> names);
+  /// Names per batch read (what Terraform sends).
+  static constexpr size_t kTopicBatch = 100;
   /// `GET /v1/project/{project}/integration/{id}`; kNotFound when absent.
   core::Result<model::LiveIntegration> GetIntegration(const std::string& project,
                                                       const std::string& id);
