@@ -9,6 +9,7 @@
 // exists" after our own ambiguous attempt is success, confirmed by a read. Write bodies
 // are already API-shaped (the planner builds them).
 
+#include <cstddef>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -51,10 +52,17 @@ class Api {
   /// `GET /v1/project/{project}/integration_types`, sorted by name.
   core::Result<std::vector<model::IntegrationType>> ListIntegrationTypes(
       const std::string& project);
-  /// Clouds + service types, plus integration types when `project` is given. Read once
-  /// and cached for the life of this Api (a later call with a project adds the
-  /// integration types if they are missing).
+  /// Clouds + service types, plus integration types when `project` is given. Each part
+  /// is read once and cached for the life of this Api (a later call with a project adds
+  /// the integration types if they are missing).
   core::Result<model::Catalog> GetCatalog(const std::string& project = "");
+  /// The catalog's parts, each read at most once (concurrent callers wait for that one
+  /// read; a failed read is tried again next time). GetCatalog is built from these; a
+  /// caller may warm them in parallel.
+  core::Result<std::vector<model::Cloud>> CachedClouds();
+  core::Result<std::map<std::string, model::ServiceType>> CachedServiceTypes();
+  core::Result<std::vector<model::IntegrationType>> CachedIntegrationTypes(
+      const std::string& project);
 
   /// `GET /v1/project`: the token's projects and roles, sorted by name.
   core::Result<std::vector<ProjectInfo>> ListProjects();
@@ -87,6 +95,16 @@ class Api {
   /// `GET .../topic/{topic}`: state, partitions and the full effective config.
   core::Result<model::LiveTopic> GetTopic(const std::string& project, const std::string& service,
                                           const std::string& topic);
+  /// The named topics as GetTopic maps them (full effective config), sorted by name, with
+  /// the batch read `POST /v2/project/{project}/service/{service}/topic` {"topic_names"}
+  /// in batches of at most kTopicBatch names (idempotent: retried like a GET). A batch
+  /// answered 404 (one of its topics vanished) is read again with GetTopic per topic; a
+  /// topic absent then is left out. Names are sorted and de-duplicated first.
+  core::Result<std::vector<model::LiveTopic>> BatchReadTopics(const std::string& project,
+                                                              const std::string& service,
+                                                              std::vector<std::string> names);
+  /// Names per batch read (what Terraform sends).
+  static constexpr size_t kTopicBatch = 100;
   /// `GET /v1/project/{project}/integration/{id}`; kNotFound when absent.
   core::Result<model::LiveIntegration> GetIntegration(const std::string& project,
                                                       const std::string& id);
@@ -183,9 +201,11 @@ class Api {
 
   Client& client_;
   const ApiOptions options_;
-  std::mutex catalog_mu_;  // held while the catalog is read, so it is read once
-  std::optional<model::Catalog> catalog_;
-  bool catalog_has_integration_types_ = false;
+  // Each held while its part is read, so it is read once.
+  std::mutex clouds_mu_, service_types_mu_, integration_types_mu_;
+  std::optional<std::vector<model::Cloud>> clouds_;
+  std::optional<std::map<std::string, model::ServiceType>> service_types_;
+  std::optional<std::vector<model::IntegrationType>> integration_types_;
 };
 
 /// "/v1/project/" + each segment percent-encoded ("/v1/project/p/service/s").

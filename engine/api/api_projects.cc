@@ -38,25 +38,56 @@ core::Result<std::vector<model::IntegrationType>> Api::ListIntegrationTypes(
   return IntegrationTypesFromJson(*body);
 }
 
-core::Result<model::Catalog> Api::GetCatalog(const std::string& project) {
-  std::lock_guard lock(catalog_mu_);
-  if (!catalog_) {
+core::Result<std::vector<model::Cloud>> Api::CachedClouds() {
+  std::lock_guard lock(clouds_mu_);
+  if (!clouds_) {
     auto clouds = ListClouds();
     if (!clouds.ok()) return clouds.status();
+    clouds_ = std::move(clouds).value();
+  }
+  return *clouds_;
+}
+
+core::Result<std::map<std::string, model::ServiceType>> Api::CachedServiceTypes() {
+  std::lock_guard lock(service_types_mu_);
+  if (!service_types_) {
     auto types = ListServiceTypes();
     if (!types.ok()) return types.status();
-    model::Catalog catalog;
-    catalog.clouds = std::move(clouds).value();
-    catalog.service_types = std::move(types).value();
-    catalog_ = std::move(catalog);
+    service_types_ = std::move(types).value();
   }
-  if (!project.empty() && !catalog_has_integration_types_) {
-    auto integration_types = ListIntegrationTypes(project);
+  return *service_types_;
+}
+
+core::Result<std::vector<model::IntegrationType>> Api::CachedIntegrationTypes(
+    const std::string& project) {
+  std::lock_guard lock(integration_types_mu_);
+  if (!integration_types_) {
+    auto types = ListIntegrationTypes(project);
+    if (!types.ok()) return types.status();
+    integration_types_ = std::move(types).value();
+  }
+  return *integration_types_;
+}
+
+core::Result<model::Catalog> Api::GetCatalog(const std::string& project) {
+  model::Catalog catalog;
+  auto clouds = CachedClouds();
+  if (!clouds.ok()) return clouds.status();
+  catalog.clouds = std::move(clouds).value();
+  auto types = CachedServiceTypes();
+  if (!types.ok()) return types.status();
+  catalog.service_types = std::move(types).value();
+  bool have_integration_types;
+  {
+    std::lock_guard lock(integration_types_mu_);
+    have_integration_types = integration_types_.has_value();
+  }
+  if (!project.empty() || have_integration_types) {
+    auto integration_types = CachedIntegrationTypes(project);
     if (!integration_types.ok()) return integration_types.status();
-    catalog_->integration_types = std::move(integration_types).value();
-    catalog_has_integration_types_ = true;
+    catalog.integration_types = std::move(integration_types).value();
   }
-  return *catalog_;
+  return catalog;
 }
 
 core::Result<std::vector<ProjectInfo>> Api::ListProjects() {

@@ -1,4 +1,5 @@
 // Typed operations: Kafka topics and service integrations.
+#include <algorithm>
 #include <utility>
 
 #include "api/api.h"
@@ -70,6 +71,46 @@ core::Result<model::LiveTopic> Api::GetTopic(const std::string& project, const s
   auto t = Member(call, *body, "topic", value_t::object);
   if (!t.ok()) return t.status();
   return TopicFromGet(*t);
+}
+
+core::Result<std::vector<model::LiveTopic>> Api::BatchReadTopics(const std::string& project,
+                                                                 const std::string& service,
+                                                                 std::vector<std::string> names) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  // "/v1/project/p/service/s/topic" -> "/v2/project/p/service/s/topic" (not in either spec).
+  const std::string path = "/v2" + ProjectPath(project, {"service", service, "topic"}).substr(3);
+  std::vector<model::LiveTopic> out;
+  for (size_t first = 0; first < names.size(); first += kTopicBatch) {
+    const size_t last = std::min(names.size(), first + kTopicBatch);
+    const std::vector<std::string> batch(names.begin() + static_cast<std::ptrdiff_t>(first),
+                                         names.begin() + static_cast<std::ptrdiff_t>(last));
+    const json body = {{"topic_names", batch}};
+    Call call{.method = "POST",
+              .path = path,
+              .body = &body,
+              .address = Address::Service(project, service).ToString(),
+              .idempotent = true};  // a read
+    ApiResult result = Send(call);
+    if (!result.ok() && result.error && result.error->http_status == 404) {
+      // One topic of the batch vanished since it was listed: read them one by one.
+      for (const auto& name : batch) {
+        auto topic = GetTopic(project, service, name);
+        if (topic.ok()) {
+          out.push_back(std::move(topic).value());
+        } else if (!topic.status().IsNotFound()) {
+          return topic.status();
+        }
+      }
+      continue;
+    }
+    auto answer = Body(call, result);
+    if (!answer.ok()) return answer.status();
+    if (auto m = Member(call, *answer, "topics", value_t::array); !m.ok()) return m.status();
+    for (auto& topic : TopicsFromBatch(*answer)) out.push_back(std::move(topic));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return out;
 }
 
 core::Status Api::CreateTopic(const std::string& project, const std::string& service,

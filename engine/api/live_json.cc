@@ -226,6 +226,16 @@ std::vector<model::LiveTopic> TopicsFromJson(const json& body) {
   return out;
 }
 
+std::vector<model::LiveTopic> TopicsFromBatch(const json& body) {
+  std::vector<model::LiveTopic> out;
+  const json& topics = Member(body, "topics");
+  if (topics.is_array()) {
+    for (const auto& t : topics) out.push_back(TopicFromGet(t));
+  }
+  SortByName(out);
+  return out;
+}
+
 model::LiveIntegration IntegrationFromJson(const json& integration) {
   model::LiveIntegration out;
   out.id = Str(integration, "service_integration_id");

@@ -56,6 +56,10 @@ model::LiveTopic TopicFromGet(const nlohmann::json& topic);
 /// The body of `GET .../topic` -> topics sorted by name.
 std::vector<model::LiveTopic> TopicsFromJson(const nlohmann::json& body);
 
+/// The body of the batch read `POST /v2/.../topic` ({topics: [<GET shape>]}) -> topics
+/// sorted by name, each as TopicFromGet maps it (full config, partitions counted).
+std::vector<model::LiveTopic> TopicsFromBatch(const nlohmann::json& body);
+
 /// A service integration object (user_config secrets dropped).
 model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
 

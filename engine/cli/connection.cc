@@ -1,6 +1,10 @@
 #include "cli/connection.h"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <utility>
 
 #include "core/duration.h"
@@ -41,6 +45,9 @@ core::Result<std::unique_ptr<Connection>> Connection::Open(const GlobalOptions& 
   if (!retry_time.ok()) return retry_time.status();
   if (options.max_attempts < 1) return core::InvalidArgument("--max-attempts: must be at least 1");
   if (options.max_rps < 0) return core::InvalidArgument("--max-rps: must not be negative");
+  if (options.ca_cert && ::access(options.ca_cert->c_str(), R_OK) != 0) {
+    return core::InvalidArgument("--ca-cert " + *options.ca_cert + ": " + std::strerror(errno));
+  }
 
   std::unique_ptr<Connection> c(new Connection());
   c->stats_ = options.stats;

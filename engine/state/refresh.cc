@@ -30,16 +30,80 @@ core::Status PermissionError(const std::string& project, const core::Status& sta
               status.message()};
 }
 
+/// The config keys the plan sets on its topics: project -> service -> topic -> keys.
+using DesiredConfigKeys =
+    std::map<std::string, std::map<std::string, std::map<std::string, std::set<std::string>>>>;
+
+DesiredConfigKeys ConfigKeysOf(const model::Plan& plan) {
+  DesiredConfigKeys out;
+  for (const auto& project : plan.projects) {
+    for (const auto& service : project.services) {
+      for (const auto& topic : service.topics) {
+        if (!topic.config.is_object() || topic.config.empty()) continue;
+        auto& keys = out[project.name][service.name][topic.name];
+        for (auto it = topic.config.begin(); it != topic.config.end(); ++it) keys.insert(it.key());
+      }
+    }
+  }
+  return out;
+}
+
+/// The listed topics of which the plan sets a config key that the list item lacks: only
+/// a full read lets the planner compare those keys. Sorted.
+std::vector<std::string> NeedFullConfig(const DesiredConfigKeys& desired,
+                                        const std::string& project, const std::string& service,
+                                        const std::vector<model::LiveTopic>& listed) {
+  std::vector<std::string> out;
+  const auto p = desired.find(project);
+  if (p == desired.end()) return out;
+  const auto s = p->second.find(service);
+  if (s == p->second.end()) return out;
+  for (const auto& topic : listed) {
+    const auto t = s->second.find(topic.name);
+    if (t == s->second.end()) continue;
+    for (const auto& key : t->second) {
+      if (!topic.config.contains(key)) {
+        out.push_back(topic.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/// Gives each topic in `names` the config of its full read (the list's other fields
+/// stay); one the full read no longer found is gone and leaves `listed`.
+void MergeFullConfig(std::vector<model::LiveTopic>& listed, std::vector<model::LiveTopic> read,
+                     const std::vector<std::string>& names) {
+  std::map<std::string, model::LiveTopic*> by_name;
+  for (auto& topic : read) by_name[topic.name] = &topic;
+  std::set<std::string> gone;
+  for (const auto& name : names) {
+    if (by_name.count(name) == 0) gone.insert(name);
+  }
+  for (auto& topic : listed) {
+    if (std::binary_search(names.begin(), names.end(), topic.name) && gone.count(topic.name) == 0) {
+      topic.config = std::move(by_name[topic.name]->config);
+    }
+  }
+  std::erase_if(listed, [&](const model::LiveTopic& t) { return gone.count(t.name) != 0; });
+}
+
 /// One refresh: tasks on a pool, results collected under one lock, merged at the end.
 class RefreshRun {
  public:
-  RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth)
-      : api_(api), depth_(depth), pool_(options.concurrency, options.stop), stop_(options.stop) {}
+  RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth,
+             DesiredConfigKeys desired = {})
+      : api_(api),
+        depth_(depth),
+        desired_(std::move(desired)),
+        pool_(options.concurrency, options.stop),
+        stop_(options.stop) {}
 
   /// Reads `scope` (nullopt: every project the token sees).
   core::Result<RefreshResult> Run(std::optional<std::vector<std::string>> scope) {
     scope_ = std::move(scope);
-    if (depth_.catalog) pool_.Submit([this] { CatalogTask(""); });
+    if (depth_.catalog) CatalogTasks();
     pool_.Submit([this] { ProjectListTask(); });
     if (scope_) {
       for (const auto& project : *scope_) pool_.Submit([this, project] { ServicesTask(project); });
@@ -55,10 +119,14 @@ class RefreshRun {
     errors_.push_back(std::move(status));
   }
 
-  // Reads (and caches in the Api) the catalog; Merge takes the cached result.
-  void CatalogTask(const std::string& project) {
-    auto catalog = api_.GetCatalog(project);
-    if (!catalog.ok()) Fail(catalog.status());
+  // The catalog's parts are read in parallel and cached in the Api; Merge assembles them.
+  void CatalogTasks() {
+    pool_.Submit([this] {
+      if (auto c = api_.CachedClouds(); !c.ok()) Fail(c.status());
+    });
+    pool_.Submit([this] {
+      if (auto t = api_.CachedServiceTypes(); !t.ok()) Fail(t.status());
+    });
   }
 
   void ProjectListTask() {
@@ -88,7 +156,9 @@ class RefreshRun {
       catalog_project_ = catalog_project;
     }
     if (depth_.catalog && !catalog_project.empty()) {
-      pool_.Submit([this, catalog_project] { CatalogTask(catalog_project); });
+      pool_.Submit([this, catalog_project] {
+        if (auto t = api_.CachedIntegrationTypes(catalog_project); !t.ok()) Fail(t.status());
+      });
     }
     if (!scope_) {
       for (const auto& project : all) pool_.Submit([this, project] { ServicesTask(project); });
@@ -134,9 +204,18 @@ class RefreshRun {
     return services_[project][index].name;
   }
 
+  // The topic list, then (only for plan topics whose config keys the list lacks) one
+  // batch read per 100 of them for their full config.
   void TopicsTask(const std::string& project, size_t index) {
-    auto topics = api_.ListTopics(project, ServiceName(project, index));
+    const std::string service = ServiceName(project, index);
+    auto topics = api_.ListTopics(project, service);
     if (!topics.ok()) return Fail(topics.status());
+    const std::vector<std::string> full = NeedFullConfig(desired_, project, service, *topics);
+    if (!full.empty()) {
+      auto read = api_.BatchReadTopics(project, service, full);
+      if (!read.ok()) return Fail(read.status());
+      MergeFullConfig(*topics, std::move(read).value(), full);
+    }
     std::lock_guard lock(mu_);
     model::LiveService& svc = services_[project][index];
     svc.topics = std::move(topics).value();
@@ -195,6 +274,7 @@ class RefreshRun {
 
   api::Api& api_;
   const Depth depth_;
+  const DesiredConfigKeys desired_;  // read-only during the run
   std::optional<std::vector<std::string>> scope_;
   std::mutex mu_;
   std::map<std::string, model::LiveProject> listed_;
@@ -230,7 +310,8 @@ std::vector<std::string> ScopeOf(const model::Plan& plan) {
 
 core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
                                     const RefreshOptions& options) {
-  return RefreshScope(api, ScopeOf(plan), options);
+  RefreshRun run(api, options, Depth{}, ConfigKeysOf(plan));
+  return run.Run(ScopeOf(plan));
 }
 
 core::Result<RefreshResult> RefreshScope(api::Api& api, const std::vector<std::string>& projects,

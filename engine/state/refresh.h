@@ -5,7 +5,11 @@
 // Requests for a scope of N projects (S_db services whose objects lack `databases`,
 // K Kafka services, both only while RUNNING or REBALANCING):
 //   1 project list + N service lists + S_db database lists + K topic lists
-//   + the catalog (clouds, service types, integration types: 3, once per Api).
+//   + the catalog (clouds, service types, integration types: 3, once per Api)
+//   + (Refresh of a plan only) ceil(T_s / 100) topic batch reads per Kafka service s, where
+//     T_s counts the listed topics whose plan `config` sets a key the list item lacks
+//     (the list carries cleanup_policy, min_insync_replicas, retention_bytes,
+//     remote_storage_enable); usually T_s = 0.
 // The service list carries users, integrations, tags and (usually) databases.
 
 #include <stop_token>
@@ -37,14 +41,18 @@ struct RefreshResult {
 /// Sorted, unique.
 std::vector<std::string> ScopeOf(const model::Plan& plan);
 
-/// Reads the live state of ScopeOf(plan) and the catalog. A project that does not exist
+/// Reads the live state of ScopeOf(plan) and the catalog. Each listed topic whose plan
+/// `config` has a key the list item lacks gets its full config from a batch read, so
+/// the planner compares every key the plan sets (one that vanished meanwhile is left
+/// out). A project that does not exist
 /// is listed in `absent_projects`; a 403 is an error naming the project and the missing
 /// permission; other failures are errors naming the address. Every failure is reported
 /// (one Status, one line each, sorted).
 core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
                                     const RefreshOptions& options = {});
 
-/// Refresh of explicit projects (sorted, unique), with their children and the catalog.
+/// Refresh of explicit projects (sorted, unique), with their children and the catalog;
+/// topics carry the list's config keys only (no plan, so no batch reads).
 core::Result<RefreshResult> RefreshScope(api::Api& api, const std::vector<std::string>& projects,
                                          const RefreshOptions& options = {});
 

@@ -276,6 +276,20 @@ TEST_F(Topics, V2BatchRead) {
   ASSERT_EQ(r.body["topics"].size(), 2u);
   EXPECT_TRUE(r.body["topics"][0]["partitions"].is_array());
   EXPECT_TRUE(r.body["topics"][0]["config"]["retention_ms"].contains("value"));
+  // Each item is exactly the GET shape (REFERENCE §5.7), whatever the order asked.
+  r = api().Post(v2, {{"topic_names", {"t2", "t1"}}});
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  for (const auto& item : r.body["topics"]) {
+    const std::string name = item["topic_name"];
+    EXPECT_EQ(item, api().Get(base() + "/" + name).body["topic"]) << name;
+  }
+  ASSERT_EQ(api().Put(base() + "/t1", {{"config", {{"retention_ms", 3600000}}}}).status, 200);
+  r = api().Post(v2, {{"topic_names", {"t1"}}});
+  ASSERT_EQ(r.body["topics"].size(), 1u);
+  EXPECT_EQ(r.body["topics"][0]["config"]["retention_ms"],
+            json({{"value", 3600000}, {"source", "topic_config"}, {"synonyms", json::array()}}));
+  EXPECT_EQ(r.body["topics"][0]["config"]["segment_bytes"]["source"], "default_config");
+  EXPECT_EQ(r.body["topics"][0]["partitions"].size(), 2u);
   r = api().Post(v2, {{"topic_names", {"t1", "missing"}}});
   EXPECT_EQ(r.status, 404) << "one missing topic makes the whole call 404: " << r.Describe();
   EXPECT_EQ(api().Post(v2, json::object()).status, 400);

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "api/live_json.h"
 #include "api_fixture.h"
 #include "log_capture.h"
@@ -210,6 +212,77 @@ TEST_F(ApiOpsTest, KafkaTopics) {
   ASSERT_TRUE(api_->DeleteTopic("p3", "events", "orders").ok());
   EXPECT_TRUE(api_->DeleteTopic("p3", "events", "orders").ok());
   EXPECT_EQ(api_->GetTopic("p3", "events", "orders").status().code(), core::Code::kNotFound);
+}
+
+// The v2 batch read: at most 100 names per request, full config, idempotent (a 503 is
+// retried), and a batch that 404s (a topic vanished) read again topic by topic.
+TEST_F(ApiOpsTest, BatchReadTopics) {
+  ProjectWithService("p7", "k", "kafka", "startup-2");
+  std::vector<std::string> names;
+  for (int i = 0; i < 101; ++i) {
+    char name[8];
+    std::snprintf(name, sizeof name, "t%03d", i);
+    names.push_back(name);
+    json body = {{"topic_name", name}, {"replication", 2}};
+    if (i == 100) body["config"] = {{"retention_ms", 3600000}};
+    ASSERT_TRUE(api_->CreateTopic("p7", "k", body).ok()) << name;
+  }
+  const char* kBatch = "POST /v2/project/{project}/service/{service_name}/topic";
+  const char* kGet = "GET /v1/project/{project}/service/{service_name}/topic/{topic_name}";
+
+  ResetRequests();
+  std::vector<std::string> reversed(names.rbegin(), names.rend());
+  reversed.push_back("t000");  // duplicates are read once
+  auto all = api_->BatchReadTopics("p7", "k", reversed);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  json counts = Requests();
+  EXPECT_EQ(counts["total"], 2) << counts.dump(2);
+  EXPECT_EQ(counts["by_route"][kBatch], 2) << "101 names: 100 + 1";
+  ASSERT_EQ(all->size(), 101u);
+  EXPECT_EQ(all->front().name, "t000");
+  const model::LiveTopic& last = all->back();
+  EXPECT_EQ(last.name, "t100");
+  EXPECT_EQ(last.partitions, 1);
+  EXPECT_EQ(last.replication, 2);
+  EXPECT_EQ(last.config["retention_ms"], 3600000);
+  EXPECT_EQ(last.config["segment_bytes"], 209715200);
+  EXPECT_EQ(last.config["cleanup_policy"], "delete");
+  EXPECT_EQ(last.config["preallocate"], false);
+  EXPECT_EQ(last.config.size(), 27u) << "every key of the GET shape";
+  EXPECT_EQ(all->front().config["retention_ms"], 604800000);
+
+  // "zz-gone" vanished: its batch (names are sorted: the second) answers 404 and is read
+  // topic by topic.
+  ResetRequests();
+  names.push_back("zz-gone");
+  auto some = api_->BatchReadTopics("p7", "k", names);
+  ASSERT_TRUE(some.ok()) << some.status().ToString();
+  counts = Requests();
+  EXPECT_EQ(counts["total"], 4) << counts.dump(2);
+  EXPECT_EQ(counts["by_route"][kBatch], 2);
+  EXPECT_EQ(counts["by_route"][kGet], 2) << "t100 and zz-gone";
+  ASSERT_EQ(some->size(), 101u);
+  EXPECT_EQ(some->back().name, "t100");
+  EXPECT_EQ(some->back().config["retention_ms"], 3600000);
+
+  // A read: a 503 is retried; another error names the call and the service.
+  ResetRequests();
+  Fault(R"({"method":"POST","path":"/v2/project/p7/service/k/topic","count":1,"status":503})");
+  auto retried = api_->BatchReadTopics("p7", "k", {"t001"});
+  ASSERT_TRUE(retried.ok()) << retried.status().ToString();
+  ASSERT_EQ(retried->size(), 1u);
+  EXPECT_EQ(Requests()["by_route"][kBatch], 2);
+  Fault(R"({"method":"POST","path":"/v2/project/p7/service/k/topic","count":1,"status":403,)"
+        R"("message":"Not allowed"})");
+  auto denied = api_->BatchReadTopics("p7", "k", {"t001"});
+  EXPECT_EQ(denied.status().code(), core::Code::kPermissionDenied);
+  EXPECT_EQ(denied.status().message(),
+            "POST /v2/project/p7/service/k/topic: 403 Not allowed [service:p7/k]");
+  ResetRequests();
+  auto none = api_->BatchReadTopics("p7", "k", {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_TRUE(none->empty());
+  EXPECT_EQ(Requests()["total"], 0);
 }
 
 TEST_F(ApiOpsTest, Integrations) {

@@ -150,6 +150,34 @@ TEST(LiveJson, TopicGetShapeUnwrapsConfigAndCountsPartitions) {
   EXPECT_EQ(t.config, json::parse(R"({"retention_ms": 3600000, "min_insync_replicas": 2})"));
 }
 
+TEST(LiveJson, TopicBatchReadShapeKeepsValueTypesAndCountsPartitions) {
+  auto topics = TopicsFromBatch(json::parse(R"({"topics": [
+    {"topic_name": "b", "partitions": [{"partition": 0}], "replication": 2,
+     "cleanup_policy": "delete", "state": "ACTIVE", "tags": [],
+     "config": {"retention_ms": {"value": 3600000, "source": "topic_config", "synonyms": []},
+                "cleanup_policy": {"value": "compact", "source": "topic_config"},
+                "preallocate": {"value": false, "source": "default_config"},
+                "min_cleanable_dirty_ratio": {"value": 0.5, "source": "default_config"},
+                "flush_ms": {"value": null, "source": "default_config"}}},
+    {"topic_name": "a", "partitions": [{"partition": 0}, {"partition": 1}, {"partition": 2}],
+     "replication": 3, "state": "CONFIGURING", "config": {}}]})"));
+  ASSERT_EQ(topics.size(), 2u);
+  EXPECT_EQ(topics[0].name, "a");
+  EXPECT_EQ(topics[0].partitions, 3);
+  EXPECT_EQ(topics[0].replication, 3);
+  EXPECT_EQ(topics[0].config, json::object());
+  EXPECT_EQ(topics[1].name, "b");
+  EXPECT_EQ(topics[1].partitions, 1);
+  EXPECT_EQ(topics[1].state, "ACTIVE");
+  // The wrapped value wins over the list key; types are kept; a null value is unset.
+  EXPECT_EQ(topics[1].config.dump(),
+            R"({"cleanup_policy":"compact","min_cleanable_dirty_ratio":0.5,)"
+            R"("preallocate":false,"retention_ms":3600000})");
+  EXPECT_TRUE(topics[1].config["retention_ms"].is_number_integer());
+  EXPECT_TRUE(TopicsFromBatch(json::parse(R"({"topics": {}})")).empty());
+  EXPECT_TRUE(TopicsFromBatch(json()).empty());
+}
+
 TEST(LiveJson, TopicsAndDatabasesAreSorted) {
   auto topics = TopicsFromJson(json::parse(R"({"topics": [{"topic_name": "b"},
                                                           {"topic_name": "a"}]})"));

@@ -150,6 +150,9 @@ TEST_F(ReadCommandsTest, BadConnectionFlags) {
   Outcome o = Run({"--request-timeout", "soon", "clouds"});
   EXPECT_EQ(o.code, 1);
   EXPECT_EQ(o.err.rfind("aivenctl: --request-timeout: ", 0), 0u) << o.err;
+  o = Run({"--ca-cert", "/nonexistent/ca.pem", "clouds"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_EQ(o.err, "aivenctl: --ca-cert /nonexistent/ca.pem: No such file or directory\n");
   o = Run({"--max-attempts", "0", "clouds"});
   EXPECT_EQ(o.code, 2) << o.err;
   std::ostringstream out, err;

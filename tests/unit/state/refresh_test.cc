@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "../api/api_fixture.h"
@@ -202,6 +203,101 @@ TEST_F(RefreshTest, SeededEmulatorGivesTheExpectedModelWithMinimalRequests) {
   EXPECT_EQ(Requests()["total"], 5);
 }
 
+// A plan of Kafka services in `project` whose topics set `config`, by "service/topic".
+model::Plan PlanWithTopicConfig(const std::string& project,
+                                const std::vector<std::pair<std::string, json>>& topics) {
+  model::Plan plan = PlanFor({project});
+  for (const auto& [path, config] : topics) {
+    const std::string service = path.substr(0, path.find('/'));
+    auto& services = plan.projects[0].services;
+    auto it = std::find_if(services.begin(), services.end(),
+                           [&](const model::Service& s) { return s.name == service; });
+    if (it == services.end()) {
+      model::Service svc;
+      svc.name = service;
+      svc.project = project;
+      svc.type = "kafka";
+      services.push_back(std::move(svc));
+      it = services.end() - 1;
+    }
+    model::Topic topic;
+    topic.name = path.substr(path.find('/') + 1);
+    topic.config = config;
+    it->topics.push_back(std::move(topic));
+  }
+  return plan;
+}
+
+class RefreshTopicConfigTest : public RefreshTest {
+ protected:
+  // kp: Kafka k with clicks (retention_ms set) and orders, Kafka k2 with logs.
+  void SetUp() override {
+    RefreshTest::SetUp();
+    if (IsSkipped()) return;
+    Ok(api_->CreateProject({{"project", "kp"}}));
+    Service("kp", "k", "kafka", "startup-2");
+    Service("kp", "k2", "kafka", "startup-2");
+    Advance(600);
+    Ok(api_->CreateTopic(
+        "kp", "k",
+        {{"topic_name", "clicks"}, {"replication", 2}, {"config", {{"retention_ms", 3600000}}}}));
+    Ok(api_->CreateTopic("kp", "k", {{"topic_name", "orders"}, {"replication", 2}}));
+    Ok(api_->CreateTopic("kp", "k2", {{"topic_name", "logs"}, {"replication", 2}}));
+  }
+  static constexpr const char* kBatch = "POST /v2/project/{project}/service/{service_name}/topic";
+};
+
+TEST_F(RefreshTopicConfigTest, PlanConfigKeysTheListLacksAreReadInOneBatchForThatService) {
+  // k/clicks sets retention_ms (not a list key): read in full. k/orders sets no config,
+  // k2/logs only list keys, k/future is not created yet: no extra read for them.
+  const model::Plan plan = PlanWithTopicConfig(
+      "kp", {{"k/clicks", {{"retention_ms", 3600000}, {"cleanup_policy", "delete"}}},
+             {"k/orders", json::object()},
+             {"k/future", {{"segment_bytes", 1048576}}},
+             {"k2/logs", {{"cleanup_policy", "delete"}, {"retention_bytes", -1}}}});
+  for (int concurrency : {8, 1}) {
+    SCOPED_TRACE(concurrency);
+    api_ = std::make_unique<api::Api>(*client_);  // a fresh catalog cache each time
+    ResetRequests();
+    auto result = Refresh(*api_, plan, {.concurrency = concurrency});
+    ASSERT_TRUE(result.ok()) << result.status().ToString();
+    // 1 project list + 1 service list + 2 topic lists + 1 batch read (k) + catalog 3.
+    json counts = Requests();
+    EXPECT_EQ(counts["total"], 8) << counts.dump(2);
+    EXPECT_EQ(counts["by_route"][kBatch], 1);
+    const model::LiveService* k = result->live.FindService("kp", "k");
+    ASSERT_NE(k, nullptr);
+    ASSERT_EQ(k->topics.size(), 2u);
+    const model::LiveTopic* clicks = k->FindTopic("clicks");
+    ASSERT_NE(clicks, nullptr);
+    EXPECT_EQ(clicks->config["retention_ms"], 3600000);
+    EXPECT_EQ(clicks->config["segment_bytes"], 209715200) << "the full effective config";
+    EXPECT_EQ(clicks->config.size(), 27u);
+    EXPECT_EQ(clicks->partitions, 1) << "the list's fields stay";
+    EXPECT_EQ(clicks->replication, 2);
+    EXPECT_EQ(clicks->state, "CONFIGURING");
+    EXPECT_EQ(k->FindTopic("orders")->config.dump(),
+              R"({"cleanup_policy":"delete","min_insync_replicas":1,"remote_storage_enable":false,)"
+              R"("retention_bytes":-1})")
+        << "not asked for: the list's keys only";
+    EXPECT_EQ(result->live.FindService("kp", "k2")->FindTopic("logs")->config.size(), 4u);
+  }
+}
+
+TEST_F(RefreshTopicConfigTest, PlanConfigOfListKeysOnlyAddsNoRequest) {
+  const model::Plan plan = PlanWithTopicConfig(
+      "kp", {{"k/clicks", {{"cleanup_policy", "delete"}, {"min_insync_replicas", 1}}},
+             {"k2/logs", {{"retention_bytes", -1}, {"remote_storage_enable", false}}}});
+  ResetRequests();
+  auto result = Refresh(*api_, plan);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  json counts = Requests();
+  EXPECT_EQ(counts["total"], 7) << counts.dump(2);
+  EXPECT_FALSE(counts["by_route"].contains(kBatch));
+  EXPECT_FALSE(
+      result->live.FindService("kp", "k")->FindTopic("clicks")->config.contains("retention_ms"));
+}
+
 TEST_F(RefreshTest, OnlyAbsentProjects) {
   Ok(api_->CreateProject({{"project", "seen"}}));
   ResetRequests();
@@ -312,6 +408,66 @@ TEST(RefreshScripted, DatabaseListOnlyWhereTheServiceObjectLacksIt) {
   ASSERT_EQ(a->databases.size(), 1u);
   EXPECT_EQ(a->databases[0].name, "defaultdb");
   EXPECT_FALSE(full->live.FindService("p", "c")->databases_read);
+}
+
+// A topic deleted between the topic list and the batch read: the batch answers 404, the
+// topics are read one by one, and the vanished one leaves the live model.
+TEST(RefreshScripted, TopicVanishedBeforeTheBatchReadIsGone) {
+  api::testing::FakeTransport transport;
+  transport.SetHandler([](const api::HttpRequest& r) {
+    if (r.path == "/v1/project") {
+      return api::testing::Answer(200, R"({"projects":[{"project_name":"p"}]})");
+    }
+    if (r.path == "/v1/project/p/service") {
+      return api::testing::Answer(
+          200, R"({"services":[{"service_name":"k","service_type":"kafka","state":"RUNNING"}]})");
+    }
+    if (r.path == "/v1/clouds") return api::testing::Answer(200, R"({"clouds":[]})");
+    if (r.path == "/v1/service_types") return api::testing::Answer(200, R"({"service_types":{}})");
+    if (r.path == "/v1/project/p/integration_types") {
+      return api::testing::Answer(200, R"({"integration_types":[]})");
+    }
+    if (r.path == "/v1/project/p/service/k/topic") {
+      return api::testing::Answer(200, R"({"topics":[
+        {"topic_name":"a","partitions":2,"replication":3,"cleanup_policy":"delete"},
+        {"topic_name":"b","partitions":1,"replication":3,"cleanup_policy":"delete"},
+        {"topic_name":"c","partitions":1,"replication":3,"cleanup_policy":"delete"}]})");
+    }
+    if (r.path == "/v1/project/p/service/k/topic/a") {
+      return api::testing::Answer(200, R"({"topic":{"topic_name":"a","partitions":[{},{}],
+        "replication":3,"config":{"retention_ms":{"value":1000,"source":"topic_config"},
+        "cleanup_policy":{"value":"delete","source":"default_config"}}}})");
+    }
+    return api::testing::Answer(404, R"({"message":"Topic does not exist"})");
+  });
+  api::FakeClock clock;
+  api::RateBudget budget(clock);
+  api::Client client(transport, clock, budget);
+  api::Api api(client);
+  model::Plan plan = PlanWithTopicConfig(
+      "p", {{"k/a", {{"retention_ms", 1000}}}, {"k/b", {{"retention_ms", 1000}}}});
+  auto result = Refresh(api, plan);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  std::vector<std::string> calls;
+  for (const auto& r : transport.requests()) {
+    if (r.path.find("/service/k/topic") != std::string::npos) {
+      calls.push_back(r.method + " " + r.path + (r.body.empty() ? "" : " " + r.body));
+    }
+  }
+  std::sort(calls.begin(), calls.end());
+  EXPECT_EQ(calls, (std::vector<std::string>{
+                       "GET /v1/project/p/service/k/topic",
+                       "GET /v1/project/p/service/k/topic/a",
+                       "GET /v1/project/p/service/k/topic/b",
+                       R"(POST /v2/project/p/service/k/topic {"topic_names":["a","b"]})",
+                   }));
+  const model::LiveService* k = result->live.FindService("p", "k");
+  ASSERT_NE(k, nullptr);
+  ASSERT_EQ(k->topics.size(), 2u) << "b is gone; c was not asked for and stays";
+  EXPECT_EQ(k->topics[0].name, "a");
+  EXPECT_EQ(k->topics[0].partitions, 2);
+  EXPECT_EQ(k->topics[0].config.dump(), R"({"cleanup_policy":"delete","retention_ms":1000})");
+  EXPECT_EQ(k->topics[1].name, "c");
 }
 
 }  // namespace
