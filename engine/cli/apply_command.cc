@@ -126,8 +126,8 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   return Finish(session, exit_code, apply_flags, io);
 }
 
-int RunDestroy(const std::string& file, const ExecFlags& exec_flags,
-               const ApplyFlags& apply_flags, const GlobalOptions& options, Io& io) {
+int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
+               const GlobalOptions& options, Io& io) {
   RunControl control(io);
   auto session = StartSession(file, options, io, control.stop_token());
   if (!session) return control.interrupted() ? 130 : kExitInvalid;
@@ -149,7 +149,8 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags,
   if (options.format != "json") PrintChangeset(cs, options, io);
   if (!cs.Summarize().has_changes()) {
     if (options.format != "json") {
-      io.out << "\nNothing to destroy: plan " << session->plan.name << " owns nothing that exists.\n";
+      io.out << "\nNothing to destroy: plan " << session->plan.name
+             << " owns nothing that exists.\n";
     }
     session->connection->Finish(io);
     return kExitOk;

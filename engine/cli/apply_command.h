@@ -21,7 +21,7 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
              const ApplyFlags& apply_flags, const GlobalOptions& options, Io& io);
 
 /// Deletes everything the plan owns, after typing the plan name (or --yes).
-int RunDestroy(const std::string& file, const ExecFlags& exec_flags,
-               const ApplyFlags& apply_flags, const GlobalOptions& options, Io& io);
+int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
+               const GlobalOptions& options, Io& io);
 
 }  // namespace aivenctl::cli

@@ -38,8 +38,9 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
                      "Save the changeset as JSON (apply exactly it later)");
   c.plan->add_flag("--detailed-exitcode", c.plan_flags.detailed_exitcode,
                    "Exit 0 without changes, 2 with changes, 1 on errors");
-  c.plan->footer("Formats: --format text (default), json, markdown (for pull requests).\n"
-                 "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
+  c.plan->footer(
+      "Formats: --format text (default), json, markdown (for pull requests).\n"
+      "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
 
   c.graph = app.add_subcommand("graph", "Print the operation graph of the plan (DOT or Mermaid)");
   c.graph->add_option("planfile", c.file, "The plan file")->required();
@@ -66,8 +67,9 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
                         "FILE to write (.env or .json, mode 0600)");
   c.outputs->add_flag("--show-secrets", c.show_secrets, "Print them to stdout instead");
 
-  c.reap = app.add_subcommand("reap", "Delete expired environments aivenctl owns (dry run "
-                                      "unless --yes)");
+  c.reap = app.add_subcommand("reap",
+                              "Delete expired environments aivenctl owns (dry run "
+                              "unless --yes)");
   c.reap->add_option("--project", c.reap_flags.projects, "Only this project (repeatable)");
   c.reap->add_option("--plan", c.reap_flags.plan, "Only resources of this plan");
   c.reap->add_option("--now", c.reap_flags.now, "Evaluate expiry at this instant (ISO 8601)");

@@ -36,7 +36,6 @@ struct EngineCommands {
 void AddEngineCommands(CLI::App& app, EngineCommands& commands);
 
 /// Runs the one that was parsed; nullopt when none of them was.
-std::optional<int> RunEngineCommand(EngineCommands& commands, const GlobalOptions& options,
-                                    Io& io);
+std::optional<int> RunEngineCommand(EngineCommands& commands, const GlobalOptions& options, Io& io);
 
 }  // namespace aivenctl::cli

@@ -93,8 +93,7 @@ bool ParseFlagDuration(const std::string& flag, const std::string& text, core::D
 }
 
 exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const ExecFlags& flags,
-                        const GlobalOptions& options, RunControl& control, Io& io,
-                        int& exit_code) {
+                        const GlobalOptions& options, RunControl& control, Io& io, int& exit_code) {
   exec::ExecutorOptions exec_options;
   exec_options.parallelism = std::max(1, flags.parallelism);
   std::string problem;
@@ -102,7 +101,8 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
   if (!ParseFlagDuration("--poll-initial", flags.poll_initial, exec_options.poll_initial,
                          problem) ||
       !ParseFlagDuration("--poll-max", flags.poll_max, exec_options.poll_max, problem) ||
-      (!flags.timeout.empty() && !ParseFlagDuration("--timeout", flags.timeout, timeout, problem))) {
+      (!flags.timeout.empty() &&
+       !ParseFlagDuration("--timeout", flags.timeout, timeout, problem))) {
     io.err << "aivenctl: " << problem << "\n";
     exit_code = kExitUsage;
     return {};
@@ -114,8 +114,8 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
 
   render::ProgressOptions progress;
   progress.format = options.format == "json" ? render::ProgressFormat::kJson
-                    : io.out_is_terminal      ? render::ProgressFormat::kTty
-                                              : render::ProgressFormat::kPlain;
+                    : io.out_is_terminal     ? render::ProgressFormat::kTty
+                                             : render::ProgressFormat::kPlain;
   progress.width = io.terminal_width;
   std::unique_ptr<render::ProgressSink> sink =
       flags.quiet ? std::make_unique<QuietSink>() : render::MakeProgressSink(io.out, progress);
@@ -133,9 +133,7 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
     io.out << "\n" << render::FormatRunSummary(result);
   }
   io.out.flush();
-  exit_code = result.status.ok()          ? kExitOk
-              : result.stopped            ? 130
-                                          : kExitInvalid;
+  exit_code = result.status.ok() ? kExitOk : result.stopped ? 130 : kExitInvalid;
   return result;
 }
 

@@ -2,8 +2,8 @@
 // Running a changeset (apply, destroy, reap, extend): confirmation, the executor over the
 // API runner with progress display, interrupts, the end summary and the exit code.
 
-#include <memory>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <stop_token>
 #include <string>
@@ -20,12 +20,12 @@ namespace aivenctl::cli {
 
 /// Flags of the commands that execute.
 struct ExecFlags {
-  bool yes = false;                     ///< --yes: no confirmation prompt
-  int parallelism = 10;                 ///< --parallelism N
-  std::string poll_initial = "1s";      ///< --poll-initial (first readiness poll)
-  std::string poll_max = "10s";         ///< --poll-max (poll interval ceiling)
-  std::string timeout;                  ///< --timeout: per-operation limit ("" = defaults)
-  bool quiet = false;                   ///< no progress and no summary (the caller reports)
+  bool yes = false;                 ///< --yes: no confirmation prompt
+  int parallelism = 10;             ///< --parallelism N
+  std::string poll_initial = "1s";  ///< --poll-initial (first readiness poll)
+  std::string poll_max = "10s";     ///< --poll-max (poll interval ceiling)
+  std::string timeout;              ///< --timeout: per-operation limit ("" = defaults)
+  bool quiet = false;               ///< no progress and no summary (the caller reports)
 };
 
 /// SIGINT/SIGTERM for one command: the first stops refresh reads and the executor
@@ -57,14 +57,13 @@ bool Confirm(const std::string& what, const std::string& question, const std::st
              const ExecFlags& flags, Io& io);
 
 /// Parses "200ms", "2s", "1m30s"; false and `problem` on bad text.
-bool ParseFlagDuration(const std::string& flag, const std::string& text,
-                       core::Duration& out, std::string& problem);
+bool ParseFlagDuration(const std::string& flag, const std::string& text, core::Duration& out,
+                       std::string& problem);
 
 /// Runs `cs.operations` with progress on io.out and prints the summary. Returns the run
 /// result; `exit_code` is 0 when every operation is done, 1 otherwise (130 after an
 /// interrupt).
 exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const ExecFlags& flags,
-                        const GlobalOptions& options, RunControl& control, Io& io,
-                        int& exit_code);
+                        const GlobalOptions& options, RunControl& control, Io& io, int& exit_code);
 
 }  // namespace aivenctl::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   io.in = &std::cin;
   io.in_is_terminal = ::isatty(STDIN_FILENO) == 1;
   winsize ws{};
-  if (io.out_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0) io.terminal_width = ws.ws_col;
+  if (io.out_is_terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+    io.terminal_width = ws.ws_col;
   return aivenctl::cli::Run(args, io);
 }

@@ -26,8 +26,12 @@ bool WriteOutputs(const Session& session, const std::string& path, Io& io) {
         auto ca = api.GetProjectCa(project.name);
         ca_by_project[project.name] = ca.ok() ? *ca : "";
       }
-      render::ServiceSecrets s{project.name, service.name, service.type, std::move(*secrets),
-                               ca_by_project[project.name], {}};
+      render::ServiceSecrets s{project.name,
+                               service.name,
+                               service.type,
+                               std::move(*secrets),
+                               ca_by_project[project.name],
+                               {}};
       for (const auto& user : service.users) s.plan_users.push_back(user.name);
       services.push_back(std::move(s));
     }

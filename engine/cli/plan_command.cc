@@ -17,8 +17,7 @@ bool ParseAddresses(const std::vector<std::string>& texts, const char* flag,
   for (const auto& text : texts) {
     auto address = core::Address::Parse(text);
     if (!address.ok()) {
-      io.err << "aivenctl: " << flag << " " << text << ": " << address.status().message()
-             << "\n";
+      io.err << "aivenctl: " << flag << " " << text << ": " << address.status().message() << "\n";
       ok = false;
       continue;
     }
@@ -39,14 +38,13 @@ std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanF
   plan_options.now = Now(io.env);
   plan_options.engine_version = AIVENCTL_VERSION;
   plan_options.plan_digest = session.digest;
-  diff::PlanResult result = diff::Plan(session.plan, session.refreshed.live,
-                                       session.refreshed.catalog, plan_options);
+  diff::PlanResult result =
+      diff::Plan(session.plan, session.refreshed.live, session.refreshed.catalog, plan_options);
   if (!result.ok()) {
     render::SourceMap sources{{session.plan.file, session.source}};
     io.err << render::FormatDiagnostics(result.errors, sources, render::TextStyle{options.color});
-    io.err << "aivenctl: the plan cannot be applied (" << render::Plural(
-                                                              static_cast<int>(result.errors.size()),
-                                                              "error")
+    io.err << "aivenctl: the plan cannot be applied ("
+           << render::Plural(static_cast<int>(result.errors.size()), "error")
            << "); nothing was changed\n";
     return std::nullopt;
   }
@@ -63,8 +61,7 @@ void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io&
   }
 }
 
-int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
-            Io& io) {
+int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io) {
   auto session = StartSession(file, options, io);
   if (!session) return kExitInvalid;
   auto cs = MakeChangeset(*session, flags, options, io);

@@ -14,11 +14,11 @@ namespace aivenctl::cli {
 
 /// Flags of `plan` (and the planning half of `apply`).
 struct PlanFlags {
-  std::string out;                          ///< --out FILE: save the changeset (JSON)
-  bool detailed_exitcode = false;           ///< --detailed-exitcode: 0 none, 2 changes, 1 error
-  std::vector<std::string> targets;         ///< --target ADDRESS (repeatable)
-  std::vector<std::string> allow_replace;   ///< --allow-replace ADDRESS (repeatable)
-  bool mermaid = false;                     ///< graph: Mermaid instead of DOT
+  std::string out;                         ///< --out FILE: save the changeset (JSON)
+  bool detailed_exitcode = false;          ///< --detailed-exitcode: 0 none, 2 changes, 1 error
+  std::vector<std::string> targets;        ///< --target ADDRESS (repeatable)
+  std::vector<std::string> allow_replace;  ///< --allow-replace ADDRESS (repeatable)
+  bool mermaid = false;                    ///< graph: Mermaid instead of DOT
 };
 
 /// Exit code of `plan --detailed-exitcode` when there are changes.
@@ -33,11 +33,9 @@ std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanF
 void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io);
 
 /// `aivenctl plan FILE`.
-int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
-            Io& io);
+int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io);
 
 /// `aivenctl graph FILE`.
-int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOptions& options,
-             Io& io);
+int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io);
 
 }  // namespace aivenctl::cli

@@ -53,8 +53,8 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   if (!flags.older_than.empty()) {
     auto older = core::ParseDuration(flags.older_than);
     if (!older.ok()) {
-      io.err << "aivenctl: --older-than " << flags.older_than << ": "
-             << older.status().message() << " (write it like 12h or 7d)\n";
+      io.err << "aivenctl: --older-than " << flags.older_than << ": " << older.status().message()
+             << " (write it like 12h or 7d)\n";
       return kExitUsage;
     }
     reap.older_than = *older;
@@ -97,8 +97,7 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   if (exec_flags.yes && !plan.changeset.operations.empty()) {
     ExecFlags quiet = exec_flags;
     quiet.quiet = options.format == "json";
-    exec::RunResult result =
-        Execute(plan.changeset, conn, quiet, options, control, io, exit_code);
+    exec::RunResult result = Execute(plan.changeset, conn, quiet, options, control, io, exit_code);
     Collect(result, run);
     if (!run.failures.empty() || !run.skipped.empty()) exit_code = kExitInvalid;
   }

@@ -38,8 +38,7 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   return session;
 }
 
-bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop) {
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop) {
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
@@ -50,16 +49,15 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
   refresh.stop = stop;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
   if (!refreshed.ok()) {
-    io.err << "aivenctl: reading the live state failed:\n" << refreshed.status().message()
-           << "\n";
+    io.err << "aivenctl: reading the live state failed:\n" << refreshed.status().message() << "\n";
     return false;
   }
   session.refreshed = std::move(*refreshed);
   return true;
 }
 
-std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options,
-                                    Io& io, std::stop_token stop) {
+std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
+                                    std::stop_token stop) {
   auto session = LoadPlan(file, options, io);
   if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
   return session;

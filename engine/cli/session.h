@@ -33,8 +33,8 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
                     std::stop_token stop = {});
 
 /// LoadPlan + OpenAndRefresh.
-std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options,
-                                    Io& io, std::stop_token stop = {});
+std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
+                                    std::stop_token stop = {});
 
 /// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
 /// and previews pin time with it).

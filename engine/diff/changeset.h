@@ -73,7 +73,8 @@ std::optional<Gate> ParseGate(const std::string& text);
 ///   project delete:   {}
 ///   service create:   {"create": <POST /project/{p}/service body incl. tags>}
 ///   service update:   {"update": <PUT body, only changed keys>, "tags": <full tag map>?}
-///                     (either key may be absent)
+///                     (either key may be absent); {"wait": true}: nothing to send, the
+///                     service is still building and dependents wait for RUNNING
 ///   service delete:   {"unprotect": true}? (PUT termination_protection=false first),
 ///                     {"wait_only": true}? (another run deletes it: send nothing, wait)
 ///   database create:  {"create": <POST .../db body>}

@@ -135,6 +135,7 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
   for (auto& p : kept) {
     const Change& c = p.change;
     Action action = c.action == Action::kReplace ? Action::kCreate : c.action;
+    if (p.wait_for_running) action = Action::kUpdate;
     if (action != Action::kCreate && action != Action::kUpdate) continue;
     Operation& op = add(p, action);
     const core::Address& a = op.address;

@@ -26,6 +26,7 @@ struct Pending {
   Gate update_gate = Gate::kNone;
   Gate delete_gate = Gate::kNone;
   std::string fingerprint;  ///< of the live object ("absent" when there is none)
+  bool wait_for_running = false;  ///< a no-op service still building: dependents wait for it
 };
 
 /// The run: inputs, findings, and the changes built so far.

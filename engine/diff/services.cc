@@ -303,6 +303,15 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
       p.update_gate = Gate::kServiceRunning;
     }
   }
+  // Still building (an earlier run was interrupted before it was RUNNING): whatever the
+  // plan creates in it or wires to it waits until it runs.
+  if (ls->state == "REBUILDING" && s.powered.value_or(true)) {
+    if (p.change.action == Action::kNoop) {
+      p.update_request = {{"wait", true}};
+      p.wait_for_running = true;
+    }
+    p.update_gate = Gate::kServiceRunning;
+  }
   DiffChildren(cx, s, *ls);
 }
 

@@ -24,8 +24,8 @@ class E2eTest : public ::testing::Test {
  protected:
   /// Emulator flags: fast lifecycle so a service builds in about a second.
   static std::vector<std::string> FastEmulatorArgs() {
-    return {"--token", kE2eToken, "--build-seconds", "1", "--rebalance-seconds", "1",
-            "--topic-seconds", "1", "--integration-seconds", "1"};
+    return {"--token",         kE2eToken, "--build-seconds",       "1", "--rebalance-seconds", "1",
+            "--topic-seconds", "1",       "--integration-seconds", "1"};
   }
 
   void SetUp() override { StartEmulator(FastEmulatorArgs()); }
@@ -70,8 +70,8 @@ class E2eTest : public ::testing::Test {
     for (const auto& p : Get("/v1/project").value("projects", nlohmann::json::array())) {
       std::string name = p.value("project_name", "");
       auto& services = out[name];
-      for (const auto& s : Get("/v1/project/" + name + "/service")
-                               .value("services", nlohmann::json::array())) {
+      for (const auto& s :
+           Get("/v1/project/" + name + "/service").value("services", nlohmann::json::array())) {
         services.push_back(s.value("service_name", ""));
       }
       std::sort(services.begin(), services.end());

@@ -29,10 +29,10 @@ TEST_P(PlanLifecycle, ApplyReplanDestroyLeavesBystandersAlone) {
   auto before = Inventory();
   ASSERT_FALSE(before.empty());
   const std::string project = before.begin()->first;
-  ASSERT_TRUE(api_->Post("/v1/project/" + project + "/service",
-                         {{"service_name", "bystander"}, {"service_type", "pg"},
-                          {"plan", "startup-4"}})
-                  .ok());
+  ASSERT_TRUE(
+      api_->Post("/v1/project/" + project + "/service",
+                 {{"service_name", "bystander"}, {"service_type", "pg"}, {"plan", "startup-4"}})
+          .ok());
   json bystander = Get("/v1/project/" + project + "/service/bystander")["service"];
   const std::set<std::string> secrets = IssuedSecrets();
 
@@ -79,7 +79,7 @@ TEST_F(E2eTest, OutputsFileHoldsConnectionDetailsWithMode0600) {
   ProcessOutcome applied =
       Aivenctl(Fast({"apply", "plans/ci-postgres.yaml", "--outputs", env_file}));
   ASSERT_EQ(applied.code, 0) << applied.Describe();
-  struct stat st{};
+  struct stat st {};
   ASSERT_EQ(stat(env_file.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   std::ifstream in(env_file);
@@ -148,14 +148,25 @@ TEST_F(E2eTest, UnownedServiceWithThePlansNameIsAnError) {
 
 TEST_F(E2eTest, ApplyConvergesThrough503StormsAnd429s) {
   json faults = {{"faults",
-                  {{{"method", "POST"}, {"path", "/v1/project/*/service"}, {"count", 3},
-                    {"action", "error"}, {"status", 503}},
-                   {{"method", "GET"}, {"path", "/v1/project/*/service/*"}, {"count", 2},
-                    {"action", "error"}, {"status", 429},
+                  {{{"method", "POST"},
+                    {"path", "/v1/project/*/service"},
+                    {"count", 3},
+                    {"action", "error"},
+                    {"status", 503}},
+                   {{"method", "GET"},
+                    {"path", "/v1/project/*/service/*"},
+                    {"count", 2},
+                    {"action", "error"},
+                    {"status", 429},
                     {"message", "Rate limit 120 exceeded - try again in 1s"}},
-                   {{"method", "POST"}, {"path", "/v1/project/*/service/*/topic"}, {"count", 2},
-                    {"action", "error"}, {"status", 503}},
-                   {{"method", "*"}, {"path", "/v1/project/*/integration"}, {"count", 1},
+                   {{"method", "POST"},
+                    {"path", "/v1/project/*/service/*/topic"},
+                    {"count", 2},
+                    {"action", "error"},
+                    {"status", 503}},
+                   {{"method", "*"},
+                    {"path", "/v1/project/*/integration"},
+                    {"count", 1},
                     {"action", "drop"}}}}};
   ASSERT_TRUE(api_->Post("/_emulator/faults", faults, {.validate = false}).ok());
   ProcessOutcome applied = Aivenctl(Fast({"apply", "plans/kafka-pipeline.yaml"}));

@@ -20,8 +20,11 @@ class ReapTest : public E2eTest {
  protected:
   void Service(const std::string& project, const std::string& name, json tags,
                bool protection = false) {
-    json body = {{"service_name", name}, {"service_type", "pg"}, {"plan", "startup-4"},
-                 {"tags", tags}, {"termination_protection", protection}};
+    json body = {{"service_name", name},
+                 {"service_type", "pg"},
+                 {"plan", "startup-4"},
+                 {"tags", tags},
+                 {"termination_protection", protection}};
     ASSERT_TRUE(api_->Post("/v1/project/" + project + "/service", body).ok()) << name;
   }
   // Three projects: "old" (owned, expired, only expired owned services), "mixed" (owned,
@@ -76,11 +79,12 @@ TEST_F(ReapTest, DryRunListsExactlyTheExpiredOwnedOnes) {
 
 TEST_F(ReapTest, YesDeletesExactlyThoseAndLeavesTheRestUntouched) {
   Seed();
-  ASSERT_TRUE(api_->Post("/_emulator/faults", {{"method", "DELETE"},
-                                               {"path", "/v1/project/*/service/*"},
-                                               {"count", 2},
-                                               {"action", "error"},
-                                               {"status", 503}},
+  ASSERT_TRUE(api_->Post("/_emulator/faults",
+                         {{"method", "DELETE"},
+                          {"path", "/v1/project/*/service/*"},
+                          {"count", 2},
+                          {"action", "error"},
+                          {"status", 503}},
                          {.validate = false})
                   .ok());
   auto kept_before = Inventory();

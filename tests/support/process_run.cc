@@ -32,8 +32,9 @@ std::string ReadAll(const std::string& path) {
 }  // namespace
 
 std::string ProcessOutcome::Describe() const {
-  std::string how = timed_out ? "timed out" : signal ? "signal " + std::to_string(signal)
-                                                     : "exit " + std::to_string(code);
+  std::string how = timed_out ? "timed out"
+                    : signal  ? "signal " + std::to_string(signal)
+                              : "exit " + std::to_string(code);
   return how + "\n--- stdout:\n" + out + "\n--- stderr:\n" + err;
 }
 

@@ -13,11 +13,11 @@ namespace aivenctl::testing {
 
 /// What to run.
 struct ProcessSpec {
-  std::string program;                       ///< path of the executable
-  std::vector<std::string> args;             ///< arguments (program name excluded)
-  std::map<std::string, std::string> env;    ///< the whole environment (PATH added)
-  std::string cwd;                           ///< working directory ("" = current)
-  std::string stdin_text;                    ///< written to the child's stdin
+  std::string program;                        ///< path of the executable
+  std::vector<std::string> args;              ///< arguments (program name excluded)
+  std::map<std::string, std::string> env;     ///< the whole environment (PATH added)
+  std::string cwd;                            ///< working directory ("" = current)
+  std::string stdin_text;                     ///< written to the child's stdin
   std::chrono::milliseconds timeout{180000};  ///< SIGKILL after this (reported)
   /// Send `signal_number` once this much time has passed (SIGINT tests, kill -9 tests).
   std::optional<std::chrono::milliseconds> signal_after;
@@ -28,8 +28,8 @@ struct ProcessSpec {
 
 /// How it ended.
 struct ProcessOutcome {
-  int code = -1;          ///< exit code, -1 when killed by a signal
-  int signal = 0;         ///< terminating signal, 0 when it exited
+  int code = -1;           ///< exit code, -1 when killed by a signal
+  int signal = 0;          ///< terminating signal, 0 when it exited
   bool timed_out = false;  ///< killed because it ran past the timeout
   std::string out;         ///< stdout
   std::string err;         ///< stderr

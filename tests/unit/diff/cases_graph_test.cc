@@ -338,6 +338,29 @@ projects:
      {},
      {},
      true},
+    {"service_still_building_its_new_children_wait_for_it",
+     R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: pg, type: pg, plan: startup-4, databases: [app]}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+    {"name": "pg", "type": "pg", "plan": "startup-4", "owned": true, "state": "REBUILDING"}]}]})",
+     R"EXP(+ database:ci/pg/app
+
+Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.
+--
+#0 update service:ci/pg wait:service-running [] {"wait":true}
+#1 create database:ci/pg/app [0] {"create":{"database":"app"}}
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Diff, GraphCase, ::testing::ValuesIn(kCases),
