@@ -9,6 +9,7 @@
 #include <valijson/validator.hpp>
 
 #include "diff/json_diff.h"
+#include "loader/json_convert.h"
 #include "loader/suggest.h"
 
 namespace aivenctl::diff {
@@ -17,16 +18,6 @@ namespace {
 using nlohmann::json;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
-
-std::string JsonType(const json& v) {
-  if (v.is_null()) return "null";
-  if (v.is_boolean()) return "boolean";
-  if (v.is_number_integer()) return "integer";
-  if (v.is_number()) return "number";
-  if (v.is_string()) return "string";
-  if (v.is_array()) return "array";
-  return "object";
-}
 
 std::vector<std::string> TypesOf(const json& s) {
   std::vector<std::string> out;
@@ -78,8 +69,9 @@ void Walk(const json& value, const json& schema, const std::string& path,
     const json& v = it.value();
     if (v.is_null()) continue;  // managed as "unset"
     std::vector<std::string> types = TypesOf(*p);
-    if (!Accepts(types, JsonType(v))) {
-      out.push_back(here + ": expected " + JoinOr(types) + ", got " + JsonType(v) + " " + v.dump());
+    if (!Accepts(types, loader::JsonType(v))) {
+      out.push_back(here + ": expected " + JoinOr(types) + ", got " + loader::JsonType(v) + " " +
+                    v.dump());
       continue;
     }
     if (auto e = p->find("enum"); e != p->end() && e->is_array()) {

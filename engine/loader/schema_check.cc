@@ -74,16 +74,6 @@ const json* Resolve(const json& s) {
   return cur;
 }
 
-std::string JsonType(const json& v) {
-  if (v.is_null()) return "null";
-  if (v.is_boolean()) return "boolean";
-  if (v.is_number_integer()) return "integer";
-  if (v.is_number()) return "number";
-  if (v.is_string()) return "string";
-  if (v.is_array()) return "array";
-  return "object";
-}
-
 std::set<std::string> TypesOf(const json& s) {
   std::set<std::string> out;
   if (!s.is_object() || !s.contains("type")) return out;

@@ -1,18 +1,8 @@
 #include "model/catalog.h"
 
-#include <algorithm>
+#include "model/find.h"
 
 namespace aivenctl::model {
-namespace {
-
-template <typename Vec>
-auto FindByName(const Vec& items, const std::string& name) -> decltype(&items.front()) {
-  auto it = std::find_if(items.begin(), items.end(),
-                         [&](const auto& item) { return item.name == name; });
-  return it == items.end() ? nullptr : &*it;
-}
-
-}  // namespace
 
 const ServicePlan* ServiceType::FindPlan(const std::string& name) const {
   return FindByName(plans, name);
