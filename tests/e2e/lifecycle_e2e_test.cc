@@ -74,6 +74,46 @@ INSTANTIATE_TEST_SUITE_P(Plans, PlanLifecycle, ::testing::ValuesIn(ShippedPlans(
                            return name;
                          });
 
+/// "action address" per change that is not a no-op, from `plan --format json`.
+std::vector<std::string> Changes(const ProcessOutcome& o) {
+  std::vector<std::string> out;
+  json cs = json::parse(o.out, nullptr, false);
+  if (cs.is_discarded()) return {"not JSON: " + o.out};
+  for (const auto& c : cs["changes"]) {
+    if (c["action"] != "no-op")
+      out.push_back(c["action"].get<std::string>() + " " + c["address"].get<std::string>());
+  }
+  return out;
+}
+
+TEST_F(E2eTest, PlanShowsAllCreatesOnAnEmptyAccountThenExactlyTheDrift) {
+  ProcessOutcome empty = Aivenctl({"plan", "plans/ci-postgres.yaml", "--format", "json"});
+  ASSERT_EQ(empty.code, 0) << empty.Describe();
+  EXPECT_EQ(Changes(empty),
+            (std::vector<std::string>{"create project:ci-pg-local", "create service:ci-pg-local/pg",
+                                      "create database:ci-pg-local/pg/app",
+                                      "create user:ci-pg-local/pg/app"}));
+  ASSERT_EQ(Aivenctl(Fast({"apply", "plans/ci-postgres.yaml"})).code, 0);
+
+  // Changes made directly through the API, behind the plan's back.
+  ASSERT_TRUE(api_->Put("/v1/project/ci-pg-local/service/pg", {{"plan", "business-4"}}).ok());
+  ASSERT_TRUE(api_->Delete("/v1/project/ci-pg-local/service/pg/db/app").ok());
+  ProcessOutcome drift = Aivenctl({"plan", "plans/ci-postgres.yaml", "--format", "json"});
+  ASSERT_EQ(drift.code, 0) << drift.Describe();
+  EXPECT_EQ(Changes(drift), (std::vector<std::string>{"update service:ci-pg-local/pg",
+                                                      "create database:ci-pg-local/pg/app"}));
+  json cs = json::parse(drift.out);
+  for (const auto& c : cs["changes"]) {
+    if (c["address"] != "service:ci-pg-local/pg") continue;
+    ASSERT_EQ(c["fields"].size(), 1u) << c.dump();
+    EXPECT_EQ(c["fields"][0]["path"], "plan");
+    EXPECT_EQ(c["fields"][0]["before"], "business-4");
+    EXPECT_EQ(c["fields"][0]["after"], "startup-4");
+  }
+  ASSERT_EQ(Aivenctl(Fast({"apply", "plans/ci-postgres.yaml"})).code, 0);
+  EXPECT_EQ(Aivenctl({"plan", "plans/ci-postgres.yaml", "--detailed-exitcode"}).code, 0);
+}
+
 TEST_F(E2eTest, OutputsFileHoldsConnectionDetailsWithMode0600) {
   const std::string env_file = dir_.path() + "/ci.env";
   ProcessOutcome applied =

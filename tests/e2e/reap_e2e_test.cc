@@ -87,12 +87,26 @@ TEST_F(ReapTest, YesDeletesExactlyThoseAndLeavesTheRestUntouched) {
                           {"status", 503}},
                          {.validate = false})
                   .ok());
-  auto kept_before = Inventory();
+  json before = Get("/_emulator/state");
   ProcessOutcome o = Aivenctl(At({"reap", "--yes", "--poll-initial", "50ms"}));
   ASSERT_EQ(o.code, 0) << o.Describe();
   std::map<std::string, std::vector<std::string>> expected{
       {"mixed", {"fresh", "guarded", "locked", "never", "someones"}}, {"theirs", {"x"}}};
   EXPECT_EQ(Inventory(), expected);
+  // Everything kept is byte for byte what it was: the full emulator state of every kept
+  // service, the kept projects' own records, tags and integrations.
+  json after = Get("/_emulator/state");
+  EXPECT_EQ(after["organizations"], before["organizations"]);
+  for (const auto& [project, services] : expected) {
+    const json& was = before["projects"][project];
+    const json& now = after["projects"][project];
+    EXPECT_EQ(now["project"], was["project"]) << project;
+    EXPECT_EQ(now["tags"], was["tags"]) << project;
+    EXPECT_EQ(now["integrations"], was["integrations"]) << project;
+    for (const auto& name : services) {
+      EXPECT_EQ(now["services"][name], was["services"][name]) << project << "/" << name;
+    }
+  }
   json injected = Get("/_emulator/requests")["faults_injected"];
   EXPECT_FALSE(injected.empty()) << "the 503s were hit and retried";
 }
