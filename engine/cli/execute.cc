@@ -117,6 +117,10 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
                     : io.out_is_terminal     ? render::ProgressFormat::kTty
                                              : render::ProgressFormat::kPlain;
   progress.width = io.terminal_width;
+  // On a terminal the live lines' elapsed times tick every second.
+  if (progress.format == render::ProgressFormat::kTty) {
+    exec_options.heartbeat = std::chrono::seconds(1);
+  }
   std::unique_ptr<render::ProgressSink> sink =
       flags.quiet ? std::make_unique<QuietSink>() : render::MakeProgressSink(io.out, progress);
   exec::ApiRunner runner(connection.api());
