@@ -27,7 +27,7 @@ struct OpRun {
   SteadyTime started{};
   SteadyTime deadline{};
   Duration timeout{};
-  Duration interval{};  // the next not-ready wait
+  Duration interval{};  // the last wait before a reading (0: read at once)
   int ready_seen = 0;   // ready readings in a row
 };
 
@@ -269,11 +269,15 @@ void Executor::Loop::HandleCall(int id, const core::Status& status) {
 
 void Executor::Loop::StartGate(int id) {
   OpRun& run = runs_[id];
-  run.interval = ex_.options_.poll_initial;
+  // A DELETE has usually taken effect when it returns, so "gone" is read at once (one
+  // request, and the delete's dependents start a poll interval sooner); other gates need
+  // time after their call and are read first after poll_initial.
+  const bool at_once = ops_[id].gate == diff::Gate::kGone;
+  run.interval = at_once ? Duration::zero() : ex_.options_.poll_initial;
   Event e = MakeEvent(EventType::kWaiting, id);
   e.message = std::string("waiting for ") + GateGoal(ops_[id].gate);
   Emit(e);
-  Schedule(id, now_ + ex_.options_.poll_initial);
+  Schedule(id, now_ + run.interval);
 }
 
 void Executor::Loop::Schedule(int id, SteadyTime when) {
@@ -323,10 +327,13 @@ void Executor::Loop::HandleProbe(int id, const ProbeResult& probe) {
     return;
   }
   const double factor = std::max(1.0, ex_.options_.poll_backoff);
-  run.interval = std::min<Duration>(
-      std::chrono::duration_cast<Duration>(
-          std::chrono::duration<double, Duration::period>(run.interval.count() * factor)),
-      std::max(ex_.options_.poll_max, ex_.options_.poll_initial));
+  run.interval =
+      run.interval == Duration::zero()
+          ? ex_.options_.poll_initial  // after an immediate first reading
+          : std::min<Duration>(
+                std::chrono::duration_cast<Duration>(
+                    std::chrono::duration<double, Duration::period>(run.interval.count() * factor)),
+                std::max(ex_.options_.poll_max, ex_.options_.poll_initial));
   Schedule(id, now_ + run.interval);
 }
 

@@ -7,8 +7,9 @@
 // operation waiting for its gate holds no worker between polls, so twelve services can all
 // build at once with parallelism 10 while the polls stay within the bound.
 //
-// Readiness: after a successful Call, the gate is probed first after `poll_initial`, then
-// at intervals multiplied by `poll_backoff` up to `poll_max`. Service gates need
+// Readiness: after a successful Call, the gate is probed first after `poll_initial` (a
+// kGone gate at once: a DELETE has usually taken effect when it returns), then at
+// intervals multiplied by `poll_backoff` up to `poll_max`. Service gates need
 // `service_confirmations` ready readings in a row (default 2, the second taken
 // `poll_initial` after the first): a RUNNING that turns into REBALANCING right after an
 // update is caught, and REBALANCING (like any not-ready reading) only resets the count, it

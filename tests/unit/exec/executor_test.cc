@@ -97,6 +97,26 @@ TEST(Executor, GatePollingBacksOffToTheCeilingAndConfirmsQuickly) {
   EXPECT_EQ(heartbeats, Lines({"30s heartbeat"}));
 }
 
+TEST(Executor, AGoneGateIsReadAtOnceThenBacksOffFromPollInitial) {
+  Harness h;
+  h.runner.Set("service:p/a", Script{.probes = {Ready("gone")}});
+  h.runner.Set("service:p/b",
+               Script{.probes = {Pending("RUNNING"), Pending("RUNNING"), Ready("gone")}});
+  const RunResult r = h.Run({
+      Op(0, "service:p/a", Action::kDelete, Gate::kGone),
+      Op(1, "service:p/b", Action::kDelete, Gate::kGone),
+      Op(2, "project:p", Action::kDelete, Gate::kNone, {0, 1}),
+  });  // defaults: poll_initial 1s, backoff 1.5
+  // A delete that took effect costs no wait; one that did not is read again after 1s, 1.5s.
+  EXPECT_EQ(h.runner.probe_ms("service:p/a"), std::vector<long long>({0}));
+  EXPECT_EQ(h.runner.probe_ms("service:p/b"), std::vector<long long>({0, 1000, 2500}));
+  EXPECT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.ops[0].elapsed, seconds(0));
+  EXPECT_EQ(r.ops[1].elapsed, std::chrono::milliseconds(2500));
+  EXPECT_EQ(Calls(h.runner), Lines({"service:p/a", "service:p/b", "project:p"}));
+  EXPECT_EQ(r.elapsed, std::chrono::milliseconds(2500));
+}
+
 TEST(Executor, ARebalancingBlipResetsTheConfirmationButNeverFails) {
   Harness h;
   h.runner.Set("service:p/pg", Script{.probes = {Pending("REBUILDING"), Ready("RUNNING"),
