@@ -25,7 +25,7 @@ struct Pending {
   Gate create_gate = Gate::kNone;
   Gate update_gate = Gate::kNone;
   Gate delete_gate = Gate::kNone;
-  std::string fingerprint;  ///< of the live object ("absent" when there is none)
+  std::string fingerprint;        ///< of the live object ("absent" when there is none)
   bool wait_for_running = false;  ///< a no-op service still building: dependents wait for it
 };
 

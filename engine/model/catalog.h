@@ -28,17 +28,17 @@ struct PlanRegion {
 
 /// A service plan of one service type.
 struct ServicePlan {
-  std::string name;                          ///< service_plan, e.g. "startup-4"
-  int node_count = 0;                        ///< 0 when not reported
-  std::map<std::string, PlanRegion> regions; ///< by cloud name
+  std::string name;                           ///< service_plan, e.g. "startup-4"
+  int node_count = 0;                         ///< 0 when not reported
+  std::map<std::string, PlanRegion> regions;  ///< by cloud name
 };
 
 /// A service type with its plans.
 struct ServiceType {
-  std::string name;                        ///< "pg", "kafka", ...
-  std::string description;                 ///< description
-  std::optional<std::string> default_version;  ///< default_version
-  std::vector<ServicePlan> plans;          ///< in API order
+  std::string name;                                              ///< "pg", "kafka", ...
+  std::string description;                                       ///< description
+  std::optional<std::string> default_version;                    ///< default_version
+  std::vector<ServicePlan> plans;                                ///< in API order
   nlohmann::json user_config_schema = nlohmann::json::object();  ///< JSON Schema
 
   /// The plan named `name`, or nullptr.
@@ -54,9 +54,9 @@ struct IntegrationType {
 
 /// Everything the planner checks against. Empty members mean "not read".
 struct Catalog {
-  std::vector<Cloud> clouds;                          ///< sorted by name
-  std::map<std::string, ServiceType> service_types;   ///< by type name
-  std::vector<IntegrationType> integration_types;     ///< sorted by name
+  std::vector<Cloud> clouds;                         ///< sorted by name
+  std::map<std::string, ServiceType> service_types;  ///< by type name
+  std::vector<IntegrationType> integration_types;    ///< sorted by name
 
   const Cloud* FindCloud(const std::string& name) const;
   const ServiceType* FindServiceType(const std::string& name) const;
