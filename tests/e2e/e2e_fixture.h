@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ class E2eTest : public ::testing::Test {
     args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
     spec.args = std::move(args);
     ProcessOutcome o = RunProcess(spec);
+    std::lock_guard lock(printed_mu_);  // tests may run two commands at once
     printed_ += o.out + o.err;
     return o;
   }
@@ -106,6 +108,7 @@ class E2eTest : public ::testing::Test {
 
   std::unique_ptr<EmulatorProcess> emulator_;
   std::unique_ptr<TestApi> api_;
+  std::mutex printed_mu_;
   std::string printed_;  // everything aivenctl wrote to stdout and stderr in this test
   TempDir dir_{"aivenctl-e2e-"};
 };
