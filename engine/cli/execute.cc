@@ -77,7 +77,8 @@ bool Confirm(const std::string& what, const std::string& question, const std::st
 
 bool ParseFlagDuration(const std::string& flag, const std::string& text, core::Duration& out,
                        std::string& problem) {
-  if (text.size() > 2 && text.substr(text.size() - 2) == "ms" &&
+  // Up to 9 digits of milliseconds (no overflow, no exception from stoll).
+  if (text.size() > 2 && text.size() <= 11 && text.substr(text.size() - 2) == "ms" &&
       text.find_first_not_of("0123456789") == text.size() - 2) {
     out = std::chrono::milliseconds(std::stoll(text.substr(0, text.size() - 2)));
     return true;

@@ -1,6 +1,7 @@
 // The command line in-process: exit codes, help, global flags, colour rules.
 
 #include "cli/cli.h"
+#include "cli/execute.h"
 
 #include <filesystem>
 #include <fstream>
@@ -96,6 +97,19 @@ TEST(Cli, ADirectoryWithoutPlansIsAUsageError) {
   Outcome o = RunWith({"validate", dir});
   EXPECT_EQ(2, o.code);
   EXPECT_EQ("aivenctl: no plan files (*.yaml, *.yml) in " + dir + "\n", o.err);
+}
+
+TEST(FlagDuration, MillisecondsAndDurationsAndNamedErrors) {
+  core::Duration d{};
+  std::string problem;
+  ASSERT_TRUE(ParseFlagDuration("--poll-initial", "250ms", d, problem));
+  EXPECT_EQ(d, std::chrono::milliseconds(250));
+  ASSERT_TRUE(ParseFlagDuration("--poll-max", "1m30s", d, problem));
+  EXPECT_EQ(d, std::chrono::seconds(90));
+  EXPECT_FALSE(ParseFlagDuration("--timeout", "99999999999999999999ms", d, problem));
+  EXPECT_EQ(problem.rfind("--timeout 99999999999999999999ms: ", 0), 0u) << problem;
+  EXPECT_FALSE(ParseFlagDuration("--poll-max", "soon", d, problem));
+  EXPECT_NE(problem.find("(write it like 500ms, 10s, 2m or 1h30m)"), std::string::npos);
 }
 
 }  // namespace
