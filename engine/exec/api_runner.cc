@@ -31,6 +31,19 @@ model::Tags TagsFromJson(const nlohmann::json& tags) {
 
 core::Status ApiRunner::Call(const diff::Operation& op, std::stop_token stop) {
   if (stop.stop_requested()) return {core::Code::kCancelled, "cancelled before the call"};
+  core::Status status = Dispatch(op);
+  if (op.action == Action::kCreate && status.code() == core::Code::kAlreadyExists) {
+    // Not our own earlier attempt (the API layer confirms those): someone created it
+    // after this run read the live state, most often a second run of the same plan.
+    return {core::Code::kAlreadyExists,
+            status.message() +
+                "; it was created after this run read the live state (another run of this "
+                "plan at the same time?): run `aivenctl plan` again to see it"};
+  }
+  return status;
+}
+
+core::Status ApiRunner::Dispatch(const diff::Operation& op) {
   switch (op.address.kind) {
     case Kind::kProject:
       return CallProject(op);
