@@ -159,7 +159,7 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
       return ProbeService(op);
     case diff::Gate::kTopicActive: {
       auto topic = api_.GetTopic(op.address.parts[0], op.address.parts[1], op.address.parts[2]);
-      if (topic.status().IsNotFound()) return {false, "absent", {}};
+      if (topic.status().IsNotFound()) return {.live_state = "absent", .absent = true};
       if (!topic.ok()) return {false, "", topic.status()};
       return {topic->state == "ACTIVE", topic->state, {}};
     }
@@ -175,7 +175,7 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
 
 ProbeResult ApiRunner::ProbeService(const diff::Operation& op) {
   auto service = api_.GetService(op.address.parts[0], op.address.parts[1]);
-  if (service.status().IsNotFound()) return {false, "absent", {}};
+  if (service.status().IsNotFound()) return {.live_state = "absent", .absent = true};
   if (!service.ok()) return {false, "", service.status()};
   if (service->state == "POWEROFF") {
     return {false, service->state,
@@ -228,7 +228,7 @@ ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {
   if (id.empty()) id = op.request.value("id", "");
   if (id.empty()) return {true, "", {}};  // created by an earlier run: nothing to follow
   auto integration = api_.GetIntegration(op.address.parts[0], id);
-  if (integration.status().IsNotFound()) return {false, "absent", {}};
+  if (integration.status().IsNotFound()) return {.live_state = "absent", .absent = true};
   if (!integration.ok()) return {false, "", integration.status()};
   return {integration->active, integration->active ? "active" : "inactive", {}};
 }
