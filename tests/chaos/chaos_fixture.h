@@ -69,7 +69,7 @@ int CountDifferences(const nlohmann::json& before, const nlohmann::json& after,
 struct FaultSettings {
   double fail_rate = 0.1;   ///< random 500/502/503
   double drop_rate = 0.05;  ///< connection closed without an answer
-  int rate_limit = 25;      ///< requests per window per token (tight: an apply makes ~100)
+  int rate_limit = 8;       ///< requests per window per token (tight: an apply polls faster)
   double rate_window_seconds = 1;
 };
 
@@ -77,7 +77,7 @@ class ChaosTest : public ::testing::Test {
  protected:
   /// Emulator flags: fast lifecycle (a service builds in about a second).
   static std::vector<std::string> FastEmulatorArgs();
-  /// FastEmulatorArgs plus the random faults of `f` with `seed`.
+  /// A quicker lifecycle than FastEmulatorArgs plus the random faults of `f` with `seed`.
   static std::vector<std::string> FaultEmulatorArgs(uint64_t seed, const FaultSettings& f = {});
 
   /// Starts a fresh emulator (replacing any running one) with `args`; `durable` gives it a
