@@ -78,8 +78,9 @@ ScriptedFault ParseScriptedFault(const Json& body) {
   f.message = OptString(body, "message", f.message);
   f.error_code = OptString(body, "error_code", f.error_code);
   f.delay_ms = static_cast<int>(OptInt(body, "delay_ms", f.delay_ms));
-  if (f.action != "error" && f.action != "drop" && f.action != "delay") {
-    throw ApiError{400, "action must be error, drop or delay", ""};
+  if (f.action != "error" && f.action != "drop" && f.action != "delay" &&
+      f.action != "lose_response") {
+    throw ApiError{400, "action must be error, drop, delay or lose_response", ""};
   }
   if (f.count < 1) throw ApiError{400, "count must be at least 1", ""};
   if (f.action == "error" && (f.status < 400 || f.status > 599)) {
@@ -132,6 +133,8 @@ FaultAction Faults::Decide(const std::string& method, const std::string& path,
       a.kind = FaultAction::kDrop;
     } else if (it->action == "delay") {
       a.delay_ms += it->delay_ms;
+    } else if (it->action == "lose_response") {
+      a.lose_response = true;
     } else {
       a.kind = FaultAction::kError;
       a.error = ApiError{it->status, it->message, it->error_code};

@@ -20,6 +20,9 @@ struct FaultAction {
   enum Kind { kNone, kError, kDrop } kind = kNone;
   ApiError error{0, "", ""};
   int delay_ms = 0;  ///< sleep this long first (latency or a scripted delay)
+  /// Serve the request (the change is made and durable), then close the connection
+  /// without the answer: the client cannot tell whether it was applied.
+  bool lose_response = false;
 };
 
 /// A scripted fault: the next `count` requests matching method and path glob
@@ -28,7 +31,7 @@ struct ScriptedFault {
   std::string method = "*";
   std::string path = "**";
   int count = 1;
-  std::string action = "error";  ///< error | drop | delay
+  std::string action = "error";  ///< error | drop | delay | lose_response
   int status = 503;
   std::string message = "An error occurred. Please try again later.";
   std::string error_code;

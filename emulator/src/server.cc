@@ -201,6 +201,11 @@ void Server::ServeApi(const httplib::Request& req, httplib::Response& res, std::
       if (ctx.body.is_discarded()) throw ApiError{400, "Invalid JSON in request body", ""};
     }
     (*m.handler)(ctx);
+    if (fault.lose_response) {
+      // The change is in the write-ahead log; only the answer is lost.
+      DropConnection(req);
+      res.status = -1;
+    }
   } catch (const ApiError& e) {
     WriteError(res, e);
   } catch (const std::exception& e) {

@@ -56,6 +56,7 @@ ApiResult Api::Send(const Call& call) {
   RequestContext context;
   context.address = call.address;
   context.idempotent = call.idempotent;
+  context.confirms_create = call.confirms_create;
   context.stop = options_.stop;
   return client_.Send(request, context);
 }

@@ -183,6 +183,7 @@ class Api {
     const nlohmann::json* body = nullptr;
     std::string address;
     std::optional<bool> idempotent;
+    bool confirms_create = false;  ///< a read after our own create (lagging 404s retried)
   };
   /// Sends `call`; the raw outcome.
   ApiResult Send(const Call& call);
@@ -195,6 +196,15 @@ class Api {
   /// A create retried as idempotent: the answer's body, or nullopt for "409 already
   /// exists after our own ambiguous attempt" (the caller confirms by a read).
   core::Result<std::optional<nlohmann::json>> Create(const Call& call);
+  /// GetService, ListDatabases and GetTopic; `confirms_create` when the read confirms our
+  /// own create, so a lagging 404 "Service X does not exist" is retried, not final.
+  core::Result<model::LiveService> ReadService(const std::string& project,
+                                               const std::string& service, bool confirms_create);
+  core::Result<std::vector<model::LiveDatabase>> ReadDatabases(const std::string& project,
+                                                               const std::string& service,
+                                                               bool confirms_create);
+  core::Result<model::LiveTopic> ReadTopic(const std::string& project, const std::string& service,
+                                           const std::string& topic, bool confirms_create);
   /// `member` of `body` with the expected type, or an error naming the call.
   static core::Result<nlohmann::json> Member(const Call& call, const nlohmann::json& body,
                                              const char* member, nlohmann::json::value_t type);

@@ -42,8 +42,15 @@ core::Result<std::vector<model::LiveService>> Api::ListServices(const std::strin
 
 core::Result<model::LiveService> Api::GetService(const std::string& project,
                                                  const std::string& service) {
+  return ReadService(project, service, /*confirms_create=*/false);
+}
+
+core::Result<model::LiveService> Api::ReadService(const std::string& project,
+                                                  const std::string& service,
+                                                  bool confirms_create) {
   Call call{.path = ProjectPath(project, {"service", service}),
-            .address = ServiceAddress(project, service)};
+            .address = ServiceAddress(project, service),
+            .confirms_create = confirms_create};
   auto body = Json(call);
   if (!body.ok()) return body.status();
   auto s = Member(call, *body, "service", value_t::object);
@@ -68,7 +75,7 @@ core::Result<model::LiveService> Api::CreateService(const std::string& project, 
             .address = ServiceAddress(project, name)};
   auto created = Create(call);
   if (!created.ok()) return created.status();
-  if (!created->has_value()) return GetService(project, name);  // confirm our earlier attempt
+  if (!created->has_value()) return ReadService(project, name, true);  // confirm our attempt
   auto s = Member(call, **created, "service", value_t::object);
   if (!s.ok()) return s.status();
   return ServiceFromJson(project, *s);
@@ -106,8 +113,15 @@ core::Status Api::DeleteService(const std::string& project, const std::string& s
 
 core::Result<std::vector<model::LiveDatabase>> Api::ListDatabases(const std::string& project,
                                                                   const std::string& service) {
+  return ReadDatabases(project, service, /*confirms_create=*/false);
+}
+
+core::Result<std::vector<model::LiveDatabase>> Api::ReadDatabases(const std::string& project,
+                                                                  const std::string& service,
+                                                                  bool confirms_create) {
   Call call{.path = ProjectPath(project, {"service", service, "db"}),
-            .address = ServiceAddress(project, service)};
+            .address = ServiceAddress(project, service),
+            .confirms_create = confirms_create};
   auto body = Json(call);
   if (!body.ok()) return body.status();
   if (auto m = Member(call, *body, "databases", value_t::array); !m.ok()) return m.status();
@@ -124,7 +138,7 @@ core::Status Api::CreateDatabase(const std::string& project, const std::string& 
   auto created = Create(call);
   if (!created.ok()) return created.status();
   if (created->has_value()) return core::Status::Ok();
-  auto dbs = ListDatabases(project, service);  // confirm our earlier attempt
+  auto dbs = ReadDatabases(project, service, true);  // confirm our earlier attempt
   if (!dbs.ok()) return dbs.status();
   for (const auto& d : *dbs) {
     if (d.name == name) return core::Status::Ok();
@@ -154,7 +168,8 @@ core::Result<model::LiveUser> Api::CreateUser(const std::string& project,
     if (!u.ok()) return u.status();
     return UserFromJson(*u);
   }
-  auto live = GetService(project, service);  // users have no list: the service carries them
+  // Confirm our earlier attempt; users have no list: the service carries them.
+  auto live = ReadService(project, service, true);
   if (!live.ok()) return live.status();
   if (const model::LiveUser* u = live->FindUser(name)) return *u;
   return core::Internal(call.address + ": 409 already exists, but the service lacks the user");

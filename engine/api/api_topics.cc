@@ -64,8 +64,15 @@ core::Result<std::vector<model::LiveTopic>> Api::ListTopics(const std::string& p
 
 core::Result<model::LiveTopic> Api::GetTopic(const std::string& project, const std::string& service,
                                              const std::string& topic) {
+  return ReadTopic(project, service, topic, /*confirms_create=*/false);
+}
+
+core::Result<model::LiveTopic> Api::ReadTopic(const std::string& project,
+                                              const std::string& service, const std::string& topic,
+                                              bool confirms_create) {
   Call call{.path = ProjectPath(project, {"service", service, "topic", topic}),
-            .address = TopicAddress(project, service, topic)};
+            .address = TopicAddress(project, service, topic),
+            .confirms_create = confirms_create};
   auto body = Json(call);
   if (!body.ok()) return body.status();
   auto t = Member(call, *body, "topic", value_t::object);
@@ -123,7 +130,7 @@ core::Status Api::CreateTopic(const std::string& project, const std::string& ser
   auto created = Create(call);
   if (!created.ok()) return created.status();
   if (created->has_value()) return core::Status::Ok();
-  return GetTopic(project, service, name).status();  // confirm our earlier attempt
+  return ReadTopic(project, service, name, true).status();  // confirm our earlier attempt
 }
 
 core::Status Api::UpdateTopic(const std::string& project, const std::string& service,
@@ -179,7 +186,7 @@ core::Result<model::LiveIntegration> Api::CreateIntegration(const std::string& p
   const std::string end_project =
       Text(body, by_source ? "source_project" : "dest_project", project);
   const std::string end_service = Text(body, by_source ? "source_service" : "dest_service");
-  auto service = GetService(end_project, end_service);
+  auto service = ReadService(end_project, end_service, /*confirms_create=*/true);
   if (!service.ok()) return service.status();
   for (const auto& live : service->integrations) {
     if (SameIntegration(live, body, project)) return live;

@@ -143,6 +143,7 @@ ApiResult Client::Send(const HttpRequest& request, const RequestContext& context
     attempt.response = sent.ok() ? &*sent.response : nullptr;
     attempt.transport_error = sent.error.kind;
     attempt.earlier_attempt_ambiguous = earlier_ambiguous;
+    attempt.confirms_create = context.confirms_create;
     attempt.elapsed = clock_.Now() - start;
     attempt.wall_now = clock_.WallNow();
     attempt.jitter = NextJitter();

@@ -28,6 +28,8 @@ struct RequestContext {
   /// A repeat is harmless. Unset: true for every method except POST. Set true on a create
   /// whose repeat answers 409 "already exists" to have it retried (see Outcome).
   std::optional<bool> idempotent;
+  /// A read confirming our own create (see Attempt::confirms_create).
+  bool confirms_create = false;
   std::string endpoint;  ///< stats key; "" means EndpointTemplate(path)
   std::stop_token stop;  ///< cancels waits and the transfer in flight
 };

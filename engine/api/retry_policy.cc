@@ -45,7 +45,8 @@ std::string RetryableResponse(const Attempt& a, const ErrorBody& body,
   if (s == 501) return Is501RetryLaterPath(a.path) ? "501 retry later" : "";
   if (s >= 500) return a.idempotent ? std::to_string(s) + " from server" : "";
   if (s == 417 && a.method == "DELETE") return "417 on DELETE";
-  if (s == 404 && a.method == "POST" && IsLaggingServiceNotFound(body.message)) {
+  if (s == 404 && (a.method == "POST" || a.confirms_create) &&
+      IsLaggingServiceNotFound(body.message)) {
     return "lagging 404 after create (service)";
   }
   if (s == 404 && IsLaggingUserNotFound(body.message)) return "lagging 404 after create (user)";

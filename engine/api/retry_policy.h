@@ -48,6 +48,9 @@ struct Attempt {
   TransportErrorKind transport_error = TransportErrorKind::kOther;  ///< when no response
   /// An earlier attempt of this request may have been applied (timeout, drop, 5xx).
   bool earlier_attempt_ambiguous = false;
+  /// A read confirming our own create: 404 "Service X does not exist" is the API lagging
+  /// behind that create (as on a POST below a new service), so it is retried.
+  bool confirms_create = false;
   Duration elapsed{};   ///< since the first attempt started
   WallTime wall_now;    ///< to interpret an HTTP-date Retry-After
   double jitter = 1.0;  ///< a uniform sample in [0, 1) from the caller's seeded source

@@ -31,6 +31,19 @@ model::Tags TagsFromJson(const nlohmann::json& tags) {
 
 core::Status ApiRunner::Call(const diff::Operation& op, std::stop_token stop) {
   if (stop.stop_requested()) return {core::Code::kCancelled, "cancelled before the call"};
+  core::Status status = Dispatch(op);
+  if (op.action == Action::kCreate && status.code() == core::Code::kAlreadyExists) {
+    // Not our own earlier attempt (the API layer confirms those): someone created it
+    // after this run read the live state, most often a second run of the same plan.
+    return {core::Code::kAlreadyExists,
+            status.message() +
+                "; it was created after this run read the live state (another run of this "
+                "plan at the same time?): run `aivenctl plan` again to see it"};
+  }
+  return status;
+}
+
+core::Status ApiRunner::Dispatch(const diff::Operation& op) {
   switch (op.address.kind) {
     case Kind::kProject:
       return CallProject(op);
@@ -146,7 +159,7 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
       return ProbeService(op);
     case diff::Gate::kTopicActive: {
       auto topic = api_.GetTopic(op.address.parts[0], op.address.parts[1], op.address.parts[2]);
-      if (topic.status().IsNotFound()) return {false, "absent", {}};
+      if (topic.status().IsNotFound()) return {.live_state = "absent", .absent = true};
       if (!topic.ok()) return {false, "", topic.status()};
       return {topic->state == "ACTIVE", topic->state, {}};
     }
@@ -162,7 +175,7 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
 
 ProbeResult ApiRunner::ProbeService(const diff::Operation& op) {
   auto service = api_.GetService(op.address.parts[0], op.address.parts[1]);
-  if (service.status().IsNotFound()) return {false, "absent", {}};
+  if (service.status().IsNotFound()) return {.live_state = "absent", .absent = true};
   if (!service.ok()) return {false, "", service.status()};
   if (service->state == "POWEROFF") {
     return {false, service->state,
@@ -215,7 +228,7 @@ ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {
   if (id.empty()) id = op.request.value("id", "");
   if (id.empty()) return {true, "", {}};  // created by an earlier run: nothing to follow
   auto integration = api_.GetIntegration(op.address.parts[0], id);
-  if (integration.status().IsNotFound()) return {false, "absent", {}};
+  if (integration.status().IsNotFound()) return {.live_state = "absent", .absent = true};
   if (!integration.ok()) return {false, "", integration.status()};
   return {integration->active, integration->active ? "active" : "inactive", {}};
 }

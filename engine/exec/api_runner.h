@@ -22,6 +22,7 @@ class ApiRunner : public OperationRunner {
   ProbeResult Probe(const diff::Operation& op, std::stop_token stop) override;
 
  private:
+  core::Status Dispatch(const diff::Operation& op);
   core::Status CallProject(const diff::Operation& op);
   core::Status CallService(const diff::Operation& op);
   core::Status CallChild(const diff::Operation& op);

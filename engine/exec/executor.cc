@@ -27,8 +27,9 @@ struct OpRun {
   SteadyTime started{};
   SteadyTime deadline{};
   Duration timeout{};
-  Duration interval{};  // the last wait before a reading (0: read at once)
-  int ready_seen = 0;   // ready readings in a row
+  Duration interval{};                     // the last wait before a reading (0: read at once)
+  int ready_seen = 0;                      // ready readings in a row
+  std::optional<SteadyTime> absent_since;  // first of the absent readings in a row
 };
 
 }  // namespace
@@ -303,6 +304,23 @@ void Executor::Loop::HandleProbe(int id, const ProbeResult& probe) {
   if (stopping_) {
     Interrupt(id, std::string("stopped waiting for ") + GateGoal(op.gate));
     return;
+  }
+  if (!probe.absent) {
+    run.absent_since.reset();
+  } else {
+    if (!run.absent_since) run.absent_since = now_;
+    const bool created = op.action == diff::Action::kCreate;
+    const Duration grace =
+        created ? ex_.options_.absent_after_create : ex_.options_.absent_after_other;
+    if (now_ - *run.absent_since >= grace) {
+      Fail(id, core::Status(core::Code::kNotFound,
+                            std::string("gone while waiting for ") + GateGoal(op.gate) +
+                                ": absent for " + FormatElapsed(now_ - *run.absent_since) +
+                                " after the " + (created ? "create" : "change") +
+                                " (deleted by someone else, e.g. a reap or another run?); run "
+                                "`aivenctl plan` again"));
+      return;
+    }
   }
   const int needed = IsServiceGate(op.gate) ? std::max(1, ex_.options_.service_confirmations) : 1;
   if (probe.ready) {

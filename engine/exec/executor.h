@@ -51,6 +51,11 @@ struct ExecutorOptions {
   int service_confirmations = 2;                    ///< ready readings in a row
   Timeouts timeouts;                                ///< per-operation time limits
   Duration heartbeat = std::chrono::seconds(30);    ///< kHeartbeat period (0: none)
+  /// How long a resource may read as absent while its gate is awaited before the
+  /// operation fails (someone deleted it: a reap, another run): after a create, Aiven's
+  /// lag (a few seconds) must pass; after an update the resource was just there.
+  Duration absent_after_create = std::chrono::seconds(60);
+  Duration absent_after_other = std::chrono::seconds(10);
   /// Weight of an operation for critical path first; EstimateDuration when unset.
   std::function<Duration(const diff::Operation&)> estimate;
 };

@@ -16,6 +16,9 @@ struct ProbeResult {
   bool ready = false;      ///< the gate is met by this reading
   std::string live_state;  ///< the state as the API names it ("REBUILDING", "ACTIVE", "absent")
   core::Status error;      ///< a problem that fails the operation (e.g. POWEROFF, a 4xx)
+  /// The resource is not there (404). Pending just after a create (Aiven lags); the
+  /// executor fails the operation when it stays absent (see ExecutorOptions).
+  bool absent = false;
 };
 
 /// Runs operations against the API. Called from worker threads, concurrently for

@@ -207,6 +207,24 @@ TEST(Faults, ScriptedDropDelayAndBatch) {
   EXPECT_EQ(api.Get("/v1/project").status, 200);
 }
 
+TEST(Faults, ScriptedLoseResponseMakesTheChangeButLosesTheAnswer) {
+  EmulatorProcess emu({.args = {"--token", kToken}});
+  ROBUST_START(emu);
+  TestApi api(emu.base_url(), kToken);
+  ApiResponse added = api.Post(
+      "/_emulator/faults",
+      {{"method", "POST"}, {"path", "/v1/project"}, {"action", "lose_response"}, {"count", 1}});
+  ASSERT_EQ(added.status, 200) << added.Describe();
+  ApiResponse r = api.Post("/v1/project", {{"project", "lost-answer"}});
+  EXPECT_TRUE(r.transport_failed()) << r.Describe();
+  // The project was created all the same: a retry is told it already exists.
+  EXPECT_EQ(api.Get("/v1/project/lost-answer").status, 200);
+  r = api.Post("/v1/project", {{"project", "lost-answer"}});
+  EXPECT_EQ(r.status, 409) << r.Describe();
+  Json injected = api.Get("/_emulator/requests").body["faults_injected"];
+  EXPECT_EQ(injected, Json({{"scripted_lose_response", 1}}));
+}
+
 TEST(Faults, ControlEndpointsRejectBadFaultsAndConfig) {
   EmulatorProcess emu({.args = {"--token", kToken}});
   ROBUST_START(emu);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "api/api.h"
 #include "api/redact.h"
 #include "fake_transport.h"
 #include "log_capture.h"
@@ -72,6 +73,28 @@ TEST(Client, LaggingServiceNotFoundOnPostIsRetried) {
   ApiResult r = f.client.Send({.method = "POST", .path = "/v1/project/p/service/pg/user"});
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(r.attempts, 2);
+}
+
+TEST(Client, CreateWhoseAnswerWasLostIsConfirmedThroughTheLaggingService404) {
+  // The create is made but its answer lost; the retry hears 409 "already exists"; the
+  // confirming read first meets the API's lag. The create succeeds, made once.
+  Fixture f;
+  Api api(f.client);
+  f.transport.Script({Failure(TransportErrorKind::kConnectionLost),
+                      AivenError(409, "Service 'pg' already exists"),
+                      AivenError(404, "Service pg does not exist"),
+                      Answer(200, R"({"service":{"service_name":"pg","service_type":"pg",)"
+                                  R"("state":"REBUILDING","plan":"startup-4"}})")});
+  auto created = api.CreateService(
+      "p", {{"service_name", "pg"}, {"service_type", "pg"}, {"plan", "startup-4"}});
+  ASSERT_TRUE(created.ok()) << created.status().ToString();
+  EXPECT_EQ(created->name, "pg");
+  auto requests = f.transport.requests();
+  ASSERT_EQ(requests.size(), 4u);
+  EXPECT_EQ(requests[0].method, "POST");
+  EXPECT_EQ(requests[1].method, "POST");
+  EXPECT_EQ(requests[2].method, "GET");
+  EXPECT_EQ(requests[3].method, "GET");
 }
 
 TEST(Client, NotFoundIsAValueWithCodeMessageAndAddress) {

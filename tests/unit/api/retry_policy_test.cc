@@ -160,6 +160,22 @@ TEST(RetryPolicy, Table) {
   }
 }
 
+TEST(RetryPolicy, ReadConfirmingOurCreateRetriesTheLaggingService404) {
+  // After our create's answer was lost and its retry said 409 "already exists", the read
+  // that confirms it may meet Aiven's lag: 404 "Service pg does not exist" for a few seconds.
+  HttpResponse lagging = Resp(404, "Service pg does not exist");
+  Attempt a{.method = "GET", .path = "/v1/project/p/service/pg", .response = &lagging};
+  a.jitter = 0.5;
+  EXPECT_FALSE(Decide(a).retry) << "an ordinary read: absent is an answer";
+  a.confirms_create = true;
+  RetryDecision d = Decide(a);
+  EXPECT_TRUE(d.retry);
+  EXPECT_EQ(d.reason, "lagging 404 after create (service)");
+  HttpResponse other = Resp(404, "Project does not exist");
+  a.response = &other;
+  EXPECT_FALSE(Decide(a).retry) << "only the lagging service message";
+}
+
 TEST(RetryPolicy, BackoffIsFullJitterWithinDoublingCeilings) {
   RetryOptions o;  // 1 s doubling to 15 s, floor 100 ms
   EXPECT_EQ(Backoff(1, 1.0, o), seconds(1));

@@ -11,6 +11,7 @@ using diff::Action;
 using diff::Gate;
 using std::chrono::minutes;
 using std::chrono::seconds;
+using testing::Absent;
 using testing::FakeRunner;
 using testing::Op;
 using testing::Pending;
@@ -185,6 +186,39 @@ TEST(Executor, AServiceCreateTimesOutAfterTwentyMinutesByDefault) {
   EXPECT_EQ(h.sink.lines().back(),
             "20m0s failed service:ci-42/events [REBUILDING] service:ci-42/events: timed out "
             "after 20m0s waiting for RUNNING (last state REBUILDING)");
+}
+
+TEST(Executor, AServiceDeletedUnderAnUpdateFailsSoonAndSaysWhy) {
+  // A reap deletes the service while the update waits for RUNNING: no 10-minute wait.
+  Harness h;
+  h.runner.Set("service:p/pg", Script{.probes = {Absent()}});
+  const RunResult r = h.Run({Op(0, "service:p/pg", Action::kUpdate, Gate::kServiceRunning)});
+  EXPECT_EQ(r.ops[0].outcome, Outcome::kFailed);
+  EXPECT_EQ(r.ops[0].error.code(), core::Code::kNotFound);
+  EXPECT_EQ(r.ops[0].error.message(),
+            "service:p/pg: gone while waiting for RUNNING: absent for 12s after the change "
+            "(deleted by someone else, e.g. a reap or another run?); run `aivenctl plan` again");
+  EXPECT_EQ(h.runner.probe_ms("service:p/pg"),
+            std::vector<long long>({1000, 2500, 4750, 8125, 13187}));
+}
+
+TEST(Executor, AbsenceJustAfterACreateIsAivensLagAndIsWaitedOut) {
+  Harness h;
+  h.runner.Set("service:p/pg", Script{.probes = {Absent(), Absent(), Absent(), Absent(),
+                                                 Pending("REBUILDING"), Ready("RUNNING")}});
+  const RunResult r = h.Run({Op(0, "service:p/pg", Action::kCreate, Gate::kServiceRunning)});
+  EXPECT_EQ(r.ops[0].outcome, Outcome::kDone) << r.ops[0].error.ToString();
+}
+
+TEST(Executor, ACreatedResourceThatStaysAbsentFailsAfterAMinute) {
+  Harness h;
+  h.runner.Set("topic:p/k/t", Script{.probes = {Absent()}});
+  const RunResult r = h.Run({Op(0, "topic:p/k/t", Action::kCreate, Gate::kTopicActive)});
+  EXPECT_EQ(r.ops[0].outcome, Outcome::kFailed);
+  EXPECT_EQ(r.ops[0].error.message(),
+            "topic:p/k/t: gone while waiting for ACTIVE: absent for 1m9s after the create "
+            "(deleted by someone else, e.g. a reap or another run?); run `aivenctl plan` again");
+  EXPECT_LT(r.elapsed, minutes(2));
 }
 
 TEST(Executor, AFailureSkipsItsDependentsAndIndependentWorkContinues) {

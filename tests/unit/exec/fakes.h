@@ -40,6 +40,8 @@ struct Script {
 /// Readiness readings: Ready("RUNNING"), Pending("REBUILDING").
 inline ProbeResult Ready(std::string state) { return {true, std::move(state), {}}; }
 inline ProbeResult Pending(std::string state) { return {false, std::move(state), {}}; }
+/// A 404 reading: the resource is not there.
+inline ProbeResult Absent() { return {.live_state = "absent", .absent = true}; }
 
 class FakeRunner : public OperationRunner {
  public:
