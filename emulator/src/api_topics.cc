@@ -70,8 +70,9 @@ Json CheckConfig(const Json& config) {
   for (const auto& [key, value] : config.items()) {
     if (value.is_null()) continue;
     const auto& keys = ConfigKeys();
+    const std::string& name = key;  // clang 14 cannot capture a structured binding
     const auto it =
-        std::find_if(keys.begin(), keys.end(), [&](const ConfigKey& k) { return key == k.name; });
+        std::find_if(keys.begin(), keys.end(), [&](const ConfigKey& k) { return name == k.name; });
     if (it == keys.end()) throw ApiError{400, "Unknown topic config key '" + key + "'", kInvalid};
     if (!TypeFits(it->type, value)) {
       throw ApiError{400, "Invalid value for config." + key + ": expected " + it->type, kInvalid};

@@ -26,6 +26,9 @@ class Server {
   void Run();
   /// Stops a running Run(); false (and no effect) when Run is not serving yet.
   bool Stop();
+  /// Serves one already-parsed request in-process, exactly as the listener does for each
+  /// request it reads (no socket needed; the fuzz target and its replay test call this).
+  void Handle(const httplib::Request& req, httplib::Response& res) { Dispatch(req, res); }
 
  private:
   void Dispatch(const httplib::Request& req, httplib::Response& res);

@@ -1,5 +1,7 @@
 #include "diff/changeset_json.h"
 
+#include <climits>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -40,9 +42,16 @@ std::string OptString(const json& j, const char* key, const std::string& path) {
   return j.contains(key) ? String(j, key, path) : "";
 }
 
+// An integer within int's range: a larger one must not wrap into a valid value (2^32 + 1
+// read as format_version 1).
+bool IsInt(const json& v) {
+  if (v.is_number_unsigned()) return v.get<uint64_t>() <= INT_MAX;
+  return v.is_number_integer() && v.get<int64_t>() >= INT_MIN && v.get<int64_t>() <= INT_MAX;
+}
+
 int Int(const json& j, const char* key, const std::string& path) {
   const json& v = Member(j, key, path);
-  if (!v.is_number_integer()) throw Bad(path + "." + key + ": expected an integer");
+  if (!IsInt(v)) throw Bad(path + "." + key + ": expected an integer");
   return v.get<int>();
 }
 
@@ -106,7 +115,7 @@ Operation ReadOperation(const json& j, const std::string& path) {
   op.gate = *gate;
   const json& deps = Array(j, "depends_on", path);
   for (const auto& d : deps) {
-    if (!d.is_number_integer()) throw Bad(path + ".depends_on: expected integers");
+    if (!IsInt(d)) throw Bad(path + ".depends_on: expected integers");
     op.depends_on.push_back(d.get<int>());
   }
   return op;

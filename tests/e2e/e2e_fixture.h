@@ -1,10 +1,14 @@
 #pragma once
 // End-to-end fixture: a fresh aiven-emulator on loopback per test and the real aivenctl
 // binary run against it as a user runs it (own process, clean environment, token in
-// AIVEN_TOKEN). Every byte aivenctl prints is kept so a test can search it for secrets.
+// AIVEN_TOKEN). Every byte aivenctl prints or writes (stdout, stderr, `plan --out` files;
+// not the 0600 `--outputs` files) is kept, and TearDown fails the test when any of it holds
+// the token or a password or key the emulator issued during the test.
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <set>
 #include <string>
@@ -31,6 +35,13 @@ class E2eTest : public ::testing::Test {
 
   void SetUp() override { StartEmulator(FastEmulatorArgs()); }
 
+  /// The suite-wide secrets check: nothing aivenctl printed or wrote in this test holds the
+  /// token or a secret the emulator issued (collected after each command, see Aivenctl).
+  void TearDown() override {
+    CollectSecrets();
+    ExpectNoSecretPrinted({});
+  }
+
   void StartEmulator(std::vector<std::string> args) {
     emulator_ = std::make_unique<EmulatorProcess>(EmulatorOptions{.args = std::move(args)});
     auto started = emulator_->Start();
@@ -38,17 +49,68 @@ class E2eTest : public ::testing::Test {
     api_ = std::make_unique<TestApi>(emulator_->base_url(), kE2eToken);
   }
 
-  /// Runs `aivenctl --api-url URL --no-color ARGS` from the source dir.
+  /// Runs `aivenctl --api-url URL --no-color ARGS` from the source dir. What it prints (and
+  /// the file a `--out FILE` names) joins printed_; the emulator's secrets are collected
+  /// afterwards, before a later command can delete the services holding them. Thread-safe.
   ProcessOutcome Aivenctl(std::vector<std::string> args, ProcessSpec spec = {}) {
     spec.program = AivenctlBinary();
     spec.cwd = SourceDir();
     spec.env["AIVEN_TOKEN"] = kE2eToken;
+    std::string out_file;
+    bool shows_secrets = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--out" && i + 1 < args.size()) out_file = args[i + 1];
+      if (args[i] == "--show-secrets") shows_secrets = true;  // asked for: stdout is exempt
+    }
     args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
     spec.args = std::move(args);
     ProcessOutcome o = RunProcess(spec);
-    std::lock_guard lock(printed_mu_);  // tests may run two commands at once
-    printed_ += o.out + o.err;
+    {
+      std::lock_guard lock(printed_mu_);
+      if (!shows_secrets) printed_ += o.out;
+      printed_ += o.err;
+      if (!out_file.empty()) printed_ += ReadAll(out_file);
+    }
+    CollectSecrets();
     return o;
+  }
+
+  /// The file's bytes ("" when it cannot be read).
+  static std::string ReadAll(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+
+  /// Adds the secrets the emulator holds now to issued_. Tolerates failing requests (a
+  /// test may have scripted faults or stopped the emulator).
+  void CollectSecrets() {
+    if (!emulator_ || !emulator_->running()) return;
+    std::set<std::string> found;
+    ApiResponse projects = api_->Get("/v1/project");
+    if (!projects.ok()) return;
+    for (const auto& p : projects.body.value("projects", nlohmann::json::array())) {
+      const std::string project = p.value("project_name", "");
+      ApiResponse services = api_->Get("/v1/project/" + project + "/service");
+      if (!services.ok()) continue;
+      for (const auto& s : services.body.value("services", nlohmann::json::array())) {
+        ApiResponse one = api_->Get("/v1/project/" + project + "/service/" +
+                                    s.value("service_name", "") + "?include_secrets=true");
+        if (one.ok()) AddSecrets(one.body.value("service", nlohmann::json::object()), &found);
+      }
+    }
+    std::lock_guard lock(printed_mu_);
+    issued_.insert(found.begin(), found.end());
+  }
+
+  /// The passwords, access keys and certificates of a service object's users.
+  static void AddSecrets(const nlohmann::json& service, std::set<std::string>* out) {
+    for (const auto& u : service.value("users", nlohmann::json::array())) {
+      for (const char* key : {"password", "access_key", "access_cert"}) {
+        if (u.contains(key) && u[key].is_string() && !u[key].get<std::string>().empty()) {
+          out->insert(u[key].get<std::string>());
+        }
+      }
+    }
   }
 
   /// Fast readiness polling for the emulator's one-second builds.
@@ -86,21 +148,22 @@ class E2eTest : public ::testing::Test {
     std::set<std::string> out;
     for (const auto& [project, services] : Inventory()) {
       for (const auto& name : services) {
-        auto s = Get("/v1/project/" + project + "/service/" + name + "?include_secrets=true");
-        for (const auto& u : s["service"].value("users", nlohmann::json::array())) {
-          for (const char* key : {"password", "access_key"}) {
-            if (u.contains(key) && u[key].is_string()) out.insert(u[key].get<std::string>());
-          }
-        }
+        AddSecrets(
+            Get("/v1/project/" + project + "/service/" + name + "?include_secrets=true")["service"],
+            &out);
       }
     }
     return out;
   }
 
-  /// Fails the test when the token or any of `secrets` appears in what aivenctl printed.
+  /// Fails the test when the token, any of `secrets` or any secret collected so far appears
+  /// in what aivenctl printed or wrote.
   void ExpectNoSecretPrinted(const std::set<std::string>& secrets) {
+    std::lock_guard lock(printed_mu_);
     EXPECT_EQ(printed_.find(kE2eToken), std::string::npos) << "the token was printed";
-    for (const auto& secret : secrets) {
+    std::set<std::string> all = issued_;
+    all.insert(secrets.begin(), secrets.end());
+    for (const auto& secret : all) {
       EXPECT_EQ(printed_.find(secret), std::string::npos)
           << "a secret of " << secret.size() << " characters was printed";
     }
@@ -108,8 +171,9 @@ class E2eTest : public ::testing::Test {
 
   std::unique_ptr<EmulatorProcess> emulator_;
   std::unique_ptr<TestApi> api_;
-  std::mutex printed_mu_;
-  std::string printed_;  // everything aivenctl wrote to stdout and stderr in this test
+  std::mutex printed_mu_;         // guards printed_ and issued_ (tests run aivenctl from threads)
+  std::string printed_;           // everything aivenctl printed or wrote (--out) in this test
+  std::set<std::string> issued_;  // secrets the emulator issued, collected after each command
   TempDir dir_{"aivenctl-e2e-"};
 };
 

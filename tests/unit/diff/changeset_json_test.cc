@@ -144,6 +144,16 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
   bad["cost"]["complete"] = "yes";
   expect_error(bad, "changeset.cost.complete: expected a boolean");
   expect_error(json::array(), "changeset: expected an object");
+  // Integers beyond int do not wrap into valid ones (4294967297 would read as version 1).
+  bad = doc;
+  bad["format_version"] = 4294967297LL;
+  expect_error(bad, "changeset.format_version: expected an integer");
+  bad = doc;
+  bad["operations"][1]["id"] = 4294967297ULL;
+  expect_error(bad, "changeset.operations[1].id: expected an integer");
+  bad = doc;
+  bad["operations"][1]["depends_on"] = {-4294967296LL};
+  expect_error(bad, "changeset.operations[1].depends_on: expected integers");
 }
 
 TEST(ChangesetJson, NeverContainsSecrets) {

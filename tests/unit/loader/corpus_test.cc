@@ -97,7 +97,8 @@ TEST(LargeFile, TenMegabytesOnDiskIsRefusedWithoutReadingIt) {
 // end with either a plan or at least one error.
 TEST(FuzzRegressions, EveryInputLoadsToAPlanOrAnError) {
   int count = 0;
-  for (const auto& e : fs::directory_iterator(SourceDir() + "/tests/fuzz/regressions")) {
+  for (const auto& e :
+       fs::directory_iterator(SourceDir() + "/tests/fuzz/regressions/fuzz_loader")) {
     ++count;
     LoadResult r = LoadCase(ReadBytes(e.path().string()));
     EXPECT_TRUE(r.ok() || core::HasErrors(r.diagnostics)) << e.path();

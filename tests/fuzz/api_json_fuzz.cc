@@ -1,0 +1,87 @@
+// libFuzzer target: arbitrary JSON bodies through every API answer parser of
+// engine/api/live_json.h (and the error-body parser). The first byte picks the endpoint
+// (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project,
+// E service, F databases, G topic list, H topic, I topic batch (v2), J integration,
+// K service types / integration types, L error body. The rest is the body. The parsers promise tolerance: never an exception, never a crash,
+// and no secret-looking user_config key survives the mapping.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "api/errors.h"
+#include "api/live_json.h"
+
+namespace {
+
+using nlohmann::json;
+namespace api = aivenctl::api;
+
+// DropSecretKeys' promise: no secret-looking key is left in any object, at any depth
+// (arrays are kept as they are, so the walk does not enter them).
+void CheckNoSecretKeys(const json& config) {
+  if (!config.is_object()) return;
+  for (const auto& [key, value] : config.items()) {
+    if (api::IsSecretKey(key)) std::abort();
+    CheckNoSecretKeys(value);
+  }
+}
+
+void CheckService(const aivenctl::model::LiveService& s) {
+  CheckNoSecretKeys(s.user_config);
+  for (const auto& i : s.integrations) CheckNoSecretKeys(i.user_config);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const int which = data[0] % 11;
+  const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+  if (which == 10) {
+    (void)api::ParseErrorBody(text);  // bodies of non-2xx answers need not be JSON at all
+    return 0;
+  }
+  const json body = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded()) return 0;
+  switch (which) {
+    case 0:
+      (void)api::CloudsFromJson(body);
+      break;
+    case 1:
+      (void)api::ProjectsFromJson(body);
+      break;
+    case 2:
+      (void)api::ProjectFromJson(body);
+      break;
+    case 3:
+      CheckService(api::ServiceFromJson("p", body));
+      break;
+    case 4:
+      (void)api::DatabasesFromJson(body);
+      break;
+    case 5:
+      (void)api::TopicsFromJson(body);
+      break;
+    case 6:
+      (void)api::TopicFromGet(body);
+      break;
+    case 7:
+      (void)api::TopicsFromBatch(body);
+      break;
+    case 8:
+      CheckNoSecretKeys(api::IntegrationFromJson(body).user_config);
+      break;
+    case 9: {
+      (void)api::ServiceTypesFromJson(body);
+      (void)api::IntegrationTypesFromJson(body);
+      CheckNoSecretKeys(api::DropSecretKeys(body));
+      break;
+    }
+  }
+  return 0;
+}
