@@ -3,7 +3,9 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <charconv>
 #include <chrono>
+#include <optional>
 #include <cstdio>
 #include <thread>
 
@@ -26,6 +28,26 @@ void WriteError(httplib::Response& res, const ApiError& e) {
 }
 
 const ApiError kAuthFailed{403, "Authentication failed", "authentication_failed"};
+
+// A body the headers already show must be refused: chunked (411: its size is unknown
+// until read), a length over `max_body` (413) or not a number (400).
+std::optional<ApiError> RefuseBodyByHeaders(const httplib::Request& req, uint64_t max_body) {
+  if (req.has_header("Transfer-Encoding")) {
+    return ApiError{411, "Length Required: send the body with a Content-Length", ""};
+  }
+  if (!req.has_header("Content-Length")) return std::nullopt;
+  const std::string text = req.get_header_value("Content-Length");
+  uint64_t length = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
+    return ApiError{ec == std::errc::result_out_of_range ? 413 : 400,
+                    ec == std::errc::result_out_of_range ? "Request body too large"
+                                                         : "Bad request: invalid Content-Length",
+                    ""};
+  }
+  if (length > max_body) return ApiError{413, "Request body too large", ""};
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -51,24 +73,41 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   http_.Patch(".*", handler);
   http_.Delete(".*", handler);
   http_.Options(".*", handler);
-  // Bodies over the limit, malformed requests: httplib answers these itself without
-  // calling Dispatch; give them Aiven's JSON shape and log them like any request.
+  // Refuse a body by its headers, before httplib reads it: a declared length over the
+  // limit (httplib 0.11 would read and discard all of it first, however large), and a
+  // chunked body (httplib 0.11 does not limit those at all). The unread body is never
+  // parsed as a request: the connection closes after the answer.
+  const uint64_t max_body = opts.max_body_bytes;
+  http_.set_pre_routing_handler([this, max_body](const httplib::Request& req,
+                                                 httplib::Response& res) {
+    const std::optional<ApiError> refusal = RefuseBodyByHeaders(req, max_body);
+    if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+    WriteError(res, *refusal);
+    res.set_header("Connection", "close");
+    CountRejected(req, res.status);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // Malformed requests: httplib answers these itself without calling Dispatch; give them
+  // Aiven's JSON shape and log them like any request.
   http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (res.body.empty()) {
       const std::string msg = res.status == 413
                                   ? "Request body too large"
                                   : "Bad request (" + std::to_string(res.status) + ")";
       WriteError(res, ApiError{res.status, msg, ""});
-      if (req.path.rfind("/_emulator", 0) != 0) {
-        {
-          std::lock_guard lock(counts_mu_);
-          ++total_;
-          ++counts_[req.method + " (rejected)"];
-        }
-        LogRequest(req, res.status, 0, false);
-      }
+      CountRejected(req, res.status);
     }
   });
+}
+
+void Server::CountRejected(const httplib::Request& req, int status) {
+  if (req.path.rfind("/_emulator", 0) == 0) return;
+  {
+    std::lock_guard lock(counts_mu_);
+    ++total_;
+    ++counts_[req.method + " (rejected)"];
+  }
+  LogRequest(req, status, 0, false);
 }
 
 Server::~Server() { Stop(); }

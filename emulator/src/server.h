@@ -35,6 +35,7 @@ class Server {
   void ServeApi(const httplib::Request& req, httplib::Response& res, std::string* route);
   void RegisterControlRoutes();
   void LogRequest(const httplib::Request& req, int status, double ms, bool dropped);
+  void CountRejected(const httplib::Request& req, int status);  // logs a refused request
   bool Authenticate(const httplib::Request& req, std::string* token) const;
 
   World world_;

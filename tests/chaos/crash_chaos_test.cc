@@ -110,15 +110,18 @@ std::vector<KillPoint> PointsFromOutput(const std::string& out) {
 }
 
 // Plans the aivenctl kill -9 runs use: ci-postgres always; kafka-pipeline (more operations,
-// an integration, a protected service) when AIVENCTL_CHAOS_FULL=1 (scripts/chaos sets it).
+// an integration, a protected service) only when AIVENCTL_CHAOS_FULL=1 (scripts/chaos sets
+// it), so ctest neither runs nor lists it.
+std::vector<std::string> CrashPlans() {
+  const char* full = std::getenv("AIVENCTL_CHAOS_FULL");
+  if (full && std::string(full) == "1") return {"ci-postgres.yaml", "kafka-pipeline.yaml"};
+  return {"ci-postgres.yaml"};
+}
+
 class AivenctlCrash : public CrashRun, public ::testing::WithParamInterface<std::string> {};
 
 TEST_P(AivenctlCrash, KillNineDuringApplyAndDestroyThenRerunConverges) {
   const std::string file = "plans/" + GetParam();
-  const char* full = std::getenv("AIVENCTL_CHAOS_FULL");
-  if (GetParam() != "ci-postgres.yaml" && !(full && std::string(full) == "1")) {
-    GTEST_SKIP() << "runs with AIVENCTL_CHAOS_FULL=1 (scripts/chaos)";
-  }
   const std::string plan_name = PlanName(file);
   ASSERT_FALSE(plan_name.empty());
   StartEmulator(CrashEmulatorArgs());
@@ -190,8 +193,7 @@ TEST_P(AivenctlCrash, KillNineDuringApplyAndDestroyThenRerunConverges) {
           {"unowned_changes", unowned_changes_}});
 }
 
-INSTANTIATE_TEST_SUITE_P(Plans, AivenctlCrash,
-                         ::testing::Values("ci-postgres.yaml", "kafka-pipeline.yaml"),
+INSTANTIATE_TEST_SUITE_P(Plans, AivenctlCrash, ::testing::ValuesIn(CrashPlans()),
                          [](const auto& info) {
                            std::string name = info.param.substr(0, info.param.find('.'));
                            std::replace(name.begin(), name.end(), '-', '_');

@@ -28,7 +28,7 @@ TEST_P(SecretsTest, TraceLogsJsonEventsAndSavedChangesetsHoldNoSecret) {
   ASSERT_EQ(applied.code, 0) << applied.Describe();
   // trace really logs the exchanges (so this test reads them), and json really streams events.
   EXPECT_NE(applied.err.find("/v1/project"), std::string::npos) << applied.err.substr(0, 2000);
-  EXPECT_NE(applied.out.find("\"event\""), std::string::npos) << applied.out.substr(0, 2000);
+  EXPECT_NE(applied.out.find("\"type\":\"finished\""), std::string::npos) << applied.out.substr(0, 2000);
   ProcessOutcome replan = Aivenctl(with({"plan", plan, "--out", saved, "--detailed-exitcode"}));
   EXPECT_EQ(replan.code, 0) << replan.Describe();
 

@@ -24,7 +24,7 @@ constexpr char kToken[] = "emu-token-SECRET-4242";
 class ClientEmulatorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (auto s = emulator_.Start(); !s.ok()) GTEST_SKIP() << "emulator: " << s.ToString();
+    if (auto s = emulator_.Start(); !s.ok()) GTEST_FAIL() << "emulator: " << s.ToString();
     control_ = std::make_unique<httplib::Client>(emulator_.base_url());
     transport_ = std::make_unique<CurlTransport>(CurlOptions{
         .base_url = emulator_.base_url(), .token = kToken, .request_timeout = milliseconds(400)});
