@@ -70,6 +70,11 @@ bool IsSecretKey(const std::string& key) {
 }
 
 json DropSecretKeys(const json& config) {
+  if (config.is_array()) {  // e.g. a list of objects, each of which may hold a password
+    json out = json::array();
+    for (const auto& item : config) out.push_back(DropSecretKeys(item));
+    return out;
+  }
   if (!config.is_object()) return config;
   json out = json::object();
   for (auto it = config.begin(); it != config.end(); ++it) {

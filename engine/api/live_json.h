@@ -17,7 +17,7 @@ namespace aivenctl::api {
 /// True for user_config keys that hold secrets ("admin_password", "private_key", ...).
 bool IsSecretKey(const std::string& key);
 
-/// `config` without secret keys, recursively (objects only; arrays are kept as they are).
+/// `config` without secret keys, recursively (through objects and arrays).
 nlohmann::json DropSecretKeys(const nlohmann::json& config);
 
 /// {"k": "v"} -> Tags (non-string values are skipped; null or absent -> empty).

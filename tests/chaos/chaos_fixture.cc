@@ -283,7 +283,18 @@ ProcessOutcome ChaosTest::Aivenctl(std::vector<std::string> args, ProcessSpec sp
   spec.env["AIVEN_TOKEN"] = kChaosToken;
   args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
   spec.args = std::move(args);
-  return RunProcess(spec);
+  ProcessOutcome o = RunProcess(spec);
+  secrets_.AddPrinted(o.out);
+  secrets_.AddPrinted(o.err);
+  return o;
+}
+
+void ChaosTest::TearDown() {
+  if (emulator_ && emulator_->running()) State();  // the last secrets
+  const SecretScan::Report r = secrets_.Search();
+  for (const auto& hit : r.hits) ADD_FAILURE() << "aivenctl printed " << hit;
+  std::cout << "[secrets] " << r.bytes << " bytes searched for the token and " << r.secrets
+            << " issued secrets: " << r.hits.size() << " hits\n";
 }
 
 std::vector<std::string> ChaosTest::Fast(std::vector<std::string> args) {
@@ -304,6 +315,7 @@ int ChaosTest::PlanExitCode(const std::string& plan_file, std::vector<std::strin
 json ChaosTest::State() {
   ApiResponse r = api_->Get("/_emulator/state", {.validate = false});
   EXPECT_TRUE(r.ok()) << r.Describe();
+  secrets_.AddSecretsFrom(r.body);  // every user's password and key held now
   return r.body;
 }
 

@@ -22,6 +22,7 @@
 #include "support/api_client.h"
 #include "support/emulator_process.h"
 #include "support/process_run.h"
+#include "support/secret_scan.h"
 #include "support/temp_dir.h"
 
 namespace aivenctl::testing {
@@ -75,6 +76,10 @@ struct FaultSettings {
 
 class ChaosTest : public ::testing::Test {
  protected:
+  /// The secrets check of every chaos test: nothing aivenctl printed under faults, kills
+  /// and races holds the token or a secret the emulator held at any check (State()).
+  void TearDown() override;
+
   /// Emulator flags: fast lifecycle (a service builds in about a second).
   static std::vector<std::string> FastEmulatorArgs();
   /// A quicker lifecycle than FastEmulatorArgs plus the random faults of `f` with `seed`.
@@ -118,6 +123,7 @@ class ChaosTest : public ::testing::Test {
 
   std::unique_ptr<EmulatorProcess> emulator_;
   std::unique_ptr<TestApi> api_;
+  SecretScan secrets_{kChaosToken};  // what aivenctl printed, and the secrets to look for
   TempDir dir_{"aivenctl-chaos-"};
 };
 

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <mutex>
 #include <set>
@@ -19,6 +20,7 @@
 #include "support/api_client.h"
 #include "support/emulator_process.h"
 #include "support/process_run.h"
+#include "support/secret_scan.h"
 #include "support/temp_dir.h"
 
 namespace aivenctl::testing {
@@ -37,9 +39,10 @@ class E2eTest : public ::testing::Test {
 
   /// The suite-wide secrets check: nothing aivenctl printed or wrote in this test holds the
   /// token or a secret the emulator issued (collected after each command, see Aivenctl).
+  /// Prints one "[secrets] ..." line with what was searched (tests/RELIABILITY.md sums them).
   void TearDown() override {
     CollectSecrets();
-    ExpectNoSecretPrinted({});
+    ExpectNoSecretPrinted();
   }
 
   void StartEmulator(std::vector<std::string> args) {
@@ -50,8 +53,9 @@ class E2eTest : public ::testing::Test {
   }
 
   /// Runs `aivenctl --api-url URL --no-color ARGS` from the source dir. What it prints (and
-  /// the file a `--out FILE` names) joins printed_; the emulator's secrets are collected
-  /// afterwards, before a later command can delete the services holding them. Thread-safe.
+  /// the file a `--out FILE` names) joins the secrets scan; the emulator's secrets are
+  /// collected afterwards, before a later command can delete the services holding them.
+  /// Thread-safe.
   ProcessOutcome Aivenctl(std::vector<std::string> args, ProcessSpec spec = {}) {
     spec.program = AivenctlBinary();
     spec.cwd = SourceDir();
@@ -65,12 +69,9 @@ class E2eTest : public ::testing::Test {
     args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
     spec.args = std::move(args);
     ProcessOutcome o = RunProcess(spec);
-    {
-      std::lock_guard lock(printed_mu_);
-      if (!shows_secrets) printed_ += o.out;
-      printed_ += o.err;
-      if (!out_file.empty()) printed_ += ReadAll(out_file);
-    }
+    if (!shows_secrets) secrets_.AddPrinted(o.out);
+    secrets_.AddPrinted(o.err);
+    if (!out_file.empty()) secrets_.AddPrinted(ReadAll(out_file));
     CollectSecrets();
     return o;
   }
@@ -81,36 +82,11 @@ class E2eTest : public ::testing::Test {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
 
-  /// Adds the secrets the emulator holds now to issued_. Tolerates failing requests (a
+  /// Adds the secrets the emulator holds now to the scan. Tolerates failing requests (a
   /// test may have scripted faults or stopped the emulator).
   void CollectSecrets() {
-    if (!emulator_ || !emulator_->running()) return;
-    std::set<std::string> found;
-    ApiResponse projects = api_->Get("/v1/project");
-    if (!projects.ok()) return;
-    for (const auto& p : projects.body.value("projects", nlohmann::json::array())) {
-      const std::string project = p.value("project_name", "");
-      ApiResponse services = api_->Get("/v1/project/" + project + "/service");
-      if (!services.ok()) continue;
-      for (const auto& s : services.body.value("services", nlohmann::json::array())) {
-        ApiResponse one = api_->Get("/v1/project/" + project + "/service/" +
-                                    s.value("service_name", "") + "?include_secrets=true");
-        if (one.ok()) AddSecrets(one.body.value("service", nlohmann::json::object()), &found);
-      }
-    }
-    std::lock_guard lock(printed_mu_);
-    issued_.insert(found.begin(), found.end());
-  }
-
-  /// The passwords, access keys and certificates of a service object's users.
-  static void AddSecrets(const nlohmann::json& service, std::set<std::string>* out) {
-    for (const auto& u : service.value("users", nlohmann::json::array())) {
-      for (const char* key : {"password", "access_key", "access_cert"}) {
-        if (u.contains(key) && u[key].is_string() && !u[key].get<std::string>().empty()) {
-          out->insert(u[key].get<std::string>());
-        }
-      }
-    }
+    std::lock_guard lock(collect_mu_);  // api_ serves one thread at a time
+    if (emulator_ && emulator_->running()) secrets_.CollectFrom(*api_);
   }
 
   /// Fast readiness polling for the emulator's one-second builds.
@@ -143,37 +119,19 @@ class E2eTest : public ::testing::Test {
     return out;
   }
 
-  /// Every password, access key and certificate the emulator issued for live services.
-  std::set<std::string> IssuedSecrets() {
-    std::set<std::string> out;
-    for (const auto& [project, services] : Inventory()) {
-      for (const auto& name : services) {
-        AddSecrets(
-            Get("/v1/project/" + project + "/service/" + name + "?include_secrets=true")["service"],
-            &out);
-      }
-    }
-    return out;
-  }
-
-  /// Fails the test when the token, any of `secrets` or any secret collected so far appears
-  /// in what aivenctl printed or wrote.
-  void ExpectNoSecretPrinted(const std::set<std::string>& secrets) {
-    std::lock_guard lock(printed_mu_);
-    EXPECT_EQ(printed_.find(kE2eToken), std::string::npos) << "the token was printed";
-    std::set<std::string> all = issued_;
-    all.insert(secrets.begin(), secrets.end());
-    for (const auto& secret : all) {
-      EXPECT_EQ(printed_.find(secret), std::string::npos)
-          << "a secret of " << secret.size() << " characters was printed";
-    }
+  /// Fails the test when the token or any secret collected so far appears in what
+  /// aivenctl printed or wrote.
+  void ExpectNoSecretPrinted() {
+    const SecretScan::Report r = secrets_.Search();
+    for (const auto& hit : r.hits) ADD_FAILURE() << "aivenctl printed or wrote " << hit;
+    std::cout << "[secrets] " << r.bytes << " bytes searched for the token and " << r.secrets
+              << " issued secrets: " << r.hits.size() << " hits\n";
   }
 
   std::unique_ptr<EmulatorProcess> emulator_;
   std::unique_ptr<TestApi> api_;
-  std::mutex printed_mu_;         // guards printed_ and issued_ (tests run aivenctl from threads)
-  std::string printed_;           // everything aivenctl printed or wrote (--out) in this test
-  std::set<std::string> issued_;  // secrets the emulator issued, collected after each command
+  std::mutex collect_mu_;
+  SecretScan secrets_{kE2eToken};  // everything aivenctl printed or wrote, and the needles
   TempDir dir_{"aivenctl-e2e-"};
 };
 

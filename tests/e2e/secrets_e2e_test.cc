@@ -28,7 +28,8 @@ TEST_P(SecretsTest, TraceLogsJsonEventsAndSavedChangesetsHoldNoSecret) {
   ASSERT_EQ(applied.code, 0) << applied.Describe();
   // trace really logs the exchanges (so this test reads them), and json really streams events.
   EXPECT_NE(applied.err.find("/v1/project"), std::string::npos) << applied.err.substr(0, 2000);
-  EXPECT_NE(applied.out.find("\"type\":\"finished\""), std::string::npos) << applied.out.substr(0, 2000);
+  EXPECT_NE(applied.out.find("\"type\":\"finished\""), std::string::npos)
+      << applied.out.substr(0, 2000);
   ProcessOutcome replan = Aivenctl(with({"plan", plan, "--out", saved, "--detailed-exitcode"}));
   EXPECT_EQ(replan.code, 0) << replan.Describe();
 
@@ -40,16 +41,14 @@ TEST_P(SecretsTest, TraceLogsJsonEventsAndSavedChangesetsHoldNoSecret) {
   ASSERT_EQ(stat(outputs.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   const std::string secrets_file = ReadAll(outputs);
-  ASSERT_FALSE(issued_.empty()) << "the emulator issued no secret: the check would be empty";
-  int needles_in_outputs = 0;
-  for (const auto& s : issued_) needles_in_outputs += secrets_file.find(s) != std::string::npos;
-  EXPECT_GT(needles_in_outputs, 0) << "the collected secrets are the ones users get";
+  ASSERT_GT(secrets_.Search().secrets, 0u)
+      << "the emulator issued no secret: the check would be empty";
+  EXPECT_GT(secrets_.CountIn(secrets_file), 0u) << "the collected secrets are the ones users get";
 
   ProcessOutcome destroyed = Aivenctl(with(Fast({"destroy", plan, "--force-unprotect"})));
   ASSERT_EQ(destroyed.code, 0) << destroyed.Describe();
   EXPECT_TRUE(Inventory().empty());
-  // TearDown searches all of it (stdout, stderr, both saved changesets) once more.
-  ExpectNoSecretPrinted({});
+  // TearDown searches all of it (stdout, stderr, both saved changesets).
 }
 
 INSTANTIATE_TEST_SUITE_P(Plans, SecretsTest,

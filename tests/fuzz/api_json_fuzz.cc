@@ -2,8 +2,9 @@
 // engine/api/live_json.h (and the error-body parser). The first byte picks the endpoint
 // (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project,
 // E service, F databases, G topic list, H topic, I topic batch (v2), J integration,
-// K service types / integration types, L error body. The rest is the body. The parsers promise tolerance: never an exception, never a crash,
-// and no secret-looking user_config key survives the mapping.
+// K service types / integration types, L error body. The rest is the body. The parsers promise
+// tolerance: never an exception, never a crash, and no secret-looking user_config key survives the
+// mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -21,9 +22,13 @@ namespace {
 using nlohmann::json;
 namespace api = aivenctl::api;
 
-// DropSecretKeys' promise: no secret-looking key is left in any object, at any depth
-// (arrays are kept as they are, so the walk does not enter them).
+// DropSecretKeys' promise: no secret-looking key is left in any object, at any depth,
+// arrays included.
 void CheckNoSecretKeys(const json& config) {
+  if (config.is_array()) {
+    for (const auto& item : config) CheckNoSecretKeys(item);
+    return;
+  }
   if (!config.is_object()) return;
   for (const auto& [key, value] : config.items()) {
     if (api::IsSecretKey(key)) std::abort();

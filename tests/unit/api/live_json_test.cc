@@ -19,7 +19,8 @@ const json kPgService = json::parse(R"({
   "connection_info": {"pg": ["postgres://avnadmin:AVNS_ciSECRET@h:1/defaultdb"]},
   "user_config": {"pg_version": "16", "admin_password": "AVNS_ucSECRET",
                   "pg": {"max_connections": 100, "some_secret": "x"},
-                  "ip_filter": ["0.0.0.0/0"]},
+                  "ip_filter": ["0.0.0.0/0"],
+                  "sources": [{"host": "h", "password": "AVNS_arraySECRET"}]},
   "maintenance": {"dow": "sunday", "time": "02:00:00", "updates": [], "enabled": true},
   "disk_space_mb": 81920, "node_count": 1,
   "tags": {"owner": "ci", "bad": 3},
@@ -85,7 +86,7 @@ TEST(LiveJson, ServiceChildrenAreSorted) {
 TEST(LiveJson, EverySecretIsDropped) {
   model::LiveService s = ServiceFromJson("p", kPgService);
   EXPECT_EQ(s.user_config, json::parse(R"({"pg_version": "16", "pg": {"max_connections": 100},
-                            "ip_filter": ["0.0.0.0/0"]})"));
+                            "ip_filter": ["0.0.0.0/0"], "sources": [{"host": "h"}]})"));
   EXPECT_EQ(s.integrations[1].user_config, json({{"x", 1}}));
   // Nothing of the model, printed as a whole, carries any secret of the answer.
   std::string all = s.user_config.dump() + s.integrations[0].user_config.dump() +
