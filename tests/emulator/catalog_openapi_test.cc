@@ -66,13 +66,15 @@ TEST_F(CatalogOpenApi, TypesAndEndpointsAreSpecValues) {
   std::set<std::string> integration_types;
   for (const Json& v : body["integration_type"]["enum"])
     integration_types.insert(v.get<std::string>());
-  for (const Json& t : catalog_->IntegrationTypesBody()["integration_types"]) {
+  const Json types = catalog_->IntegrationTypesBody();  // named: the loop must not outlive it
+  for (const Json& t : types["integration_types"]) {
     EXPECT_TRUE(integration_types.count(t["integration_type"])) << t["integration_type"];
   }
   const Json& ep = (*schemas_)["ServiceIntegrationEndpointCreateRequestBody"]["properties"];
   std::set<std::string> endpoint_types;
   for (const Json& v : ep["endpoint_type"]["enum"]) endpoint_types.insert(v.get<std::string>());
-  for (const Json& t : catalog_->EndpointTypesBody()["endpoint_types"]) {
+  const Json endpoints = catalog_->EndpointTypesBody();
+  for (const Json& t : endpoints["endpoint_types"]) {
     EXPECT_TRUE(endpoint_types.count(t["endpoint_type"])) << t["endpoint_type"];
   }
 }

@@ -224,7 +224,8 @@ TEST(CatalogIntegrations, AllowedPairs) {
 }
 
 TEST(CatalogIntegrations, BodiesHideEmulatorKeys) {
-  for (const Json& t : Cat().IntegrationTypesBody()["integration_types"]) {
+  const Json body = Cat().IntegrationTypesBody();  // named: the loop must not outlive it
+  for (const Json& t : body["integration_types"]) {
     EXPECT_FALSE(t.contains("dest_endpoint_types")) << t["integration_type"];
     EXPECT_TRUE(t["dest_service_type"].is_string()) << t["integration_type"];
   }

@@ -220,7 +220,7 @@ TEST_F(ApiOpsTest, BatchReadTopics) {
   ProjectWithService("p7", "k", "kafka", "startup-2");
   std::vector<std::string> names;
   for (int i = 0; i < 101; ++i) {
-    char name[8];
+    char name[16];
     std::snprintf(name, sizeof name, "t%03d", i);
     names.push_back(name);
     json body = {{"topic_name", name}, {"replication", 2}};
