@@ -67,7 +67,11 @@ Client::Client(Transport& transport, Clock& clock, RateBudget& budget, ClientOpt
       clock_(clock),
       budget_(budget),
       options_(options),
-      jitter_rng_(options.jitter_seed != 0 ? options.jitter_seed : std::random_device{}()) {}
+      jitter_rng_(options.jitter_seed != 0 ? options.jitter_seed : std::random_device{}()) {
+  // spdlog's registry is a function-local static of the shared library: create it here,
+  // before the threads that share this client log, rather than in whichever logs first.
+  (void)spdlog::default_logger_raw();
+}
 
 double Client::NextJitter() {
   std::lock_guard lock(jitter_mu_);
