@@ -5,8 +5,8 @@
 
 #include <charconv>
 #include <chrono>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "api_routes.h"
@@ -75,18 +75,20 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   http_.Options(".*", handler);
   // Refuse a body by its headers, before httplib reads it: a declared length over the
   // limit (httplib 0.11 would read and discard all of it first, however large), and a
-  // chunked body (httplib 0.11 does not limit those at all). The unread body is never
-  // parsed as a request: the connection closes after the answer.
+  // chunked body (httplib 0.11 does not limit those at all). The answer says
+  // "Connection: close" so the client drops the connection with its unread body;
+  // httplib 0.11 has no way to close it from here, so a client that keeps sending has its
+  // body read as (garbage) requests, as any garbage is.
   const uint64_t max_body = opts.max_body_bytes;
-  http_.set_pre_routing_handler([this, max_body](const httplib::Request& req,
-                                                 httplib::Response& res) {
-    const std::optional<ApiError> refusal = RefuseBodyByHeaders(req, max_body);
-    if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
-    WriteError(res, *refusal);
-    res.set_header("Connection", "close");
-    CountRejected(req, res.status);
-    return httplib::Server::HandlerResponse::Handled;
-  });
+  http_.set_pre_routing_handler(
+      [this, max_body](const httplib::Request& req, httplib::Response& res) {
+        const std::optional<ApiError> refusal = RefuseBodyByHeaders(req, max_body);
+        if (!refusal) return httplib::Server::HandlerResponse::Unhandled;
+        WriteError(res, *refusal);
+        res.set_header("Connection", "close");
+        CountRejected(req, res.status);
+        return httplib::Server::HandlerResponse::Handled;
+      });
   // Malformed requests: httplib answers these itself without calling Dispatch; give them
   // Aiven's JSON shape and log them like any request.
   http_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {

@@ -295,7 +295,7 @@ TEST(Limits, DefaultLimitIsFourMebibytesAndHugeOrChunkedBodiesAreRefused) {
   EmulatorProcess emu({.args = {"--token", kToken}});  // no --max-body-bytes: 4 MiB
   ROBUST_START(emu);
   // A declared length over the limit is refused from the headers alone, without waiting
-  // for (or reading) the body, and the connection closes.
+  // for (or reading) the body, and the answer tells the client to close the connection.
   const auto start = Clock::now();
   const std::string over = raw(emu.port(), head + "Content-Length: 4194305\r\n\r\n{}");
   EXPECT_EQ(StatusOf(over), 413) << over;
