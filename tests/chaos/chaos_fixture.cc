@@ -304,6 +304,17 @@ std::vector<std::string> ChaosTest::Fast(std::vector<std::string> args) {
   return args;
 }
 
+std::set<std::string> ChaosTest::PlanAddresses(const std::string& file) {
+  ProcessOutcome o = Aivenctl({"plan", file, "--format", "json"});
+  std::set<std::string> out;
+  json cs = json::parse(o.out, nullptr, false);
+  if (o.code != 0 || cs.is_discarded()) return out;
+  for (const auto& c : cs.value("changes", json::array())) {
+    if (c.value("action", "") != "delete") out.insert(c.value("address", ""));
+  }
+  return out;
+}
+
 int ChaosTest::PlanExitCode(const std::string& plan_file, std::vector<std::string> extra) {
   std::vector<std::string> args{"plan", plan_file, "--detailed-exitcode"};
   args.insert(args.end(), extra.begin(), extra.end());

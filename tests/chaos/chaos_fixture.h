@@ -93,6 +93,9 @@ class ChaosTest : public ::testing::Test {
   ProcessOutcome Aivenctl(std::vector<std::string> args, ProcessSpec spec = {});
   /// `args` plus --yes and fast readiness polling for the emulator's quick builds.
   static std::vector<std::string> Fast(std::vector<std::string> args);
+  /// Every address plan `file` manages (all no-ops once converged; what it would delete
+  /// left out), from `plan --format json`; empty when the plan fails (faults must be off).
+  std::set<std::string> PlanAddresses(const std::string& file);
   /// `plan FILE --detailed-exitcode` exit code: 0 converged, 2 changes pending, 1 error.
   int PlanExitCode(const std::string& plan_file, std::vector<std::string> extra = {});
 

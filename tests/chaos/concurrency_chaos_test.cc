@@ -38,15 +38,6 @@ class Concurrency : public ChaosTest {
  protected:
   void SetUp() override { StartEmulator(FastEmulatorArgs()); }
 
-  std::set<std::string> PlanAddresses(const std::string& file) {
-    ProcessOutcome o = Aivenctl({"plan", file, "--format", "json"});
-    std::set<std::string> out;
-    json cs = json::parse(o.out, nullptr, false);
-    if (o.code != 0 || cs.is_discarded()) return out;
-    for (const auto& c : cs.value("changes", json::array())) out.insert(c.value("address", ""));
-    return out;
-  }
-
   // Runs two commands at once; returns both outcomes.
   std::pair<ProcessOutcome, ProcessOutcome> Race(const std::vector<std::string>& a,
                                                  const std::vector<std::string>& b) {

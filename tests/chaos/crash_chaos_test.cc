@@ -63,15 +63,6 @@ class CrashRun : public ChaosTest {
             "0.3"};
   }
 
-  std::set<std::string> PlanAddresses(const std::string& file) {
-    ProcessOutcome o = Aivenctl({"plan", file, "--format", "json"});
-    std::set<std::string> out;
-    json cs = json::parse(o.out, nullptr, false);
-    if (o.code != 0 || cs.is_discarded()) return out;
-    for (const auto& c : cs.value("changes", json::array())) out.insert(c.value("address", ""));
-    return out;
-  }
-
   // After any run: no duplicate, nothing outside the plan changed.
   void CheckSafe(const json& outside, const std::string& plan_name, const std::string& where) {
     const json state = State();

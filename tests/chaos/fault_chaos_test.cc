@@ -72,18 +72,6 @@ class FaultRun : public ChaosTest, public ::testing::WithParamInterface<std::str
     return out;
   }
 
-  // Every address the plan manages (all no-ops once converged), from plan --format json.
-  std::set<std::string> PlanAddresses(const std::string& file) {
-    ProcessOutcome o = Aivenctl({"plan", file, "--format", "json"});
-    std::set<std::string> out;
-    json cs = json::parse(o.out, nullptr, false);
-    if (o.code != 0 || cs.is_discarded()) return out;
-    for (const auto& c : cs.value("changes", json::array())) {
-      if (c.value("action", "") != "delete") out.insert(c.value("address", ""));
-    }
-    return out;
-  }
-
   // Runs `args` with faults on until it exits 0 (at most kMaxRuns times). Run r of step
   // s under seed N draws its faults from seed N*100 + s*10 + r.
   void RunStep(const std::vector<std::string>& args, uint64_t seed, int step, StepFigures& f) {
