@@ -18,7 +18,8 @@ class TlsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (std::system("command -v openssl >/dev/null 2>&1") != 0) {
-      GTEST_FAIL() << "openssl command not found: cannot make a test certificate (scripts/bootstrap installs it)";
+      GTEST_FAIL() << "openssl command not found: cannot make a test certificate "
+                      "(scripts/bootstrap installs it)";
     }
     cert_ = dir_.path() + "/cert.pem";
     key_ = dir_.path() + "/key.pem";
