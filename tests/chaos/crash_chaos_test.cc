@@ -135,16 +135,21 @@ TEST_P(AivenctlCrash, KillNineDuringApplyAndDestroyThenRerunConverges) {
   const json outside = OutsideScope(State(), plan_name);
   int kills = 0, finished_first = 0, survived = 0;
 
+  // A killed run, or one that ended before its kill point (then it must have succeeded).
+  const auto Tally = [&](const ProcessOutcome& killed) {
+    if (killed.signal == SIGKILL) {
+      ++kills;
+      return;
+    }
+    EXPECT_EQ(killed.code, 0) << "ran to its end before the kill:\n" << killed.Describe();
+    ++finished_first;
+  };
+
   // Apply points: from nothing, kill the apply, rerun it, destroy for the next point.
   for (const KillPoint& k : apply_points) {
     SCOPED_TRACE("apply killed " + k.Describe());
     ProcessOutcome killed = Aivenctl(apply, KillAt(k));
-    if (killed.signal == SIGKILL) {
-      ++kills;
-    } else {
-      EXPECT_EQ(killed.code, 0) << "ran to its end before the kill:\n" << killed.Describe();
-      ++finished_first;
-    }
+    Tally(killed);
     CheckSafe(outside, plan_name, "after the kill");
     ProcessOutcome rerun = Aivenctl(apply);
     EXPECT_EQ(rerun.code, 0) << rerun.Describe();
@@ -160,12 +165,7 @@ TEST_P(AivenctlCrash, KillNineDuringApplyAndDestroyThenRerunConverges) {
     SCOPED_TRACE("destroy killed " + k.Describe());
     ASSERT_EQ(Aivenctl(apply).code, 0) << "apply for the next point";
     ProcessOutcome killed = Aivenctl(destroy, KillAt(k));
-    if (killed.signal == SIGKILL) {
-      ++kills;
-    } else {
-      EXPECT_EQ(killed.code, 0) << "ran to its end before the kill:\n" << killed.Describe();
-      ++finished_first;
-    }
+    Tally(killed);
     CheckSafe(outside, plan_name, "after the kill");
     ProcessOutcome rerun = Aivenctl(destroy);
     EXPECT_EQ(rerun.code, 0) << rerun.Describe();
