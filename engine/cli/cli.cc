@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/clouds_command.h"
+#include "cli/duration_flags.h"
 #include "cli/engine_commands.h"
 #include "cli/options.h"
 #include "cli/projects_command.h"
@@ -24,8 +25,10 @@ constexpr const char* kDescription =
 
 constexpr const char* kFooter =
     "Exit status: 0 success, 1 invalid input or failed command, 2 usage error.\n"
-    "Environment: AIVEN_TOKEN (or AIVEN_AUTH_TOKEN) is the API token; AIVEN_API_URL or\n"
-    "AIVEN_WEB_URL the API URL (default https://api.aiven.io); NO_COLOR disables colour.\n"
+    "Environment: AIVEN_TOKEN (or AIVEN_AUTH_TOKEN) is the API token unless --token-file is\n"
+    "given; AIVEN_API_URL (or AIVEN_WEB_URL) the API URL unless --api-url is given (default\n"
+    "https://api.aiven.io); NO_COLOR disables colour.\n"
+    "Durations: 1500ms, 90s, 1h30m, 2w (units ms s m h d w, combinable).\n"
     "Plan format: docs/PLAN_FORMAT.md; schema: schemas/plan.schema.json.";
 
 void SetUpLogging(const std::string& level) {
@@ -54,9 +57,6 @@ bool ParseVars(GlobalOptions& options, std::string& problem) {
 
 int Run(const std::vector<std::string>& args, Io& io) {
   GlobalOptions options;
-  // AIVEN_API_URL acts as a default --api-url; AIVEN_WEB_URL (as avn and Terraform read
-  // it) is consulted after both, in api::ResolveConnection.
-  if (auto url = io.env.Get("AIVEN_API_URL"); url && !url->empty()) options.api_url = *url;
 
   CLI::App app{kDescription, "aivenctl"};
   app.footer(kFooter);
@@ -67,22 +67,22 @@ int Run(const std::vector<std::string>& args, Io& io) {
       "--api-url", options.api_url,
       "Aiven API base URL (default: AIVEN_API_URL, AIVEN_WEB_URL, https://api.aiven.io)");
   app.add_option("--token-file", options.token_file,
-                 "Read the API token from FILE (AIVEN_TOKEN and AIVEN_AUTH_TOKEN win)");
+                 "Read the API token from FILE (wins over AIVEN_TOKEN and AIVEN_AUTH_TOKEN)");
   app.add_option("--ca-cert", options.ca_cert, "Also trust the CA certificates in FILE (PEM)");
   app.add_option("--max-rps", options.max_rps,
                  "Fixed ceiling on API requests per second (default: adapt to 429s)")
       ->check(CLI::NonNegativeNumber);
-  app.add_option("--connect-timeout", options.connect_timeout, "TCP+TLS connect timeout")
-      ->capture_default_str();
-  app.add_option("--request-timeout", options.request_timeout, "Timeout of one API request")
-      ->capture_default_str();
+  AddDurationOption(&app, "--connect-timeout", options.connect_timeout, "TCP+TLS connect timeout",
+                    DurationRule::kPositive);
+  AddDurationOption(&app, "--request-timeout", options.request_timeout,
+                    "Timeout of one API request", DurationRule::kPositive);
   app.add_option("--max-attempts", options.max_attempts,
                  "Attempts per API call, the first included")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  app.add_option("--retry-max-time", options.retry_max_time,
-                 "Give up retrying a call after this long (waits included)")
-      ->capture_default_str();
+  AddDurationOption(&app, "--retry-max-time", options.retry_max_time,
+                    "Give up retrying a call after this long (waits included)",
+                    DurationRule::kPositive);
   app.add_flag("--stats", options.stats,
                "Print API requests and time per endpoint to stderr at the end");
   app.add_option("--log-level", options.log_level, "Diagnostic log level on stderr")
@@ -144,7 +144,6 @@ int Run(const std::vector<std::string>& args, Io& io) {
   auto no_color_env = io.env.Get("NO_COLOR");
   options.color = io.out_is_terminal && !options.no_color &&
                   !(no_color_env && !no_color_env->empty()) && options.format == "text";
-  spdlog::debug("api url {}", options.api_url.value_or("(from the environment)"));
 
   if (app.got_subcommand("version")) {
     io.out << "aivenctl " << AIVENCTL_VERSION << "\n";

@@ -1,5 +1,6 @@
 #include "cli/engine_commands.h"
 
+#include "cli/duration_flags.h"
 #include "cli/outputs_command.h"
 
 namespace aivenctl::cli {
@@ -17,14 +18,13 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
   cmd->add_option("--parallelism", c.exec_flags.parallelism, "API operations in flight at most")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--poll-initial", c.exec_flags.poll_initial,
-                  "First readiness poll after a call (e.g. 200ms, 1s)")
-      ->capture_default_str();
-  cmd->add_option("--poll-max", c.exec_flags.poll_max, "Ceiling of the readiness poll interval")
-      ->capture_default_str();
+  AddDurationOption(cmd, "--poll-initial", c.exec_flags.poll_initial,
+                    "First readiness poll after a call (e.g. 200ms, 1s)");
+  AddDurationOption(cmd, "--poll-max", c.exec_flags.poll_max,
+                    "Ceiling of the readiness poll interval");
   if (timeout) {
-    cmd->add_option("--timeout", c.exec_flags.timeout,
-                    "Time limit per operation (default: 20m for service creates, 10m others)");
+    AddDurationOption(cmd, "--timeout", c.exec_flags.timeout,
+                      "Time limit per operation (default: 20m for service creates, 10m others)");
   }
 }
 
@@ -73,16 +73,18 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
   c.reap->add_option("--project", c.reap_flags.projects, "Only this project (repeatable)");
   c.reap->add_option("--plan", c.reap_flags.plan, "Only resources of this plan");
   c.reap->add_option("--now", c.reap_flags.now, "Evaluate expiry at this instant (ISO 8601)");
-  c.reap->add_option("--older-than", c.reap_flags.older_than,
-                     "Also reap owned services without expiry created this long ago");
+  AddDurationOption(c.reap, "--older-than", c.reap_flags.older_than,
+                    "Also reap owned services without expiry created this long ago");
   c.reap->add_flag("--force-unprotect", c.reap_flags.force_unprotect,
                    "Lift termination protection of expired owned services, then delete them");
-  c.reap->add_option("--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
+  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
   AddExecFlags(c.reap, c, /*timeout=*/false);
 
   c.extend = app.add_subcommand("extend", "Push expires-at forward on what the plan owns");
   c.extend->add_option("planfile", c.file, "The plan file")->required();
-  c.extend->add_option("--ttl", c.ttl, "New time to live from now (e.g. 4h, 2d)")->required();
+  AddDurationOption(c.extend, "--ttl", c.ttl, "New time to live from now (e.g. 4h, 2d)",
+                    DurationRule::kAtLeastASecond)
+      ->required();
   AddExecFlags(c.extend, c);
 }
 
@@ -97,7 +99,7 @@ std::optional<int> RunEngineCommand(EngineCommands& c, const GlobalOptions& opti
     return RunOutputs(c.file, c.apply_flags.outputs, c.show_secrets, options, io);
   }
   if (c.reap->parsed()) return RunReap(c.reap_flags, c.exec_flags, options, io);
-  if (c.extend->parsed()) return RunExtend(c.file, c.ttl, c.exec_flags, options, io);
+  if (c.extend->parsed()) return RunExtend(c.file, c.ttl.value(), c.exec_flags, options, io);
   return std::nullopt;
 }
 
