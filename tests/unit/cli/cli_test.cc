@@ -41,6 +41,9 @@ TEST(Cli, VersionCommandAndFlag) {
   Outcome a = RunWith({"version"});
   EXPECT_EQ(0, a.code);
   EXPECT_EQ(0u, a.out.rfind("aivenctl ", 0));
+  // The version, the git commit and the build type, on one line.
+  EXPECT_NE(a.out.find(" (commit "), std::string::npos) << a.out;
+  EXPECT_EQ(a.out.substr(a.out.size() - 8), " build)\n") << a.out;
   EXPECT_EQ(a.out, RunWith({"--version"}).out);
 }
 
