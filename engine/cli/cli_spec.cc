@@ -5,12 +5,6 @@
 namespace aivenctl::cli {
 namespace {
 
-std::string Join(const std::vector<std::string>& values, const std::string& separator) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : separator) + v;
-  return out;
-}
-
 std::vector<std::string> Split(const std::string& text, char separator) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -90,6 +84,12 @@ CliSpec DescribeApp(const CLI::App& app) {
     spec.commands.push_back(std::move(command));
   }
   return spec;
+}
+
+std::string Join(const std::vector<std::string>& values, const std::string& separator) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : separator) + v;
+  return out;
 }
 
 std::string JoinedNames(const FlagSpec& flag) { return Join(flag.names, ", "); }

@@ -64,6 +64,9 @@ struct CliSpec {
 /// Reads `app` (subcommands with an empty group are hidden and left out).
 CliSpec DescribeApp(const CLI::App& app);
 
+/// `values` joined by `separator`.
+std::string Join(const std::vector<std::string>& values, const std::string& separator);
+
 /// The flag's names joined with ", " ("-y, --yes"), short names first.
 std::string JoinedNames(const FlagSpec& flag);
 

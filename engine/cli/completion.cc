@@ -5,12 +5,6 @@
 namespace aivenctl::cli {
 namespace {
 
-std::string Join(const std::vector<std::string>& values, const std::string& separator) {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : separator) + v;
-  return out;
-}
-
 // The file name suffixes a value of `kind` completes to ("" when any file).
 std::vector<std::string> Suffixes(ValueKind kind) {
   switch (kind) {

@@ -5,14 +5,20 @@
 namespace aivenctl::cli {
 namespace {
 
-constexpr const char* kTypeName = "DURATION";
-
-// The option's callback: parse or fail the whole command line.
-std::chrono::milliseconds ParseOrThrow(const std::string& name, const std::string& text,
-                                       DurationRule rule) {
-  auto parsed = ParseDurationFlag(name, text, rule);
-  if (!parsed.ok()) throw CLI::ValidationError(parsed.status().message());
-  return *parsed;
+// Adds `name`; its parsed value goes to `target`, a bad one fails the parse.
+template <typename Target>
+CLI::Option* AddParsed(CLI::App* app, const std::string& name, Target& target,
+                       const std::string& help, DurationRule rule) {
+  return app
+      ->add_option_function<std::string>(
+          name,
+          [name, rule, &target](const std::string& text) {
+            auto parsed = ParseDurationFlag(name, text, rule);
+            if (!parsed.ok()) throw CLI::ValidationError(parsed.status().message());
+            target = *parsed;
+          },
+          help)
+      ->type_name("DURATION");
 }
 
 }  // namespace
@@ -35,28 +41,13 @@ core::Result<std::chrono::milliseconds> ParseDurationFlag(const std::string& fla
 CLI::Option* AddDurationOption(CLI::App* app, const std::string& name,
                                std::chrono::milliseconds& target, const std::string& help,
                                DurationRule rule) {
-  return app
-      ->add_option_function<std::string>(
-          name,
-          [name, rule, &target](const std::string& text) {
-            target = ParseOrThrow(name, text, rule);
-          },
-          help)
-      ->type_name(kTypeName)
-      ->default_str(core::FormatFlagDuration(target));
+  return AddParsed(app, name, target, help, rule)->default_str(core::FormatFlagDuration(target));
 }
 
 CLI::Option* AddDurationOption(CLI::App* app, const std::string& name,
                                std::optional<std::chrono::milliseconds>& target,
                                const std::string& help, DurationRule rule) {
-  return app
-      ->add_option_function<std::string>(
-          name,
-          [name, rule, &target](const std::string& text) {
-            target = ParseOrThrow(name, text, rule);
-          },
-          help)
-      ->type_name(kTypeName);
+  return AddParsed(app, name, target, help, rule);
 }
 
 }  // namespace aivenctl::cli

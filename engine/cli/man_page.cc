@@ -53,11 +53,7 @@ std::string FlagItem(const FlagSpec& f, bool positional) {
   }
   std::string text = f.help;
   if (!text.empty() && text.back() != '.') text += ".";
-  if (f.kind == ValueKind::kChoice) {
-    std::string choices;
-    for (const auto& c : f.choices) choices += (choices.empty() ? "" : ", ") + c;
-    text += " One of: " + choices + ".";
-  }
+  if (f.kind == ValueKind::kChoice) text += " One of: " + Join(f.choices, ", ") + ".";
   if (!f.default_value.empty()) text += " Default: " + f.default_value + ".";
   if (f.repeatable && !positional && f.help.find("repeatable") == std::string::npos) {
     text += " Repeatable.";

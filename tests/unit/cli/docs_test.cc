@@ -124,6 +124,28 @@ void ExpectOffers(const std::map<std::string, std::set<std::string>>& offered, c
   }
 }
 
+// Lines asking `shell_ask` (a shell function or command taking one quoted line) for the
+// sections ExpectOffers and CheckShell read.
+std::string AskEverything(const AppNames& app, const std::string& ask) {
+  std::string script = "echo @commands; " + ask + " 'aivenctl '\n" + "echo @-; " + ask +
+                       " 'aivenctl -'\n" + "echo @pl; " + ask + " 'aivenctl pl'\n" +
+                       "echo @format; " + ask + " 'aivenctl --format '\n";
+  for (const auto& c : app.commands) {
+    script += "echo @" + c + "; " + ask + " 'aivenctl " + c + " -'\n";
+  }
+  return script;
+}
+
+// The shell ran cleanly and offered what the App defines.
+void CheckShell(const ProcessOutcome& o, const AppNames& app, const std::string& shell) {
+  ASSERT_EQ(o.code, 0) << shell << ": " << o.Describe();
+  EXPECT_EQ(o.err, "") << shell;
+  auto offered = Sections(o.out);
+  EXPECT_EQ(offered["pl"], (std::set<std::string>{"plan"})) << shell;
+  EXPECT_EQ(offered["format"], (std::set<std::string>{"text", "json", "markdown"})) << shell;
+  ExpectOffers(offered, app, shell);
+}
+
 TEST(GeneratedDocs, CompletionCommandPrintsWhatTheBuildInstalls) {
   for (const auto& [shell, file] : std::map<std::string, std::string>{
            {"bash", "aivenctl.bash"}, {"zsh", "_aivenctl"}, {"fish", "aivenctl.fish"}}) {
@@ -184,66 +206,48 @@ TEST(GeneratedDocs, ManPagesNameEveryCommandAndFlagAndRenderWithoutWarnings) {
   }
 }
 
-// One bash: source the script, then ask its function what it offers.
+// One bash: source the script, then ask its function what it offers for each line.
 TEST(GeneratedDocs, BashLoadsTheScriptAndOffersEveryCommandAndFlag) {
   const AppNames app = ReadApp();
-  std::string script =
+  const std::string script =
       "source ./aivenctl.bash || exit 9\n"
       "complete -p aivenctl || exit 8\n"
-      "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMPREPLY=(); _aivenctl; "
-      "printf '%s\\n' \"${COMPREPLY[@]}\"; }\n"
-      "echo @commands; ask aivenctl ''\n"
-      "echo @-; ask aivenctl -\n"
-      "echo @pl; ask aivenctl pl\n"
-      "echo @format; ask aivenctl --format ''\n";
-  for (const auto& c : app.commands) script += "echo @" + c + "; ask aivenctl " + c + " -\n";
+      "ask() {\n"
+      "  read -ra COMP_WORDS <<< \"$1\"; [[ $1 == *' ' ]] && COMP_WORDS+=('')\n"
+      "  COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _aivenctl\n"
+      "  printf '%s\\n' \"${COMPREPLY[@]}\"\n"
+      "}\n" +
+      AskEverything(app, "ask");
   ProcessOutcome o = RunTool("/bin/bash", {"--norc", "--noprofile", "-c", script});
-  ASSERT_EQ(o.code, 0) << o.Describe();
-  EXPECT_EQ(o.err, "");
   EXPECT_NE(o.out.find("complete -F _aivenctl aivenctl"), std::string::npos) << o.out;
-  auto offered = Sections(o.out);
-  EXPECT_EQ(offered["pl"], (std::set<std::string>{"plan"}));
-  EXPECT_EQ(offered["format"], (std::set<std::string>{"text", "json", "markdown"}));
-  ExpectOffers(offered, app, "bash");
+  CheckShell(o, app, "bash");
 }
 
 TEST(GeneratedDocs, FishLoadsTheScriptAndOffersEveryCommandAndFlag) {
   const AppNames app = ReadApp();
-  std::string script =
-      "source ./aivenctl.fish; or exit 9\n"
-      "echo @commands; complete -C 'aivenctl '\n"
-      "echo @-; complete -C 'aivenctl -'\n"
-      "echo @pl; complete -C 'aivenctl pl'\n"
-      "echo @format; complete -C 'aivenctl --format '\n";
-  for (const auto& c : app.commands)
-    script += "echo @" + c + "; complete -C 'aivenctl " + c + " -'\n";
+  const std::string script =
+      "source ./aivenctl.fish; or exit 9\n" + AskEverything(app, "complete -C");
   aivenctl::testing::TempDir home("aivenctl-fish-");
-  ProcessOutcome o = RunTool("/usr/bin/fish", {"--no-config", "-c", script}, home.path());
-  ASSERT_EQ(o.code, 0) << o.Describe();
-  EXPECT_EQ(o.err, "");
-  auto offered = Sections(o.out);
-  EXPECT_EQ(offered["pl"], (std::set<std::string>{"plan"}));
-  EXPECT_EQ(offered["format"], (std::set<std::string>{"text", "json", "markdown"}));
-  ExpectOffers(offered, app, "fish");
+  CheckShell(RunTool("/usr/bin/fish", {"--no-config", "-c", script}, home.path()), app, "fish");
 }
 
-// zsh completes only inside its line editor: an interactive zsh on a pseudo-terminal
-// (zpty) loads the script from $fpath, a TAB runs the completion, and compadd is wrapped
-// to print what it is given.
+// zsh completes only inside its line editor: one interactive zsh on a pseudo-terminal
+// (zpty) loads the script from $fpath; for each question a TAB runs the completion with
+// compadd wrapped to print what it is given, and Ctrl-U clears the line.
 constexpr const char* kZshDriver = R"ZSH(
 zmodload zsh/zpty || exit 9
+zpty z zsh -f -i
+zpty -w z "fpath=(${(q)PWD} \$fpath); autoload -Uz compinit; compinit -u -D; unsetopt autolist"
+zpty -w z 'compadd() { local -a m; builtin compadd -O m "$@"; print -rl -- "<""m>"${^m}; builtin compadd "$@"; }'
+zpty -w z 'capture() { _main_complete "$@"; print -r -- "<do""ne>"; }; zle -C capture complete-word capture; bindkey "^I" capture'
 ask() {
-  zpty z zsh -f -i
-  zpty -w z "fpath=(${(q)PWD} \$fpath); autoload -Uz compinit; compinit -u -D"
-  zpty -w z 'compadd() { local -a m; builtin compadd -O m "$@"; print -rl -- "<""m>"${^m}; builtin compadd "$@"; }'
-  zpty -w z 'capture() { _main_complete "$@"; print -r -- "<do""ne>"; }; zle -C capture complete-word capture; bindkey "^I" capture'
   zpty -w -n z "$1"$'\t'
   local out line tries=0
   while (( tries < 500 )); do
     if zpty -r -t z line; then out+=$line; [[ $out == *'<done>'* ]] && break
     else (( tries++ )); sleep 0.02; fi
   done
-  zpty -d z
+  zpty -w -n z $'\x15'  # Ctrl-U: an empty line for the next question
   [[ $out == *'<done>'* ]] || print -r -- "no completion for: $1" >&2
   print -r -- "$out" | grep -ao '<m>[^[:space:][:cntrl:]]*' | sed 's/^<m>//' | grep .
 }
@@ -262,19 +266,8 @@ TEST(GeneratedDocs, ZshLoadsTheScriptAndOffersEveryCommandAndFlag) {
   EXPECT_EQ(sourced.err, "");
   EXPECT_EQ(sourced.out, "_aivenctl\n");
 
-  std::string script = std::string(kZshDriver) +
-                       "echo @commands; ask 'aivenctl '\n"
-                       "echo @-; ask 'aivenctl -'\n"
-                       "echo @pl; ask 'aivenctl pl'\n"
-                       "echo @format; ask 'aivenctl --format '\n";
-  for (const auto& c : app.commands) script += "echo @" + c + "; ask 'aivenctl " + c + " -'\n";
-  ProcessOutcome o = RunTool("/usr/bin/zsh", {"-f", "-c", script}, home.path());
-  ASSERT_EQ(o.code, 0) << o.Describe();
-  EXPECT_EQ(o.err, "");
-  auto offered = Sections(o.out);
-  EXPECT_EQ(offered["pl"], (std::set<std::string>{"plan"}));
-  EXPECT_EQ(offered["format"], (std::set<std::string>{"text", "json", "markdown"}));
-  ExpectOffers(offered, app, "zsh");
+  const std::string script = std::string(kZshDriver) + AskEverything(app, "ask");
+  CheckShell(RunTool("/usr/bin/zsh", {"-f", "-c", script}, home.path()), app, "zsh");
 }
 
 TEST(ManPage, RoffEscapeKeepsTextLiteral) {

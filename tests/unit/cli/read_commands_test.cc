@@ -35,6 +35,13 @@ class ReadCommandsTest : public api::testing::ApiFixture {
     int code = cli::Run(args, io);
     return {code, out.str(), err.str()};
   }
+  /// A token file holding the emulator's token, mode 0600, in `dir`.
+  static std::string TokenFile(const aivenctl::testing::TempDir& dir) {
+    const std::string file = dir.File("token");
+    std::ofstream(file) << kToken << "\n";
+    ::chmod(file.c_str(), 0600);
+    return file;
+  }
   void Seed() {
     ASSERT_TRUE(
         api_->CreateProject({{"project", "ci-1"}, {"tags", {{"env", "ci"}, {"b", "2"}}}}).ok());
@@ -116,9 +123,7 @@ TEST_F(ReadCommandsTest, WrongTokenFailsWithoutPrintingIt) {
 TEST_F(ReadCommandsTest, TokenFileAndItsPermissionWarning) {
   Seed();
   aivenctl::testing::TempDir dir;
-  const std::string file = dir.File("token");
-  std::ofstream(file) << kToken << "\n";
-  ::chmod(file.c_str(), 0600);
+  const std::string file = TokenFile(dir);
   Outcome o = Run({"--token-file", file, "projects"});
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_EQ(o.err, "");
@@ -162,9 +167,7 @@ TEST_F(ReadCommandsTest, UrlFromFlagThenAivenApiUrlThenAivenWebUrl) {
 TEST_F(ReadCommandsTest, TokenFromFileThenAivenTokenThenAivenAuthToken) {
   Seed();
   aivenctl::testing::TempDir dir;
-  const std::string file = dir.File("token");
-  std::ofstream(file) << kToken << "\n";
-  ::chmod(file.c_str(), 0600);
+  const std::string file = TokenFile(dir);
   const std::string wrong = "wrong-token-0c4f1b";
   EXPECT_EQ(
       Run({"--token-file", file, "projects"}, {{"AIVEN_TOKEN", wrong}, {"AIVEN_AUTH_TOKEN", wrong}})
