@@ -124,8 +124,8 @@ int main(int argc, char** argv) {
   httplib::Client control(emulator.base_url());
 
   api::CurlTransport transport({.base_url = emulator.base_url(), .token = "bench-token"});
-  api::RateBudget seed_budget(api::RealClock::Instance());
-  api::Client seed_client(transport, api::RealClock::Instance(), seed_budget);
+  api::RateBudget seed_budget(core::RealClock::Instance());
+  api::Client seed_client(transport, core::RealClock::Instance(), seed_budget);
   api::Api seed_api(seed_client);
   auto start = Clock::now();
   Seed(seed_api, control, o);
@@ -147,8 +147,8 @@ int main(int argc, char** argv) {
   double best = 1e9, sum = 0;
   for (int run = 1; run <= o.runs; ++run) {
     // A fresh client and Api per run: the catalog cache starts empty each time.
-    api::RateBudget budget(api::RealClock::Instance());
-    api::Client client(transport, api::RealClock::Instance(), budget);
+    api::RateBudget budget(core::RealClock::Instance());
+    api::Client client(transport, core::RealClock::Instance(), budget);
     api::Api api(client);
     control.Delete("/_emulator/requests");
     auto t0 = Clock::now();

@@ -62,7 +62,7 @@ core::Status ApiResult::status() const {
   return core::Internal("API call failed without an error");
 }
 
-Client::Client(Transport& transport, Clock& clock, RateBudget& budget, ClientOptions options)
+Client::Client(Transport& transport, core::Clock& clock, RateBudget& budget, ClientOptions options)
     : transport_(transport),
       clock_(clock),
       budget_(budget),
@@ -109,7 +109,7 @@ ApiResult Client::Send(const HttpRequest& request, const RequestContext& context
       request.method + " " +
       (context.endpoint.empty() ? EndpointTemplate(request.path) : context.endpoint);
   const std::string logged_path = Redact(request.path);
-  const TimePoint start = clock_.Now();
+  const core::SteadyTime start = clock_.Now();
   bool earlier_ambiguous = false;
   ApiResult result;
 
@@ -126,7 +126,7 @@ ApiResult Client::Send(const HttpRequest& request, const RequestContext& context
 
   for (int number = 1;; ++number) {
     if (!budget_.Acquire(context.stop)) return cancelled();
-    const TimePoint sent_at = clock_.Now();
+    const core::SteadyTime sent_at = clock_.Now();
     TransportResult sent = transport_.Send(request, context.stop);
     result.attempts = number;
     milliseconds elapsed = sent.ok() ? sent.response->elapsed : sent.error.elapsed;

@@ -1,6 +1,6 @@
 #pragma once
 // The API client: transport + retry policy + shared rate budget + logging + stats.
-// Typed endpoints (later) build HttpRequests and call Client::Send.
+// The typed endpoints (api.h) build HttpRequests and call Client::Send.
 
 #include <chrono>
 #include <cstdint>
@@ -13,11 +13,11 @@
 #include <string_view>
 #include <vector>
 
-#include "api/clock.h"
 #include "api/errors.h"
 #include "api/rate_budget.h"
 #include "api/retry_policy.h"
 #include "api/transport.h"
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace aivenctl::api {
@@ -72,7 +72,7 @@ struct ClientOptions {
 /// clock and budget must outlive it.
 class Client {
  public:
-  Client(Transport& transport, Clock& clock, RateBudget& budget, ClientOptions options = {});
+  Client(Transport& transport, core::Clock& clock, RateBudget& budget, ClientOptions options = {});
 
   /// Sends `request`, retrying per Decide(), waiting through `budget`. Never throws.
   ApiResult Send(const HttpRequest& request, const RequestContext& context = {});
@@ -85,7 +85,7 @@ class Client {
   void RecordFailure(const std::string& endpoint);
 
   Transport& transport_;
-  Clock& clock_;
+  core::Clock& clock_;
   RateBudget& budget_;
   const ClientOptions options_;
   std::mutex jitter_mu_;

@@ -3,7 +3,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
-#include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -29,18 +29,22 @@ std::string Trim(std::string s) {
 }  // namespace
 
 core::Result<ResolvedConnection> ResolveConnection(const ConnectionFlags& flags,
-                                                   const EnvLookup& env,
+                                                   const core::Environment& env,
                                                    const TokenFileReader& read_file) {
   ResolvedConnection out;
+  out.base_url = std::string(kDefaultApiUrl);
+  out.url_source = "default";
   if (auto url = NonEmpty(flags.api_url)) {
     out.base_url = *url;
     out.url_source = "--api-url";
-  } else if (auto env_url = NonEmpty(env("AIVEN_WEB_URL"))) {
-    out.base_url = *env_url;
-    out.url_source = "AIVEN_WEB_URL";
   } else {
-    out.base_url = std::string(kDefaultApiUrl);
-    out.url_source = "default";
+    for (const char* name : {"AIVEN_API_URL", "AIVEN_WEB_URL"}) {
+      if (auto env_url = NonEmpty(env.Get(name))) {
+        out.base_url = *env_url;
+        out.url_source = name;
+        break;
+      }
+    }
   }
   while (!out.base_url.empty() && out.base_url.back() == '/') out.base_url.pop_back();
   if (out.base_url.ends_with("/v1")) out.base_url.resize(out.base_url.size() - 3);
@@ -51,13 +55,8 @@ core::Result<ResolvedConnection> ResolveConnection(const ConnectionFlags& flags,
                                  Redact(out.base_url) + "\"");
   }
 
-  if (auto token = NonEmpty(env("AIVEN_TOKEN"))) {
-    out.token = Trim(*token);
-    out.token_source = "AIVEN_TOKEN";
-  } else if (auto auth = NonEmpty(env("AIVEN_AUTH_TOKEN"))) {
-    out.token = Trim(*auth);
-    out.token_source = "AIVEN_AUTH_TOKEN";
-  } else if (auto path = NonEmpty(flags.token_file)) {
+  out.token_source = "none";
+  if (auto path = NonEmpty(flags.token_file)) {
     core::Result<TokenFile> file = read_file(*path);
     if (!file.ok()) {
       return core::InvalidArgument("--token-file " + *path + ": " + file.status().message());
@@ -72,18 +71,16 @@ core::Result<ResolvedConnection> ResolveConnection(const ConnectionFlags& flags,
                              mode + "); run: chmod 600 " + *path);
     }
   } else {
-    out.token_source = "none";
+    for (const char* name : {"AIVEN_TOKEN", "AIVEN_AUTH_TOKEN"}) {
+      if (auto token = NonEmpty(env.Get(name))) {
+        out.token = Trim(*token);
+        out.token_source = name;
+        break;
+      }
+    }
   }
   if (!out.token.empty()) Secrets().Add(out.token);
   return out;
-}
-
-EnvLookup ProcessEnv() {
-  return [](std::string_view name) -> std::optional<std::string> {
-    const char* value = std::getenv(std::string(name).c_str());
-    if (value == nullptr) return std::nullopt;
-    return std::string(value);
-  };
 }
 
 TokenFileReader RealTokenFileReader() {

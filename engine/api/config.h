@@ -1,6 +1,7 @@
 #pragma once
-// Where to reach the API and with which token: flags, then environment, then defaults.
-// Pure: the environment and the token file are reached through injected functions.
+// Where to reach the API and with which token: the one place that decides it, in the order
+// flag, then environment, then default. Pure: the environment is a core::Environment and
+// the token file is read through an injected function.
 
 #include <functional>
 #include <optional>
@@ -8,15 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/env.h"
 #include "core/status.h"
 
 namespace aivenctl::api {
 
 /// The official API host; clients append "/v1".
 inline constexpr std::string_view kDefaultApiUrl = "https://api.aiven.io";
-
-/// Looks up an environment variable (std::nullopt when unset).
-using EnvLookup = std::function<std::optional<std::string>(std::string_view name)>;
 
 /// A token file as read: its text and permission bits, or why it could not be read.
 struct TokenFile {
@@ -32,24 +31,24 @@ struct ConnectionFlags {
   std::optional<std::string> token_file;  ///< --token-file
 };
 
-/// Where the URL and token came from, for messages ("AIVEN_TOKEN", "--token-file F", ...).
+/// The URL and token, and where each came from (for messages and the debug log).
 struct ResolvedConnection {
-  std::string base_url;  ///< without "/v1" and without a trailing slash
-  std::string url_source;
-  std::string token;  ///< "" when none was given (GET /v1/clouds still works)
+  std::string base_url;    ///< without "/v1" and without a trailing slash
+  std::string url_source;  ///< "--api-url", "AIVEN_API_URL", "AIVEN_WEB_URL" or "default"
+  std::string token;       ///< "" when none was given (GET /v1/clouds still works)
+  /// "--token-file FILE", "AIVEN_TOKEN", "AIVEN_AUTH_TOKEN" or "none"; never the token.
   std::string token_source;
   std::vector<std::string> warnings;  ///< e.g. a token file readable by others
 };
 
-/// Base URL: --api-url, else AIVEN_WEB_URL, else kDefaultApiUrl. Token: AIVEN_TOKEN, else
-/// AIVEN_AUTH_TOKEN, else --token-file (trimmed; warns when group/others can read it;
-/// an unreadable or empty file is an error naming the file). Empty values count as unset.
+/// Base URL: --api-url, else AIVEN_API_URL, else AIVEN_WEB_URL (as avn and Terraform read
+/// it), else kDefaultApiUrl. Token: --token-file (trimmed; warns when group/others can read
+/// it; an unreadable or empty file is an error naming the file), else AIVEN_TOKEN, else
+/// AIVEN_AUTH_TOKEN. Empty values count as unset.
 core::Result<ResolvedConnection> ResolveConnection(const ConnectionFlags& flags,
-                                                   const EnvLookup& env,
+                                                   const core::Environment& env,
                                                    const TokenFileReader& read_file);
 
-/// std::getenv.
-EnvLookup ProcessEnv();
 /// Reads the file with stat() for its mode.
 TokenFileReader RealTokenFileReader();
 

@@ -5,18 +5,18 @@
 namespace aivenctl::api {
 
 namespace {
-double Seconds(Duration d) { return std::chrono::duration<double>(d).count(); }
-Duration FromSeconds(double s) {
-  return std::chrono::duration_cast<Duration>(std::chrono::duration<double>(s));
+double Seconds(core::Duration d) { return std::chrono::duration<double>(d).count(); }
+core::Duration FromSeconds(double s) {
+  return std::chrono::duration_cast<core::Duration>(std::chrono::duration<double>(s));
 }
 }  // namespace
 
-RateBudget::RateBudget(Clock& clock, RateBudgetOptions options)
+RateBudget::RateBudget(core::Clock& clock, RateBudgetOptions options)
     : clock_(clock), options_(options), rate_(options.initial_rps) {
-  TimePoint now = clock_.Now();
+  core::SteadyTime now = clock_.Now();
   last_refill_ = now;
   paused_until_ = now;
-  last_decrease_ = TimePoint::min();
+  last_decrease_ = core::SteadyTime::min();
   last_change_ = now;
 }
 
@@ -26,7 +26,7 @@ double RateBudget::EffectiveRateLocked() const {
   return rate;
 }
 
-double RateBudget::MeasuredRateLocked(TimePoint now) {
+double RateBudget::MeasuredRateLocked(core::SteadyTime now) {
   while (!recent_.empty() && recent_.front() < now - options_.measure_window) recent_.pop_front();
   if (recent_.empty()) return options_.min_rps;
   double span = std::max(1.0, Seconds(now - recent_.front()));
@@ -37,8 +37,8 @@ bool RateBudget::Acquire(std::stop_token stop) {
   std::unique_lock lock(mu_);
   while (true) {
     if (stop.stop_requested()) return false;
-    TimePoint now = clock_.Now();
-    TimePoint wake;
+    core::SteadyTime now = clock_.Now();
+    core::SteadyTime wake;
     if (now < paused_until_) {
       wake = paused_until_;
     } else {
@@ -59,7 +59,7 @@ bool RateBudget::Acquire(std::stop_token stop) {
         ++counters_.acquired;
         return true;
       }
-      wake = now + std::max(FromSeconds((1 - tokens_) / rate), Duration(1));
+      wake = now + std::max(FromSeconds((1 - tokens_) / rate), core::Duration(1));
     }
     lock.unlock();
     bool awake = clock_.SleepUntil(wake, stop);
@@ -71,7 +71,7 @@ bool RateBudget::Acquire(std::stop_token stop) {
 void RateBudget::OnSuccess() {
   std::lock_guard lock(mu_);
   if (rate_ <= 0) return;
-  TimePoint now = clock_.Now();
+  core::SteadyTime now = clock_.Now();
   if (now < paused_until_ || now - last_change_ < options_.increase_window) return;
   rate_ += options_.increase_rps;
   if (options_.max_rps > 0) rate_ = std::min(rate_, options_.max_rps);
@@ -79,11 +79,11 @@ void RateBudget::OnSuccess() {
   ++counters_.increases;
 }
 
-void RateBudget::OnRateLimited(TimePoint sent_at, Duration pause) {
+void RateBudget::OnRateLimited(core::SteadyTime sent_at, core::Duration pause) {
   std::lock_guard lock(mu_);
-  TimePoint now = clock_.Now();
+  core::SteadyTime now = clock_.Now();
   ++counters_.rate_limited;
-  paused_until_ = std::max(paused_until_, now + std::max(pause, Duration::zero()));
+  paused_until_ = std::max(paused_until_, now + std::max(pause, core::Duration::zero()));
   tokens_ = 1;  // after the pause: one request at once, then trickle at the new rate
   last_refill_ = paused_until_;
   if (sent_at <= last_decrease_) return;  // same episode: already slowed down

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <stop_token>
 
-#include "api/clock.h"
+#include "core/clock.h"
 
 namespace aivenctl::api {
 
@@ -16,30 +16,30 @@ namespace aivenctl::api {
 /// unlimited emulator alike: no throttling until the first 429, then AIMD from the
 /// measured rate.
 struct RateBudgetOptions {
-  double max_rps = 0;                                  ///< fixed ceiling (--max-rps); 0 = none
-  double initial_rps = 0;                              ///< 0 = unlimited until the first 429
-  double min_rps = 0.2;                                ///< the rate never drops below this
-  double increase_rps = 0.5;                           ///< additive increase per window
-  Duration increase_window = std::chrono::seconds(5);  ///< 429-free time per increase
-  double decrease_factor = 0.5;                        ///< multiplicative decrease on 429
-  Duration measure_window = std::chrono::seconds(10);  ///< to measure the unlimited rate
+  double max_rps = 0;         ///< fixed ceiling (--max-rps); 0 = none
+  double initial_rps = 0;     ///< 0 = unlimited until the first 429
+  double min_rps = 0.2;       ///< the rate never drops below this
+  double increase_rps = 0.5;  ///< additive increase per window
+  core::Duration increase_window = std::chrono::seconds(5);  ///< 429-free time per increase
+  double decrease_factor = 0.5;                              ///< multiplicative decrease on 429
+  core::Duration measure_window = std::chrono::seconds(10);  ///< to measure the unlimited rate
 };
 
-/// The shared budget. Thread-safe; all waiting goes through the Clock.
+/// The shared budget. Thread-safe; all waiting goes through the core::Clock.
 class RateBudget {
  public:
   /// Counters and the current state.
   struct Snapshot {
-    double rate_rps = 0;       ///< current effective rate; 0 = unlimited
-    TimePoint paused_until;    ///< nobody is let through before this
-    int64_t acquired = 0;      ///< Acquire calls that returned true
-    int64_t rate_limited = 0;  ///< OnRateLimited calls
+    double rate_rps = 0;            ///< current effective rate; 0 = unlimited
+    core::SteadyTime paused_until;  ///< nobody is let through before this
+    int64_t acquired = 0;           ///< Acquire calls that returned true
+    int64_t rate_limited = 0;       ///< OnRateLimited calls
     int64_t decreases = 0;
     int64_t increases = 0;
   };
 
   /// `clock` must outlive the budget.
-  explicit RateBudget(Clock& clock, RateBudgetOptions options = {});
+  explicit RateBudget(core::Clock& clock, RateBudgetOptions options = {});
 
   /// Blocks until one request may be sent: after any shared pause, and within the rate.
   /// Returns false (without taking a token) when `stop` is requested.
@@ -49,24 +49,24 @@ class RateBudget {
   /// A request sent at `sent_at` got a 429 naming `pause`: every caller waits until
   /// now + pause. The rate drops once per episode: 429s for requests sent before the
   /// last decrease only extend the pause.
-  void OnRateLimited(TimePoint sent_at, Duration pause);
+  void OnRateLimited(core::SteadyTime sent_at, core::Duration pause);
 
   Snapshot snapshot() const;
 
  private:
   double EffectiveRateLocked() const;  // 0 = unlimited
-  double MeasuredRateLocked(TimePoint now);
+  double MeasuredRateLocked(core::SteadyTime now);
 
-  Clock& clock_;
+  core::Clock& clock_;
   const RateBudgetOptions options_;
   mutable std::mutex mu_;
   double rate_ = 0;  // adaptive rate; 0 = unlimited
   double tokens_ = 1;
-  TimePoint last_refill_;
-  TimePoint paused_until_;
-  TimePoint last_decrease_;
-  TimePoint last_change_;
-  std::deque<TimePoint> recent_;  // acquisitions within measure_window, while unlimited
+  core::SteadyTime last_refill_;
+  core::SteadyTime paused_until_;
+  core::SteadyTime last_decrease_;
+  core::SteadyTime last_change_;
+  std::deque<core::SteadyTime> recent_;  // acquisitions within measure_window, while unlimited
   Snapshot counters_;
 };
 

@@ -34,7 +34,7 @@ bool IsLaggingUserNotFound(std::string_view message) {
 
 // Why a response could be retried ("" when it cannot); sets `named` from the server.
 std::string RetryableResponse(const Attempt& a, const ErrorBody& body,
-                              std::optional<Duration>& named) {
+                              std::optional<core::Duration>& named) {
   const int s = a.response->status;
   if (s == 429 || s == 503) {
     named = ParseRetryAfter(a.response->Header("retry-after"), a.wall_now);
@@ -95,7 +95,7 @@ RetryDecision Decide(const Attempt& a, const RetryOptions& options) {
   const Outcome failed = IsMutating(a.method) && (ambiguous || a.earlier_attempt_ambiguous)
                              ? Outcome::kOutcomeUnknown
                              : Outcome::kFailed;
-  std::optional<Duration> named;
+  std::optional<core::Duration> named;
   std::string reason;
   if (a.response) {
     ErrorBody body = ParseErrorBody(a.response->body);
@@ -138,17 +138,17 @@ RetryDecision Decide(const Attempt& a, const RetryOptions& options) {
   return d;
 }
 
-Duration Backoff(int retry, double jitter, const RetryOptions& options) {
-  Duration ceiling = options.base_delay;
+core::Duration Backoff(int retry, double jitter, const RetryOptions& options) {
+  core::Duration ceiling = options.base_delay;
   for (int i = 1; i < retry && ceiling < options.max_delay; ++i) ceiling *= 2;
   ceiling = std::min(ceiling, options.max_delay);
   jitter = std::clamp(jitter, 0.0, 1.0);
-  auto jittered = std::chrono::duration_cast<Duration>(
-      std::chrono::duration<double, Duration::period>(ceiling.count() * jitter));
+  auto jittered = std::chrono::duration_cast<core::Duration>(
+      std::chrono::duration<double, core::Duration::period>(ceiling.count() * jitter));
   return std::max(options.min_delay, jittered);
 }
 
-std::optional<Duration> ParseRetryAfter(std::string_view value, WallTime now) {
+std::optional<core::Duration> ParseRetryAfter(std::string_view value, core::WallTime now) {
   while (!value.empty() && std::isspace(static_cast<unsigned char>(value.front()))) {
     value.remove_prefix(1);
   }
@@ -169,11 +169,11 @@ std::optional<Duration> ParseRetryAfter(std::string_view value, WallTime now) {
   std::string zone;
   in >> zone;
   if (in.fail() || zone != "GMT") return std::nullopt;
-  WallTime at = std::chrono::system_clock::from_time_t(timegm(&tm));
-  return std::max(Duration::zero(), std::chrono::duration_cast<Duration>(at - now));
+  core::WallTime at = std::chrono::system_clock::from_time_t(timegm(&tm));
+  return std::max(core::Duration::zero(), std::chrono::duration_cast<core::Duration>(at - now));
 }
 
-std::optional<Duration> ParseTryAgainIn(std::string_view message) {
+std::optional<core::Duration> ParseTryAgainIn(std::string_view message) {
   static const std::regex re(R"(try again in (\d{1,6})\s*s)");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(message.begin(), message.end(), m, re)) return std::nullopt;

@@ -8,8 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "api/clock.h"
 #include "api/transport.h"
+#include "core/clock.h"
 
 namespace aivenctl::api {
 
@@ -17,11 +17,11 @@ namespace aivenctl::api {
 /// over 1 s doubling to 15 s (mean total ~31 s instead of a fixed ~67 s, and no
 /// synchronized retry waves), and a 2-minute cap on the whole call including 429 waits.
 struct RetryOptions {
-  int max_attempts = 7;                                 ///< first try included
-  Duration base_delay = std::chrono::seconds(1);        ///< ceiling of the first backoff
-  Duration max_delay = std::chrono::seconds(15);        ///< ceiling of any backoff
-  Duration min_delay = std::chrono::milliseconds(100);  ///< floor of a jittered backoff
-  Duration max_elapsed = std::chrono::minutes(2);       ///< no retry would end past this
+  int max_attempts = 7;                                       ///< first try included
+  core::Duration base_delay = std::chrono::seconds(1);        ///< ceiling of the first backoff
+  core::Duration max_delay = std::chrono::seconds(15);        ///< ceiling of any backoff
+  core::Duration min_delay = std::chrono::milliseconds(100);  ///< floor of a jittered backoff
+  core::Duration max_elapsed = std::chrono::minutes(2);       ///< no retry would end past this
 };
 
 /// What the caller ultimately learns about a request.
@@ -51,15 +51,15 @@ struct Attempt {
   /// A read confirming our own create: 404 "Service X does not exist" is the API lagging
   /// behind that create (as on a POST below a new service), so it is retried.
   bool confirms_create = false;
-  Duration elapsed{};   ///< since the first attempt started
-  WallTime wall_now;    ///< to interpret an HTTP-date Retry-After
-  double jitter = 1.0;  ///< a uniform sample in [0, 1) from the caller's seeded source
+  core::Duration elapsed{};  ///< since the first attempt started
+  core::WallTime wall_now;   ///< to interpret an HTTP-date Retry-After
+  double jitter = 1.0;       ///< a uniform sample in [0, 1) from the caller's seeded source
 };
 
 /// What to do next.
 struct RetryDecision {
   bool retry = false;
-  Duration delay{};  ///< wait before the next attempt (when retry)
+  core::Duration delay{};  ///< wait before the next attempt (when retry)
   /// The delay was named by the server (Retry-After, "try again in Ns"); on a 429 every
   /// caller should pause this long (the rate budget does that).
   bool server_named_delay = false;
@@ -75,13 +75,13 @@ RetryDecision Decide(const Attempt& attempt, const RetryOptions& options = {});
 bool IsAmbiguous(const Attempt& attempt);
 
 /// Seconds from a Retry-After value: delta-seconds or an HTTP date relative to `now`.
-std::optional<Duration> ParseRetryAfter(std::string_view value, WallTime now);
+std::optional<core::Duration> ParseRetryAfter(std::string_view value, core::WallTime now);
 
 /// N from Aiven's 429 text "... Rate limit 120 exceeded - try again in 28s".
-std::optional<Duration> ParseTryAgainIn(std::string_view message);
+std::optional<core::Duration> ParseTryAgainIn(std::string_view message);
 
 /// Full-jitter exponential backoff for retry number `retry` (1 = first retry):
 /// max(min_delay, jitter * min(max_delay, base_delay * 2^(retry-1))).
-Duration Backoff(int retry, double jitter, const RetryOptions& options);
+core::Duration Backoff(int retry, double jitter, const RetryOptions& options);
 
 }  // namespace aivenctl::api

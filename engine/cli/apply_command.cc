@@ -82,16 +82,14 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& sessi
   return std::move(*cs);
 }
 
-int Finish(const Session& session, int exit_code, const ApplyFlags& flags, Io& io) {
-  if (!flags.outputs.empty()) {
-    if (exit_code == kExitOk) {
-      if (!WriteOutputs(session, flags.outputs, io)) exit_code = kExitInvalid;
-    } else {
-      io.err << "aivenctl: " << flags.outputs << " not written: the apply did not finish\n";
-    }
+// Writes --outputs after a finished apply; the exit code.
+int WriteOutputsAfter(const Session& session, int exit_code, const ApplyFlags& flags, Io& io) {
+  if (flags.outputs.empty()) return exit_code;
+  if (exit_code != kExitOk) {
+    io.err << "aivenctl: " << flags.outputs << " not written: the apply did not finish\n";
+    return exit_code;
   }
-  session.connection->Finish(io);
-  return exit_code;
+  return WriteOutputs(session, flags.outputs, io) ? exit_code : kExitInvalid;
 }
 
 }  // namespace
@@ -114,16 +112,15 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   if (options.format != "json") PrintChangeset(*cs, options, io);
   if (!cs->Summarize().has_changes()) {
     if (options.format != "json") io.out << "\nNo changes: the live state matches the plan.\n";
-    return Finish(session, kExitOk, apply_flags, io);
+    return WriteOutputsAfter(session, kExitOk, apply_flags, io);
   }
   if (!Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io)) {
-    session.connection->Finish(io);
     return kExitInvalid;
   }
   if (control.interrupted()) return 130;
   int exit_code = kExitOk;
   Execute(*cs, *session.connection, exec_flags, options, control, io, exit_code);
-  return Finish(session, exit_code, apply_flags, io);
+  return WriteOutputsAfter(session, exit_code, apply_flags, io);
 }
 
 int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
@@ -142,7 +139,6 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
     render::SourceMap sources{{session->plan.file, session->source}};
     io.err << render::FormatDiagnostics(planned.errors, sources, render::TextStyle{options.color});
     io.err << "aivenctl: nothing was deleted\n";
-    session->connection->Finish(io);
     return kExitInvalid;
   }
   const diff::Changeset& cs = planned.changeset;
@@ -152,19 +148,16 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
       io.out << "\nNothing to destroy: plan " << session->plan.name
              << " owns nothing that exists.\n";
     }
-    session->connection->Finish(io);
     return kExitOk;
   }
   if (!Confirm("destroy",
                "Destroy everything plan \"" + session->plan.name +
                    "\" owns? Type the plan name to confirm.",
                session->plan.name, exec_flags, io)) {
-    session->connection->Finish(io);
     return kExitInvalid;
   }
   int exit_code = kExitOk;
   Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
-  session->connection->Finish(io);
   return exit_code;
 }
 

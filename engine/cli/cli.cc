@@ -2,31 +2,18 @@
 
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
-#include <CLI/CLI.hpp>
 
+#include "cli/app.h"
+#include "cli/cli_spec.h"
 #include "cli/clouds_command.h"
-#include "cli/engine_commands.h"
-#include "cli/options.h"
+#include "cli/completion.h"
+#include "cli/man_page.h"
 #include "cli/projects_command.h"
 #include "cli/validate_command.h"
-
-#ifndef AIVENCTL_VERSION
-#define AIVENCTL_VERSION "0.0.0"
-#endif
+#include "cli/version.h"
 
 namespace aivenctl::cli {
 namespace {
-
-constexpr const char* kDescription =
-    "aivenctl: declarative automation for the Aiven data platform.\n"
-    "Describe projects and services in a plan file; aivenctl checks it, shows what would\n"
-    "change and makes it so.";
-
-constexpr const char* kFooter =
-    "Exit status: 0 success, 1 invalid input or failed command, 2 usage error.\n"
-    "Environment: AIVEN_TOKEN (or AIVEN_AUTH_TOKEN) is the API token; AIVEN_API_URL or\n"
-    "AIVEN_WEB_URL the API URL (default https://api.aiven.io); NO_COLOR disables colour.\n"
-    "Plan format: docs/PLAN_FORMAT.md; schema: schemas/plan.schema.json.";
 
 void SetUpLogging(const std::string& level) {
   auto logger = spdlog::get("aivenctl");
@@ -53,69 +40,10 @@ bool ParseVars(GlobalOptions& options, std::string& problem) {
 }  // namespace
 
 int Run(const std::vector<std::string>& args, Io& io) {
-  GlobalOptions options;
-  // AIVEN_API_URL acts as a default --api-url; AIVEN_WEB_URL (as avn and Terraform read
-  // it) is consulted after both, in api::ResolveConnection.
-  if (auto url = io.env.Get("AIVEN_API_URL"); url && !url->empty()) options.api_url = *url;
-
-  CLI::App app{kDescription, "aivenctl"};
-  app.footer(kFooter);
-  app.set_version_flag("--version", std::string("aivenctl ") + AIVENCTL_VERSION);
-  app.require_subcommand(1);
-  app.fallthrough();
-  app.add_option(
-      "--api-url", options.api_url,
-      "Aiven API base URL (default: AIVEN_API_URL, AIVEN_WEB_URL, https://api.aiven.io)");
-  app.add_option("--token-file", options.token_file,
-                 "Read the API token from FILE (AIVEN_TOKEN and AIVEN_AUTH_TOKEN win)");
-  app.add_option("--ca-cert", options.ca_cert, "Also trust the CA certificates in FILE (PEM)");
-  app.add_option("--max-rps", options.max_rps,
-                 "Fixed ceiling on API requests per second (default: adapt to 429s)")
-      ->check(CLI::NonNegativeNumber);
-  app.add_option("--connect-timeout", options.connect_timeout, "TCP+TLS connect timeout")
-      ->capture_default_str();
-  app.add_option("--request-timeout", options.request_timeout, "Timeout of one API request")
-      ->capture_default_str();
-  app.add_option("--max-attempts", options.max_attempts,
-                 "Attempts per API call, the first included")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  app.add_option("--retry-max-time", options.retry_max_time,
-                 "Give up retrying a call after this long (waits included)")
-      ->capture_default_str();
-  app.add_flag("--stats", options.stats,
-               "Print API requests and time per endpoint to stderr at the end");
-  app.add_option("--log-level", options.log_level, "Diagnostic log level on stderr")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}))
-      ->capture_default_str();
-  app.add_flag("--no-color", options.no_color, "Never use colour (also: NO_COLOR set)");
-  app.add_option("--format", options.format, "Output format (markdown: plan only)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}))
-      ->capture_default_str();
-  app.add_option("--var", options.var_args,
-                 "Set a plan variable, name=value (repeatable; wins over vars: in the plan)")
-      ->take_all()
-      ->allow_extra_args(false);
-
-  std::vector<std::string> paths;
-  CLI::App* validate = app.add_subcommand(
-      "validate",
-      "Check plan files offline (no API calls): YAML, schema, names, references, variables");
-  validate->add_option("paths", paths, "Plan files, or directories of *.yaml / *.yml files")
-      ->required();
-  validate->footer("Example: aivenctl validate plans/ --var run=42");
-
-  CLI::App* clouds = app.add_subcommand(
-      "clouds", "List the clouds services can run in (needs no token; checks the API URL)");
-  clouds->footer("Example: aivenctl clouds --format json");
-  CLI::App* projects = app.add_subcommand(
-      "projects", "List the token's projects with its roles (checks URL and token)");
-  projects->footer("Example: AIVEN_TOKEN=... aivenctl projects");
-
-  EngineCommands engine_commands;
-  AddEngineCommands(app, engine_commands);
-
-  app.add_subcommand("version", "Print the aivenctl version");
+  std::unique_ptr<CommandLine> command_line = BuildCommandLine();
+  CommandLine& cl = *command_line;
+  CLI::App& app = cl.app;
+  GlobalOptions& options = cl.options;
 
   std::vector<std::string> argv_storage;
   argv_storage.push_back("aivenctl");
@@ -140,27 +68,38 @@ int Run(const std::vector<std::string>& args, Io& io) {
     io.err << "aivenctl: " << problem << "\n";
     return kExitUsage;
   }
+  if (cl.version->parsed()) {
+    io.out << VersionText() << "\n";
+    return kExitOk;
+  }
+  if (cl.completion->parsed()) {
+    io.out << CompletionScript(DescribeApp(app), cl.shell);
+    return kExitOk;
+  }
+  if (cl.man->parsed()) {
+    core::Status written = WriteManPages(DescribeApp(app), cl.man_dir);
+    if (!written.ok()) {
+      io.err << "aivenctl: " << written.message() << "\n";
+      return kExitInvalid;
+    }
+    return kExitOk;
+  }
   SetUpLogging(options.log_level);
   auto no_color_env = io.env.Get("NO_COLOR");
   options.color = io.out_is_terminal && !options.no_color &&
                   !(no_color_env && !no_color_env->empty()) && options.format == "text";
-  spdlog::debug("api url {}", options.api_url.value_or("(from the environment)"));
 
-  if (app.got_subcommand("version")) {
-    io.out << "aivenctl " << AIVENCTL_VERSION << "\n";
-    return kExitOk;
-  }
-  if (validate->parsed()) {
+  if (cl.validate->parsed()) {
     std::vector<std::string> files;
-    if (!ExpandPlanPaths(paths, files, problem)) {
+    if (!ExpandPlanPaths(cl.paths, files, problem)) {
       io.err << "aivenctl: " << problem << "\n";
       return kExitUsage;
     }
     return RunValidate(files, options, io);
   }
-  if (clouds->parsed()) return RunClouds(options, io);
-  if (projects->parsed()) return RunProjects(options, io);
-  if (auto code = RunEngineCommand(engine_commands, options, io)) return *code;
+  if (cl.clouds->parsed()) return RunClouds(options, io);
+  if (cl.projects->parsed()) return RunProjects(options, io);
+  if (auto code = RunEngineCommand(cl.engine, options, io)) return *code;
   return kExitUsage;
 }
 

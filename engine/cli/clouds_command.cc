@@ -12,7 +12,6 @@ int RunClouds(const GlobalOptions& options, Io& io) {
     return kExitInvalid;
   }
   auto clouds = (*connection)->api().ListClouds();
-  (*connection)->Finish(io);
   if (!clouds.ok()) {
     io.err << "aivenctl: " << clouds.status().message() << "\n";
     return kExitInvalid;

@@ -1,13 +1,12 @@
 #pragma once
 // The API connection every online command uses: URL and token resolution, the curl
 // transport, the real clock, the shared rate budget, the client and the typed Api, built
-// from the global options and the environment. Commands open one and call Finish() at
-// the end (which prints --stats).
+// from the global options and the environment. Closing it (its destructor) prints the
+// --stats table, so every exit path of a command reports them.
 
 #include <memory>
 
 #include "api/api.h"
-#include "api/clock.h"
 #include "api/config.h"
 #include "api/rate_budget.h"
 #include "api/transport.h"
@@ -23,11 +22,14 @@ enum class TokenNeed { kOptional, kRequired };
 /// An open connection. Not copyable; the members refer to each other.
 class Connection {
  public:
-  /// Resolves URL and token (flags, then environment), prints any warning (a token file
-  /// readable by others) to io.err, and builds the stack. Errors name the flag or
-  /// variable at fault; a missing token with kRequired says how to give one.
+  /// Resolves URL and token (api::ResolveConnection: flag, then environment, then
+  /// default), logs at debug level where each came from (never the token), prints any
+  /// warning (a token file readable by others) to io.err, and builds the stack. Errors name
+  /// the flag or variable at fault; a missing token with kRequired says how to give one.
+  /// `io` must outlive the connection.
   static core::Result<std::unique_ptr<Connection>> Open(const GlobalOptions& options, Io& io,
                                                         TokenNeed need);
+  /// Prints the request statistics to io.err when --stats was given.
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -38,12 +40,11 @@ class Connection {
   api::Client& client() { return *client_; }
   /// Where the URL and token came from.
   const api::ResolvedConnection& resolved() const { return resolved_; }
-  /// Prints the request statistics to io.err when --stats was given.
-  void Finish(Io& io) const;
 
  private:
-  Connection() = default;
+  explicit Connection(Io& io) : io_(io) {}
 
+  Io& io_;
   bool stats_ = false;
   api::ResolvedConnection resolved_;
   std::unique_ptr<api::CurlTransport> transport_;

@@ -1,5 +1,7 @@
 #include "cli/engine_commands.h"
 
+#include "cli/cli_spec.h"
+#include "cli/duration_flags.h"
 #include "cli/outputs_command.h"
 
 namespace aivenctl::cli {
@@ -7,9 +9,11 @@ namespace {
 
 void AddPlanningFlags(CLI::App* cmd, EngineCommands& c) {
   cmd->add_option("--target", c.plan_flags.targets,
-                  "Only this resource and what it depends on (address, repeatable)");
+                  "Only this resource and what it depends on (address, repeatable)")
+      ->type_name("ADDRESS");
   cmd->add_option("--allow-replace", c.plan_flags.allow_replace,
-                  "Permit replacing this resource (address, repeatable); data is lost");
+                  "Permit replacing this resource (address, repeatable); data is lost")
+      ->type_name("ADDRESS");
 }
 
 void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
@@ -17,14 +21,13 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
   cmd->add_option("--parallelism", c.exec_flags.parallelism, "API operations in flight at most")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  cmd->add_option("--poll-initial", c.exec_flags.poll_initial,
-                  "First readiness poll after a call (e.g. 200ms, 1s)")
-      ->capture_default_str();
-  cmd->add_option("--poll-max", c.exec_flags.poll_max, "Ceiling of the readiness poll interval")
-      ->capture_default_str();
+  AddDurationOption(cmd, "--poll-initial", c.exec_flags.poll_initial,
+                    "First readiness poll after a call (e.g. 200ms, 1s)");
+  AddDurationOption(cmd, "--poll-max", c.exec_flags.poll_max,
+                    "Ceiling of the readiness poll interval");
   if (timeout) {
-    cmd->add_option("--timeout", c.exec_flags.timeout,
-                    "Time limit per operation (default: 20m for service creates, 10m others)");
+    AddDurationOption(cmd, "--timeout", c.exec_flags.timeout,
+                      "Time limit per operation (default: 20m for service creates, 10m others)");
   }
 }
 
@@ -32,10 +35,11 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
 
 void AddEngineCommands(CLI::App& app, EngineCommands& c) {
   c.plan = app.add_subcommand("plan", "Show what applying the plan would change (a dry run)");
-  c.plan->add_option("planfile", c.file, "The plan file")->required();
+  c.plan->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
   AddPlanningFlags(c.plan, c);
-  c.plan->add_option("--out", c.plan_flags.out,
-                     "Save the changeset as JSON (apply exactly it later)");
+  c.plan
+      ->add_option("--out", c.plan_flags.out, "Save the changeset as JSON (apply exactly it later)")
+      ->type_name(kFileType);
   c.plan->add_flag("--detailed-exitcode", c.plan_flags.detailed_exitcode,
                    "Exit 0 without changes, 2 with changes, 1 on errors");
   c.plan->footer(
@@ -43,46 +47,55 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
       "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
 
   c.graph = app.add_subcommand("graph", "Print the operation graph of the plan (DOT or Mermaid)");
-  c.graph->add_option("planfile", c.file, "The plan file")->required();
+  c.graph->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
   AddPlanningFlags(c.graph, c);
   c.graph->add_flag("--mermaid", c.plan_flags.mermaid, "Mermaid flowchart instead of DOT");
 
   c.apply = app.add_subcommand("apply", "Plan, confirm, and make the live state match the plan");
   c.apply->add_option("target", c.file, "A plan file, or a changeset saved by plan --out")
+      ->type_name(kPlanOrChangesetType)
       ->required();
   AddPlanningFlags(c.apply, c);
   AddExecFlags(c.apply, c);
-  c.apply->add_option("--outputs", c.apply_flags.outputs,
-                      "Write connection details to FILE (.env or .json, mode 0600)");
+  c.apply
+      ->add_option("--outputs", c.apply_flags.outputs,
+                   "Write connection details to FILE (.env or .json, mode 0600)")
+      ->type_name(kFileType);
 
   c.destroy = app.add_subcommand("destroy", "Delete everything the plan owns");
-  c.destroy->add_option("planfile", c.file, "The plan file")->required();
+  c.destroy->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
   AddExecFlags(c.destroy, c);
   c.destroy->add_flag("--force-unprotect", c.apply_flags.force_unprotect,
                       "Lift termination protection of owned services before deleting them");
 
   c.outputs = app.add_subcommand("outputs", "Write the connection details of the plan's services");
-  c.outputs->add_option("planfile", c.file, "The plan file")->required();
-  c.outputs->add_option("--outputs,-o", c.apply_flags.outputs,
-                        "FILE to write (.env or .json, mode 0600)");
+  c.outputs->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  c.outputs
+      ->add_option("--outputs,-o", c.apply_flags.outputs,
+                   "FILE to write (.env or .json, mode 0600)")
+      ->type_name(kFileType);
   c.outputs->add_flag("--show-secrets", c.show_secrets, "Print them to stdout instead");
 
   c.reap = app.add_subcommand("reap",
                               "Delete expired environments aivenctl owns (dry run "
                               "unless --yes)");
-  c.reap->add_option("--project", c.reap_flags.projects, "Only this project (repeatable)");
-  c.reap->add_option("--plan", c.reap_flags.plan, "Only resources of this plan");
-  c.reap->add_option("--now", c.reap_flags.now, "Evaluate expiry at this instant (ISO 8601)");
-  c.reap->add_option("--older-than", c.reap_flags.older_than,
-                     "Also reap owned services without expiry created this long ago");
+  c.reap->add_option("--project", c.reap_flags.projects, "Only this project (repeatable)")
+      ->type_name("PROJECT");
+  c.reap->add_option("--plan", c.reap_flags.plan, "Only resources of this plan")->type_name("NAME");
+  c.reap->add_option("--now", c.reap_flags.now, "Evaluate expiry at this instant (ISO 8601)")
+      ->type_name("TIME");
+  AddDurationOption(c.reap, "--older-than", c.reap_flags.older_than,
+                    "Also reap owned services without expiry created this long ago");
   c.reap->add_flag("--force-unprotect", c.reap_flags.force_unprotect,
                    "Lift termination protection of expired owned services, then delete them");
-  c.reap->add_option("--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
+  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
   AddExecFlags(c.reap, c, /*timeout=*/false);
 
   c.extend = app.add_subcommand("extend", "Push expires-at forward on what the plan owns");
-  c.extend->add_option("planfile", c.file, "The plan file")->required();
-  c.extend->add_option("--ttl", c.ttl, "New time to live from now (e.g. 4h, 2d)")->required();
+  c.extend->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  AddDurationOption(c.extend, "--ttl", c.ttl, "New time to live from now (e.g. 4h, 2d)",
+                    DurationRule::kAtLeastASecond)
+      ->required();
   AddExecFlags(c.extend, c);
 }
 
@@ -97,7 +110,7 @@ std::optional<int> RunEngineCommand(EngineCommands& c, const GlobalOptions& opti
     return RunOutputs(c.file, c.apply_flags.outputs, c.show_secrets, options, io);
   }
   if (c.reap->parsed()) return RunReap(c.reap_flags, c.exec_flags, options, io);
-  if (c.extend->parsed()) return RunExtend(c.file, c.ttl, c.exec_flags, options, io);
+  if (c.extend->parsed()) return RunExtend(c.file, c.ttl.value(), c.exec_flags, options, io);
   return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 // The commands that talk to the API about a plan: plan, graph, apply, destroy, outputs,
 // reap, extend. Their flags are registered on the CLI11 app here, so cli.cc stays thin.
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -28,7 +29,7 @@ struct EngineCommands {
   ExecFlags exec_flags;
   ApplyFlags apply_flags;
   ReapFlags reap_flags;
-  std::string ttl;
+  std::optional<std::chrono::milliseconds> ttl;  ///< --ttl (required)
   bool show_secrets = false;
 };
 

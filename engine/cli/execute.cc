@@ -75,40 +75,13 @@ bool Confirm(const std::string& what, const std::string& question, const std::st
   return true;
 }
 
-bool ParseFlagDuration(const std::string& flag, const std::string& text, core::Duration& out,
-                       std::string& problem) {
-  // Up to 9 digits of milliseconds (no overflow, no exception from stoll).
-  if (text.size() > 2 && text.size() <= 11 && text.substr(text.size() - 2) == "ms" &&
-      text.find_first_not_of("0123456789") == text.size() - 2) {
-    out = std::chrono::milliseconds(std::stoll(text.substr(0, text.size() - 2)));
-    return true;
-  }
-  auto parsed = core::ParseDuration(text);
-  if (!parsed.ok()) {
-    problem = flag + " " + text + ": " + parsed.status().message() +
-              " (write it like 500ms, 10s, 2m or 1h30m)";
-    return false;
-  }
-  out = *parsed;
-  return true;
-}
-
 exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const ExecFlags& flags,
                         const GlobalOptions& options, RunControl& control, Io& io, int& exit_code) {
   exec::ExecutorOptions exec_options;
   exec_options.parallelism = std::max(1, flags.parallelism);
-  std::string problem;
-  core::Duration timeout{};
-  if (!ParseFlagDuration("--poll-initial", flags.poll_initial, exec_options.poll_initial,
-                         problem) ||
-      !ParseFlagDuration("--poll-max", flags.poll_max, exec_options.poll_max, problem) ||
-      (!flags.timeout.empty() &&
-       !ParseFlagDuration("--timeout", flags.timeout, timeout, problem))) {
-    io.err << "aivenctl: " << problem << "\n";
-    exit_code = kExitUsage;
-    return {};
-  }
-  if (!flags.timeout.empty()) exec_options.timeouts.all = timeout;
+  exec_options.poll_initial = flags.poll_initial;
+  exec_options.poll_max = flags.poll_max;
+  if (flags.timeout) exec_options.timeouts.all = *flags.timeout;
   if (exec_options.poll_max < exec_options.poll_initial) {
     exec_options.poll_max = exec_options.poll_initial;
   }

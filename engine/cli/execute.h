@@ -2,9 +2,11 @@
 // Running a changeset (apply, destroy, reap, extend): confirmation, the executor over the
 // API runner with progress display, interrupts, the end summary and the exit code.
 
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <string>
 #include <thread>
@@ -20,12 +22,13 @@ namespace aivenctl::cli {
 
 /// Flags of the commands that execute.
 struct ExecFlags {
-  bool yes = false;                 ///< --yes: no confirmation prompt
-  int parallelism = 10;             ///< --parallelism N
-  std::string poll_initial = "1s";  ///< --poll-initial (first readiness poll)
-  std::string poll_max = "10s";     ///< --poll-max (poll interval ceiling)
-  std::string timeout;              ///< --timeout: per-operation limit ("" = defaults)
-  bool quiet = false;               ///< no progress and no summary (the caller reports)
+  bool yes = false;      ///< --yes: no confirmation prompt
+  int parallelism = 10;  ///< --parallelism N
+  std::chrono::milliseconds poll_initial = std::chrono::seconds(1);  ///< --poll-initial
+  std::chrono::milliseconds poll_max = std::chrono::seconds(10);     ///< --poll-max (ceiling)
+  /// --timeout: per-operation limit (nullopt: the executor's defaults).
+  std::optional<std::chrono::milliseconds> timeout;
+  bool quiet = false;  ///< no progress and no summary (the caller reports)
 };
 
 /// SIGINT/SIGTERM for one command: the first stops refresh reads and the executor
@@ -55,10 +58,6 @@ class RunControl {
 /// Without a terminal (or without io.in) it refuses, saying to pass --yes. True to go on.
 bool Confirm(const std::string& what, const std::string& question, const std::string& expected,
              const ExecFlags& flags, Io& io);
-
-/// Parses "200ms", "2s", "1m30s"; false and `problem` on bad text.
-bool ParseFlagDuration(const std::string& flag, const std::string& text, core::Duration& out,
-                       std::string& problem);
 
 /// Runs `cs.operations` with progress on io.out and prints the summary. Returns the run
 /// result; `exit_code` is 0 when every operation is done, 1 otherwise (130 after an

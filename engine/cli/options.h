@@ -1,6 +1,7 @@
 #pragma once
 // Global options shared by every subcommand.
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -10,14 +11,15 @@ namespace aivenctl::cli {
 
 /// Options given before or after the subcommand name.
 struct GlobalOptions {
-  std::optional<std::string> api_url;       ///< --api-url or AIVEN_API_URL (else AIVEN_WEB_URL)
-  std::optional<std::string> token_file;    ///< --token-file (AIVEN_TOKEN wins)
-  std::optional<std::string> ca_cert;       ///< --ca-cert: an extra CA file for TLS
-  double max_rps = 0;                       ///< --max-rps: fixed request ceiling; 0 = adaptive
-  std::string connect_timeout = "10s";      ///< --connect-timeout
-  std::string request_timeout = "60s";      ///< --request-timeout
-  int max_attempts = 7;                     ///< --max-attempts (first try included)
-  std::string retry_max_time = "2m";        ///< --retry-max-time: cap on one call's retries
+  std::optional<std::string> api_url;     ///< --api-url (wins over the environment)
+  std::optional<std::string> token_file;  ///< --token-file (wins over the environment)
+  std::optional<std::string> ca_cert;     ///< --ca-cert: an extra CA file for TLS
+  double max_rps = 0;                     ///< --max-rps: fixed request ceiling; 0 = adaptive
+  std::chrono::milliseconds connect_timeout = std::chrono::seconds(10);  ///< --connect-timeout
+  std::chrono::milliseconds request_timeout = std::chrono::seconds(60);  ///< --request-timeout
+  int max_attempts = 7;                                                  ///< --max-attempts
+  /// --retry-max-time: cap on one call's retries (waits included).
+  std::chrono::milliseconds retry_max_time = std::chrono::minutes(2);
   bool stats = false;                       ///< --stats: requests and time per endpoint
   std::string log_level = "warn";           ///< --log-level
   bool no_color = false;                    ///< --no-color (or NO_COLOR set)

@@ -70,7 +70,6 @@ int RunOutputs(const std::string& file, const std::string& path, bool show_secre
   }
   session->connection = std::move(*connection);
   bool ok = WriteOutputs(*session, path.empty() ? "-" : path, io);
-  session->connection->Finish(io);
   return ok ? kExitOk : kExitInvalid;
 }
 

@@ -65,7 +65,6 @@ int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions
   auto session = StartSession(file, options, io);
   if (!session) return kExitInvalid;
   auto cs = MakeChangeset(*session, flags, options, io);
-  session->connection->Finish(io);
   if (!cs) return kExitInvalid;
   PrintChangeset(*cs, options, io);
   if (!flags.out.empty()) {
@@ -88,7 +87,6 @@ int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOption
   auto session = StartSession(file, options, io);
   if (!session) return kExitInvalid;
   auto cs = MakeChangeset(*session, flags, options, io);
-  session->connection->Finish(io);
   if (!cs) return kExitInvalid;
   io.out << (flags.mermaid ? render::FormatGraphMermaid(*cs) : render::FormatGraphDot(*cs));
   return kExitOk;

@@ -12,7 +12,6 @@ int RunProjects(const GlobalOptions& options, Io& io) {
     return kExitInvalid;
   }
   auto projects = (*connection)->api().ListProjects();
-  (*connection)->Finish(io);
   if (!projects.ok()) {
     io.err << "aivenctl: " << projects.status().message() << "\n";
     return kExitInvalid;

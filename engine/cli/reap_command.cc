@@ -50,26 +50,14 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
     }
     reap.now = *now;
   }
-  if (!flags.older_than.empty()) {
-    auto older = core::ParseDuration(flags.older_than);
-    if (!older.ok()) {
-      io.err << "aivenctl: --older-than " << flags.older_than << ": " << older.status().message()
-             << " (write it like 12h or 7d)\n";
-      return kExitUsage;
-    }
-    reap.older_than = *older;
+  if (flags.older_than) {
+    reap.older_than = std::chrono::duration_cast<core::Seconds>(*flags.older_than);
   }
   if (!flags.plan.empty()) reap.plan = flags.plan;
   reap.force_unprotect = flags.force_unprotect;
-  core::Duration limit{};
-  std::string problem;
-  if (!flags.timeout.empty() && !ParseFlagDuration("--timeout", flags.timeout, limit, problem)) {
-    io.err << "aivenctl: " << problem << "\n";
-    return kExitUsage;
-  }
 
   RunControl control(io);
-  if (!flags.timeout.empty()) control.StopAfter(limit);
+  if (flags.timeout) control.StopAfter(*flags.timeout);
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
@@ -81,7 +69,6 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   auto live = state::RefreshProjects(conn.api(), flags.projects, refresh);
   if (!live.ok()) {
     io.err << "aivenctl: reading projects failed:\n" << live.status().message() << "\n";
-    conn.Finish(io);
     return kExitInvalid;
   }
   model::Catalog catalog;
@@ -107,34 +94,25 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
     io.out << (exec_flags.yes && !plan.changeset.operations.empty() ? "\n" : "")
            << render::ReapText(plan, run);
   }
-  conn.Finish(io);
   return exit_code;
 }
 
-int RunExtend(const std::string& file, const std::string& ttl, const ExecFlags& exec_flags,
+int RunExtend(const std::string& file, std::chrono::milliseconds ttl, const ExecFlags& exec_flags,
               const GlobalOptions& options, Io& io) {
-  auto parsed = core::ParseDuration(ttl);
-  if (!parsed.ok() || parsed->count() <= 0) {
-    io.err << "aivenctl: --ttl " << ttl << ": "
-           << (parsed.ok() ? std::string("must be positive") : parsed.status().message())
-           << " (write it like 4h or 2d)\n";
-    return kExitUsage;
-  }
   RunControl control(io);
   auto session = StartSession(file, options, io, control.stop_token());
   if (!session) return kExitInvalid;
   diff::Changeset cs =
-      diff::PlanExtend(session->plan, session->refreshed.live, *parsed, Now(io.env));
+      diff::PlanExtend(session->plan, session->refreshed.live,
+                       std::chrono::duration_cast<core::Seconds>(ttl), Now(io.env));
   if (cs.operations.empty()) {
     io.err << "aivenctl: plan " << session->plan.name
            << " owns nothing that exists; nothing to extend\n";
-    session->connection->Finish(io);
     return kExitInvalid;
   }
   if (options.format != "json") PrintChangeset(cs, options, io);
   int exit_code = kExitOk;
   Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
-  session->connection->Finish(io);
   return exit_code;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // `aivenctl reap` (delete expired owned environments) and `aivenctl extend PLANFILE --ttl`.
 
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,17 +17,17 @@ struct ReapFlags {
   std::vector<std::string> projects;  ///< --project NAME (repeatable); empty: all visible
   std::string plan;                   ///< --plan NAME: only that plan's resources
   std::string now;                    ///< --now TIME: evaluate expiry at this instant
-  std::string older_than;             ///< --older-than DURATION
-  bool force_unprotect = false;       ///< --force-unprotect
-  std::string timeout;                ///< --timeout: bound on the whole run
+  std::optional<std::chrono::milliseconds> older_than;  ///< --older-than DURATION
+  bool force_unprotect = false;                         ///< --force-unprotect
+  std::optional<std::chrono::milliseconds> timeout;     ///< --timeout: bound on the whole run
 };
 
 /// Dry run by default; deletes with --yes. Exit 0 when everything intended was deleted.
 int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOptions& options,
             Io& io);
 
-/// Moves expires-at to now + `ttl` on what the plan owns.
-int RunExtend(const std::string& file, const std::string& ttl, const ExecFlags& exec_flags,
+/// Moves expires-at to now + `ttl` (whole seconds count) on what the plan owns.
+int RunExtend(const std::string& file, std::chrono::milliseconds ttl, const ExecFlags& exec_flags,
               const GlobalOptions& options, Io& io);
 
 }  // namespace aivenctl::cli

@@ -2,16 +2,20 @@
 
 #include <cctype>
 #include <cstdio>
+#include <limits>
 
 namespace aivenctl::core {
 namespace {
 
+// Reads digits (false when there are none or more than `max_digits`); a value past
+// int64_t's range saturates, so callers report it as too large rather than overflowing.
 bool ReadInt(std::string_view s, size_t& pos, size_t max_digits, int64_t& out) {
+  constexpr int64_t kSaturated = std::numeric_limits<int64_t>::max() / 10;
   size_t start = pos;
   int64_t v = 0;
   while (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {
     if (pos - start >= max_digits) return false;
-    v = v * 10 + (s[pos] - '0');
+    v = v >= kSaturated ? kSaturated : v * 10 + (s[pos] - '0');
     ++pos;
   }
   out = v;
@@ -41,47 +45,76 @@ bool Expect(std::string_view s, size_t& pos, char c) {
 
 }  // namespace
 
-Result<Seconds> ParseDuration(std::string_view text) {
+namespace {
+
+// The one duration grammar: "<int><unit>" groups, summed; `ms` only when `flag` (the
+// command line), where numbers of any length are read (and found too long) instead of
+// being cut at 12 digits as in plan files. The total is in milliseconds.
+Result<int64_t> ParseGroups(std::string_view text, bool flag) {
   const std::string shown(text);
-  if (text.empty()) return InvalidArgument("empty duration; use e.g. 30m, 8h or 2d");
+  const std::string examples = flag ? "1500ms, 90s, 1h30m or 2w" : "30m, 8h, 2d or 1h30m";
+  const std::string units = flag ? "ms, s, m, h, d or w" : "s, m, h, d or w";
+  if (text.empty()) {
+    return InvalidArgument(flag ? "empty duration; use e.g. " + examples
+                                : std::string("empty duration; use e.g. 30m, 8h or 2d"));
+  }
+  constexpr int64_t kMaxMs = kMaxDuration.count() * 1000;
   size_t pos = 0;
   int64_t total = 0;
   while (pos < text.size()) {
     int64_t n = 0;
-    if (!ReadInt(text, pos, 12, n)) {
-      return InvalidArgument("invalid duration \"" + shown + "\"; use e.g. 30m, 8h, 2d or 1h30m");
+    if (!ReadInt(text, pos, flag ? std::string_view::npos : 12, n)) {
+      return InvalidArgument("invalid duration \"" + shown + "\"; use e.g. " + examples);
     }
     if (pos >= text.size()) {
-      return InvalidArgument("duration \"" + shown + "\" lacks a unit (s, m, h, d or w)");
+      return InvalidArgument("duration \"" + shown + "\" lacks a unit (" + units + ")");
     }
     int64_t unit = 0;
     switch (text[pos]) {
       case 's':
-        unit = 1;
+        unit = 1000;
         break;
       case 'm':
-        unit = 60;
+        unit = 60 * 1000;
+        if (flag && pos + 1 < text.size() && text[pos + 1] == 's') {
+          unit = 1;
+          ++pos;
+        }
         break;
       case 'h':
-        unit = 3600;
+        unit = 3600 * 1000;
         break;
       case 'd':
-        unit = 86400;
+        unit = 86400 * 1000;
         break;
       case 'w':
-        unit = 7 * 86400;
+        unit = 7 * 86400 * 1000;
         break;
       default:
         return InvalidArgument("invalid duration unit '" + std::string(1, text[pos]) + "' in \"" +
-                               shown + "\"; use s, m, h, d or w");
+                               shown + "\"; use " + units);
     }
     ++pos;
-    if (n > kMaxDuration.count() / unit || total + n * unit > kMaxDuration.count()) {
+    if (n > kMaxMs / unit || total + n * unit > kMaxMs) {
       return InvalidArgument("duration \"" + shown + "\" is too long (at most 100 years)");
     }
     total += n * unit;
   }
-  return Seconds{total};
+  return total;
+}
+
+}  // namespace
+
+Result<Seconds> ParseDuration(std::string_view text) {
+  auto ms = ParseGroups(text, /*flag=*/false);
+  if (!ms.ok()) return ms.status();
+  return Seconds{*ms / 1000};
+}
+
+Result<std::chrono::milliseconds> ParseFlagDuration(std::string_view text) {
+  auto ms = ParseGroups(text, /*flag=*/true);
+  if (!ms.ok()) return ms.status();
+  return std::chrono::milliseconds{*ms};
 }
 
 std::string FormatDuration(Seconds d) {
@@ -100,6 +133,13 @@ std::string FormatDuration(Seconds d) {
     }
   }
   return out;
+}
+
+std::string FormatFlagDuration(std::chrono::milliseconds d) {
+  const int64_t ms = d.count() % 1000;
+  if (ms == 0 || d.count() < 0) return FormatDuration(std::chrono::duration_cast<Seconds>(d));
+  const Seconds whole = std::chrono::duration_cast<Seconds>(d);
+  return (whole.count() == 0 ? std::string() : FormatDuration(whole)) + std::to_string(ms) + "ms";
 }
 
 Result<TimePoint> ParseTime(std::string_view text) {

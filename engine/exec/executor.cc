@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
 #include <thread>
 #include <utility>
 
+#include "exec/gate_tracker.h"
+#include "exec/poller.h"
 #include "exec/scheduler.h"
 
 namespace aivenctl::exec {
@@ -18,19 +19,42 @@ std::string Plural(int n, const std::string& noun) {
   return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-bool IsServiceGate(diff::Gate gate) {
-  return gate == diff::Gate::kServiceRunning || gate == diff::Gate::kServiceBackup;
+std::string StoppedWaiting(const diff::Operation& op) {
+  return std::string("stopped waiting for ") + GateGoal(op.gate);
 }
 
-// The coordinator's view of one started operation.
-struct OpRun {
-  SteadyTime started{};
-  SteadyTime deadline{};
-  Duration timeout{};
-  Duration interval{};                     // the last wait before a reading (0: read at once)
-  int ready_seen = 0;                      // ready readings in a row
-  std::optional<SteadyTime> absent_since;  // first of the absent readings in a row
-};
+GateOptions GateOptionsOf(const ExecutorOptions& o) {
+  return {.poll_initial = o.poll_initial,
+          .poll_max = o.poll_max,
+          .poll_backoff = o.poll_backoff,
+          .service_confirmations = o.service_confirmations,
+          .absent_after_create = o.absent_after_create,
+          .absent_after_other = o.absent_after_other};
+}
+
+// The run's status: the first failure by address, else the interrupt, else ok.
+core::Status RunStatus(const RunResult& r) {
+  const Counts& c = r.counts;
+  if (c.failed > 0) {
+    const OpResult* first = nullptr;
+    for (const OpResult& op : r.ops) {
+      if (op.outcome == Outcome::kFailed &&
+          (!first || op.address.ToString() < first->address.ToString())) {
+        first = &op;
+      }
+    }
+    return core::Status(first->error.code(), Plural(c.failed, "operation") + " failed, " +
+                                                 std::to_string(c.skipped) +
+                                                 " skipped; first: " + first->error.message());
+  }
+  if (r.stopped) {
+    return core::Status(core::Code::kCancelled, "interrupted: " + std::to_string(c.done) +
+                                                    " done, " + std::to_string(c.interrupted) +
+                                                    " stopped, " + std::to_string(r.not_started) +
+                                                    " not started");
+  }
+  return core::Status::Ok();
+}
 
 }  // namespace
 
@@ -50,18 +74,22 @@ const char* OutcomeName(Outcome outcome) {
   return "unknown";
 }
 
-// The coordinator's state for one Run; lives on the coordinator thread only.
+// The coordinator's state for one Run; lives on the coordinator thread only (the workers
+// touch only `ops_`, the runner and the Poller, all read-only or thread-safe).
 class Executor::Loop {
  public:
   Loop(Executor& ex, const std::vector<diff::Operation>& ops, Scheduler sched)
-      : ex_(ex), ops_(ops), sched_(std::move(sched)), runs_(ops.size()) {
-    parallelism_ = std::max(1, ex.options_.parallelism);
+      : ex_(ex),
+        ops_(ops),
+        sched_(std::move(sched)),
+        gates_(GateOptionsOf(ex.options_)),
+        poller_(ex.runner_, ops),
+        parallelism_(std::max(1, ex.options_.parallelism)),
+        started_(ops.size()),
+        live_states_(ops.size()) {
     result_.ops.resize(ops.size());
     for (const auto& op : ops) {
-      OpResult& r = result_.ops[op.id];
-      r.id = op.id;
-      r.address = op.address;
-      r.action = op.action;
+      result_.ops[op.id] = OpResult{.id = op.id, .address = op.address, .action = op.action};
     }
     result_.counts.total = static_cast<int>(ops.size());
   }
@@ -69,187 +97,89 @@ class Executor::Loop {
   RunResult Go();
 
  private:
-  void Handle(const JobResult& r);
-  void HandleCall(int id, const core::Status& status);
-  void HandleProbe(int id, const ProbeResult& probe);
+  // Feeding results back.
+  void Collect(Inbox inbox);
+  void CallDone(int id, const core::Status& status);
+  void ReadingDone(int id, const ProbeResult& reading);
   void BeginStop();
   void EmitStopping();
-  void Dispatch();
-  void Wait();
+  // Starting work while capacity allows, and waiting for more to do.
+  void StartWork();
+  void Heartbeat();
+  void WaitForWork();
   bool Done() const { return stopping_ ? in_flight_ == 0 : sched_.Finished(); }
-
-  void Submit(int id, bool probe);
-  void StartGate(int id);
-  void Schedule(int id, SteadyTime when);
+  void Submit(Job job);
+  JobResult Perform(const Job& job, std::stop_token cancel);
+  // Settling an operation.
   void Finish(int id);
   void Fail(int id, core::Status error);
   void Interrupt(int id, std::string note);
   Event MakeEvent(EventType type, int id);
-  void Emit(Event e) { ex_.sink_.OnEvent(e); }
-  Duration Since(SteadyTime t) { return now_ - t; }
+  void Emit(const Event& e) { ex_.sink_.OnEvent(e); }
+  RunResult Summarize();
 
   Executor& ex_;
   const std::vector<diff::Operation>& ops_;
-  Scheduler sched_;
-  std::vector<OpRun> runs_;
-  RunResult result_;
-  std::vector<std::string> live_states_;
-  std::set<std::pair<SteadyTime, int>> timers_;  // next probe of operations waiting
+  Scheduler sched_;    // which operation starts next
+  GateTracker gates_;  // when each readiness wait reads, and what readings mean
+  Poller poller_;      // how due reads become requests
   int parallelism_ = 1;
-  int in_flight_ = 0;
+  int in_flight_ = 0;  // jobs (API requests) handed to workers and not yet collected
   bool stopping_ = false;
   bool aborted_ = false;
+  std::vector<SteadyTime> started_;       // by id: when the operation started
+  std::vector<std::string> live_states_;  // by id: the last state a reading saw
+  RunResult result_;
   SteadyTime start_{};
   SteadyTime now_{};
   SteadyTime next_heartbeat_{};
 };
 
 RunResult Executor::Loop::Go() {
-  live_states_.resize(ops_.size());
   start_ = now_ = ex_.clock_.Now();
   next_heartbeat_ = start_ + ex_.options_.heartbeat;
   {
-    std::vector<std::jthread> workers;
+    const WorkQueue::Perform perform = [this](const Job& job, std::stop_token cancel) {
+      return Perform(job, std::move(cancel));
+    };
+    std::vector<std::jthread> workers;  // declared after `perform`: joined before it goes
     const int n_workers = std::min<int>(parallelism_, static_cast<int>(ops_.size()));
     for (int i = 0; i < n_workers; ++i) {
-      workers.emplace_back([this](std::stop_token shutdown) { ex_.WorkerLoop(shutdown); });
+      workers.emplace_back(
+          [this, &perform](std::stop_token shutdown) { ex_.queue_.Serve(perform, shutdown); });
     }
     while (true) {
-      std::deque<JobResult> got;
-      bool stop = false;
-      bool abort = false;
-      {
-        std::lock_guard lock(ex_.mu_);
-        got.swap(ex_.results_);
-        stop = ex_.stop_requested_;
-        abort = ex_.abort_requested_;
-      }
-      now_ = ex_.clock_.Now();
-      // An interrupt counts from when it arrived: results collected with it are handled
-      // as stopped (and a cancelled call after Abort is not a failure).
-      const bool abort_now = abort && !aborted_;
-      aborted_ = aborted_ || abort;
-      if (stop && !stopping_) {
-        BeginStop();
-      } else if (abort_now) {
-        EmitStopping();
-      }
-      for (const JobResult& r : got) {
-        --in_flight_;
-        Handle(r);
-      }
-      Dispatch();
-      now_ = ex_.clock_.Now();
-      if (ex_.options_.heartbeat > Duration::zero() && now_ >= next_heartbeat_ && !Done()) {
-        Emit(MakeEvent(EventType::kHeartbeat, -1));
-        next_heartbeat_ = now_ + ex_.options_.heartbeat;
-      }
+      Collect(ex_.queue_.Take());
+      StartWork();
+      Heartbeat();
       if (Done()) break;
-      Wait();
+      WaitForWork();
     }
     // Leaving the scope stops and joins the (idle) workers.
   }
+  return Summarize();
+}
+
+void Executor::Loop::Collect(Inbox inbox) {
   now_ = ex_.clock_.Now();
-  result_.elapsed = now_ - start_;
-  result_.stopped = stopping_;
-  result_.aborted = aborted_;
-  Counts& c = result_.counts;
-  c.running = 0;
-  for (OpResult& r : result_.ops) {
-    if (r.outcome == Outcome::kNotStarted) ++result_.not_started;
-    r.live_state = live_states_[r.id];
+  // An interrupt counts from when it arrived: results collected with it are handled as
+  // stopped (and a call cancelled after Abort is not a failure).
+  const bool abort_now = inbox.abort && !aborted_;
+  aborted_ = aborted_ || inbox.abort;
+  if (inbox.stop && !stopping_) {
+    BeginStop();
+  } else if (abort_now) {
+    EmitStopping();
   }
-  if (c.failed > 0) {
-    const OpResult* first = nullptr;
-    for (const OpResult& r : result_.ops) {
-      if (r.outcome == Outcome::kFailed &&
-          (!first || r.address.ToString() < first->address.ToString())) {
-        first = &r;
-      }
-    }
-    result_.status =
-        core::Status(first->error.code(), Plural(c.failed, "operation") + " failed, " +
-                                              std::to_string(c.skipped) +
-                                              " skipped; first: " + first->error.message());
-  } else if (stopping_) {
-    result_.status = core::Status(core::Code::kCancelled,
-                                  "interrupted: " + std::to_string(c.done) + " done, " +
-                                      std::to_string(c.interrupted) + " stopped, " +
-                                      std::to_string(result_.not_started) + " not started");
-  }
-  return std::move(result_);
-}
-
-void Executor::Loop::Submit(int id, bool probe) {
-  {
-    std::lock_guard lock(ex_.mu_);
-    ex_.jobs_.push_back(Job{id, probe});
-  }
-  ex_.jobs_cv_.notify_one();
-  ++in_flight_;
-}
-
-void Executor::Loop::Dispatch() {
-  if (stopping_) return;
-  now_ = ex_.clock_.Now();
-  // Due polls first: they are cheap and each one may unblock a whole subtree.
-  while (in_flight_ < parallelism_ && !timers_.empty() && timers_.begin()->first <= now_) {
-    const int id = timers_.begin()->second;
-    timers_.erase(timers_.begin());
-    Submit(id, true);
-  }
-  while (in_flight_ < parallelism_) {
-    const std::optional<int> next = sched_.Next();
-    if (!next) break;
-    const int id = *next;
-    OpRun& run = runs_[id];
-    run.started = now_;
-    run.timeout = TimeoutFor(ops_[id], ex_.options_.timeouts);
-    run.deadline = now_ + run.timeout;
-    ++result_.counts.running;
-    Emit(MakeEvent(EventType::kStarted, id));
-    Submit(id, false);
+  for (const JobResult& r : inbox.results) {
+    --in_flight_;
+    now_ = ex_.clock_.Now();
+    if (r.call >= 0) CallDone(r.call, r.status);
+    for (const Reading& reading : r.readings) ReadingDone(reading.id, reading.result);
   }
 }
 
-void Executor::Loop::Wait() {
-  std::optional<SteadyTime> deadline;
-  if (in_flight_ < parallelism_ && !timers_.empty()) deadline = timers_.begin()->first;
-  if (ex_.options_.heartbeat > Duration::zero()) {
-    deadline = deadline ? std::min(*deadline, next_heartbeat_) : next_heartbeat_;
-  }
-  std::unique_lock lock(ex_.mu_);
-  const auto woken = [&] {
-    return !ex_.results_.empty() || ex_.stop_requested_ != stopping_ ||
-           ex_.abort_requested_ != aborted_;
-  };
-  if (woken()) return;
-  if (in_flight_ > 0) {
-    // Results come from workers; the deadline is only a bound (in real time).
-    if (deadline) {
-      ex_.cv_.wait_for(lock, *deadline - ex_.clock_.Now(), woken);
-    } else {
-      ex_.cv_.wait(lock, woken);
-    }
-    return;
-  }
-  if (!deadline) return;  // not reachable: something waits on a timer when nothing runs
-  ex_.wake_ = std::stop_source();
-  std::stop_token token = ex_.wake_.get_token();
-  lock.unlock();
-  ex_.clock_.SleepUntil(*deadline, token);
-}
-
-void Executor::Loop::Handle(const JobResult& r) {
-  now_ = ex_.clock_.Now();
-  if (r.probe) {
-    HandleProbe(r.id, r.probe_result);
-  } else {
-    HandleCall(r.id, r.status);
-  }
-}
-
-void Executor::Loop::HandleCall(int id, const core::Status& status) {
+void Executor::Loop::CallDone(int id, const core::Status& status) {
   const diff::Operation& op = ops_[id];
   if (!status.ok()) {
     if (aborted_ && status.code() == core::Code::kCancelled) {
@@ -257,102 +187,41 @@ void Executor::Loop::HandleCall(int id, const core::Status& status) {
     } else {
       Fail(id, status);
     }
-    return;
-  }
-  if (op.gate == diff::Gate::kNone) {
+  } else if (op.gate == diff::Gate::kNone) {
     Finish(id);
   } else if (stopping_) {
     Interrupt(id, std::string("stopped before waiting for ") + GateGoal(op.gate));
   } else {
-    StartGate(id);
+    gates_.Start(id, {op.gate, op.action, started_[id], TimeoutFor(op, ex_.options_.timeouts)},
+                 now_);
+    Event e = MakeEvent(EventType::kWaiting, id);
+    e.message = std::string("waiting for ") + GateGoal(op.gate);
+    Emit(e);
   }
 }
 
-void Executor::Loop::StartGate(int id) {
-  OpRun& run = runs_[id];
-  // A DELETE has usually taken effect when it returns, so "gone" is read at once (one
-  // request, and the delete's dependents start a poll interval sooner); other gates need
-  // time after their call and are read first after poll_initial.
-  const bool at_once = ops_[id].gate == diff::Gate::kGone;
-  run.interval = at_once ? Duration::zero() : ex_.options_.poll_initial;
-  Event e = MakeEvent(EventType::kWaiting, id);
-  e.message = std::string("waiting for ") + GateGoal(ops_[id].gate);
-  Emit(e);
-  Schedule(id, now_ + run.interval);
-}
-
-void Executor::Loop::Schedule(int id, SteadyTime when) {
-  OpRun& run = runs_[id];
-  timers_.insert({std::min(when, run.deadline), id});
-}
-
-void Executor::Loop::HandleProbe(int id, const ProbeResult& probe) {
-  const diff::Operation& op = ops_[id];
-  OpRun& run = runs_[id];
-  if (!probe.error.ok()) {
-    if (aborted_ && probe.error.code() == core::Code::kCancelled) {
-      Interrupt(id, std::string("stopped waiting for ") + GateGoal(op.gate));
-    } else {
-      Fail(id, probe.error);
-    }
-    return;
-  }
-  if (probe.live_state != live_states_[id]) {
-    live_states_[id] = probe.live_state;
+void Executor::Loop::ReadingDone(int id, const ProbeResult& reading) {
+  const bool cancelled = aborted_ && reading.error.code() == core::Code::kCancelled;
+  if (reading.error.ok() && reading.live_state != live_states_[id]) {
+    live_states_[id] = reading.live_state;
     Emit(MakeEvent(EventType::kProgress, id));
   }
-  if (stopping_) {
-    Interrupt(id, std::string("stopped waiting for ") + GateGoal(op.gate));
+  if (cancelled || (stopping_ && reading.error.ok())) {
+    gates_.Forget(id);
+    Interrupt(id, StoppedWaiting(ops_[id]));
     return;
   }
-  if (!probe.absent) {
-    run.absent_since.reset();
-  } else {
-    if (!run.absent_since) run.absent_since = now_;
-    const bool created = op.action == diff::Action::kCreate;
-    const Duration grace =
-        created ? ex_.options_.absent_after_create : ex_.options_.absent_after_other;
-    if (now_ - *run.absent_since >= grace) {
-      Fail(id, core::Status(core::Code::kNotFound,
-                            std::string("gone while waiting for ") + GateGoal(op.gate) +
-                                ": absent for " + FormatElapsed(now_ - *run.absent_since) +
-                                " after the " + (created ? "create" : "change") +
-                                " (deleted by someone else, e.g. a reap or another run?); run "
-                                "`aivenctl plan` again"));
-      return;
-    }
-  }
-  const int needed = IsServiceGate(op.gate) ? std::max(1, ex_.options_.service_confirmations) : 1;
-  if (probe.ready) {
-    if (++run.ready_seen >= needed) {
+  const GateVerdict verdict = gates_.Observe(id, reading, now_);
+  switch (verdict.kind) {
+    case GateVerdict::Kind::kDone:
       Finish(id);
-      return;
-    }
-  } else {
-    run.ready_seen = 0;
+      break;
+    case GateVerdict::Kind::kFailed:
+      Fail(id, verdict.error);
+      break;
+    case GateVerdict::Kind::kWait:
+      break;  // the tracker has scheduled the next read
   }
-  if (now_ >= run.deadline) {
-    const std::string& last = live_states_[id];
-    Fail(id, core::Status(core::Code::kDeadlineExceeded,
-                          "timed out after " + FormatElapsed(run.timeout) + " waiting for " +
-                              GateGoal(op.gate) + " (last state " +
-                              (last.empty() ? std::string("unknown") : last) + ")"));
-    return;
-  }
-  if (probe.ready) {
-    // Confirm soon: the second reading costs one short interval, not a backed-off one.
-    Schedule(id, now_ + ex_.options_.poll_initial);
-    return;
-  }
-  const double factor = std::max(1.0, ex_.options_.poll_backoff);
-  run.interval =
-      run.interval == Duration::zero()
-          ? ex_.options_.poll_initial  // after an immediate first reading
-          : std::min<Duration>(
-                std::chrono::duration_cast<Duration>(
-                    std::chrono::duration<double, Duration::period>(run.interval.count() * factor)),
-                std::max(ex_.options_.poll_max, ex_.options_.poll_initial));
-  Schedule(id, now_ + run.interval);
 }
 
 void Executor::Loop::EmitStopping() {
@@ -366,20 +235,62 @@ void Executor::Loop::EmitStopping() {
 void Executor::Loop::BeginStop() {
   stopping_ = true;
   EmitStopping();
-  // Operations between polls stop waiting now (in id order for a stable event order).
-  std::vector<int> waiting;
-  for (const auto& [when, id] : timers_) waiting.push_back(id);
-  timers_.clear();
-  std::sort(waiting.begin(), waiting.end());
-  for (int id : waiting) {
-    Interrupt(id, std::string("stopped waiting for ") + GateGoal(ops_[id].gate));
+  // Operations between reads stop waiting now (in id order for a stable event order).
+  for (int id : gates_.StopWaiting()) Interrupt(id, StoppedWaiting(ops_[id]));
+}
+
+void Executor::Loop::StartWork() {
+  if (stopping_) return;
+  now_ = ex_.clock_.Now();
+  // Due reads first: they are cheap and each one may unblock a whole subtree.
+  for (Read& read : poller_.Group(gates_.Due(now_), parallelism_ - in_flight_)) {
+    for (int id : read.ids) gates_.BeginRead(id);
+    Submit(Job{.read = std::move(read)});
   }
+  while (in_flight_ < parallelism_) {
+    const std::optional<int> next = sched_.Next();
+    if (!next) break;
+    started_[*next] = now_;
+    ++result_.counts.running;
+    Emit(MakeEvent(EventType::kStarted, *next));
+    Submit(Job{.call = *next});
+  }
+}
+
+void Executor::Loop::Heartbeat() {
+  now_ = ex_.clock_.Now();
+  if (ex_.options_.heartbeat > Duration::zero() && now_ >= next_heartbeat_ && !Done()) {
+    Emit(MakeEvent(EventType::kHeartbeat, -1));
+    next_heartbeat_ = now_ + ex_.options_.heartbeat;
+  }
+}
+
+void Executor::Loop::WaitForWork() {
+  // Due reads wake the loop only when a request could start for them.
+  std::optional<SteadyTime> until;
+  if (in_flight_ < parallelism_) until = gates_.NextRead();
+  if (ex_.options_.heartbeat > Duration::zero()) {
+    until = until ? std::min(*until, next_heartbeat_) : next_heartbeat_;
+  }
+  ex_.queue_.Wait(in_flight_ > 0, until, ex_.clock_);
+}
+
+void Executor::Loop::Submit(Job job) {
+  ex_.queue_.Push(std::move(job));
+  ++in_flight_;
+}
+
+JobResult Executor::Loop::Perform(const Job& job, std::stop_token cancel) {
+  if (job.call >= 0) {
+    return {.call = job.call, .status = ex_.runner_.Call(ops_[job.call], std::move(cancel))};
+  }
+  return {.readings = poller_.Perform(job.read, std::move(cancel))};
 }
 
 void Executor::Loop::Finish(int id) {
   OpResult& r = result_.ops[id];
   r.outcome = Outcome::kDone;
-  r.elapsed = Since(runs_[id].started);
+  r.elapsed = now_ - started_[id];
   --result_.counts.running;
   ++result_.counts.done;
   sched_.MarkDone(id);
@@ -390,7 +301,7 @@ void Executor::Loop::Fail(int id, core::Status error) {
   OpResult& r = result_.ops[id];
   r.outcome = Outcome::kFailed;
   r.error = core::Status(error.code(), ops_[id].address.ToString() + ": " + error.message());
-  r.elapsed = Since(runs_[id].started);
+  r.elapsed = now_ - started_[id];
   --result_.counts.running;
   ++result_.counts.failed;
   const std::vector<int> skipped = sched_.MarkFailed(id);
@@ -413,7 +324,7 @@ void Executor::Loop::Interrupt(int id, std::string note) {
   OpResult& r = result_.ops[id];
   r.outcome = Outcome::kInterrupted;
   r.note = std::move(note);
-  r.elapsed = Since(runs_[id].started);
+  r.elapsed = now_ - started_[id];
   --result_.counts.running;
   ++result_.counts.interrupted;
   Event e = MakeEvent(EventType::kInterrupted, id);
@@ -433,9 +344,23 @@ Event Executor::Loop::MakeEvent(EventType type, int id) {
     e.action = op.action;
     e.gate = op.gate;
     e.live_state = live_states_[id];
-    if (type != EventType::kSkipped) e.elapsed = Since(runs_[id].started);
+    if (type != EventType::kSkipped) e.elapsed = now_ - started_[id];
   }
   return e;
+}
+
+RunResult Executor::Loop::Summarize() {
+  now_ = ex_.clock_.Now();
+  result_.elapsed = now_ - start_;
+  result_.stopped = stopping_;
+  result_.aborted = aborted_;
+  result_.counts.running = 0;
+  for (OpResult& r : result_.ops) {
+    if (r.outcome == Outcome::kNotStarted) ++result_.not_started;
+    r.live_state = live_states_[r.id];
+  }
+  result_.status = RunStatus(result_);
+  return std::move(result_);
 }
 
 Executor::Executor(OperationRunner& runner, core::Clock& clock, EventSink& sink,
@@ -460,55 +385,8 @@ RunResult Executor::Run(const std::vector<diff::Operation>& ops) {
       r.ops.push_back(OpResult{.id = op.id, .address = op.address, .action = op.action});
     return r;
   }
-  ops_ = &ops;
   Loop loop(*this, ops, std::move(sched).value());
-  RunResult result = loop.Go();
-  ops_ = nullptr;
-  return result;
-}
-
-void Executor::RequestStop() {
-  std::lock_guard lock(mu_);
-  stop_requested_ = true;
-  wake_.request_stop();
-  cv_.notify_all();
-}
-
-void Executor::Abort() {
-  {
-    std::lock_guard lock(mu_);
-    stop_requested_ = true;
-    abort_requested_ = true;
-    wake_.request_stop();
-    cv_.notify_all();
-  }
-  abort_.request_stop();
-}
-
-void Executor::WorkerLoop(std::stop_token shutdown) {
-  while (true) {
-    Job job;
-    std::stop_token cancel;
-    {
-      std::unique_lock lock(mu_);
-      if (!jobs_cv_.wait(lock, shutdown, [&] { return !jobs_.empty(); })) return;
-      job = jobs_.front();
-      jobs_.pop_front();
-      cancel = abort_.get_token();
-    }
-    JobResult r{.id = job.id, .probe = job.probe};
-    const diff::Operation& op = (*ops_)[job.id];
-    if (job.probe) {
-      r.probe_result = runner_.Probe(op, cancel);
-    } else {
-      r.status = runner_.Call(op, cancel);
-    }
-    {
-      std::lock_guard lock(mu_);
-      results_.push_back(std::move(r));
-    }
-    cv_.notify_all();
-  }
+  return loop.Go();
 }
 
 }  // namespace aivenctl::exec

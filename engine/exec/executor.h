@@ -1,35 +1,40 @@
 #pragma once
-// The executor loop (cf. ninja's Builder): one coordinator thread owns the Scheduler and
-// every operation's wait state; a bounded pool of worker threads only runs API calls and
-// readiness probes through an OperationRunner and hands results back.
+// The executor loop (cf. ninja's Builder): one coordinator thread owns the Scheduler (which
+// operation starts next), the GateTracker (when each readiness wait reads next and what a
+// reading means) and every event; a bounded pool of worker threads only makes API requests
+// (operations' calls through an OperationRunner, and the reads the Poller groups) and hands
+// the results back through a WorkQueue. Each turn the loop collects results and
+// interrupts, feeds them to the Scheduler and the GateTracker, starts due reads and ready
+// operations while capacity allows, and waits for a result or its next deadline.
 //
-// Parallelism bounds the API requests in flight (Call or Probe), not the waits: an
-// operation waiting for its gate holds no worker between polls, so twelve services can all
-// build at once with parallelism 10 while the polls stay within the bound.
+// Parallelism bounds the API requests in flight (calls and reads), not the waits: an
+// operation waiting for its gate holds no worker between reads, so twelve services can all
+// build at once with parallelism 10 while the reads stay within the bound.
 //
-// Readiness: after a successful Call, the gate is probed first after `poll_initial` (a
-// kGone gate at once: a DELETE has usually taken effect when it returns), then at
-// intervals multiplied by `poll_backoff` up to `poll_max`. Service gates need
-// `service_confirmations` ready readings in a row (default 2, the second taken
-// `poll_initial` after the first): a RUNNING that turns into REBALANCING right after an
-// update is caught, and REBALANCING (like any not-ready reading) only resets the count, it
-// never fails the operation. Each operation has a timeout (Timeouts) from its first call;
-// running out is a kDeadlineExceeded failure naming the address and the last state seen.
+// Readiness (details in gate_tracker.h): after a successful call, the gate is read first
+// after `poll_initial` (a kGone gate at once), then at intervals multiplied by
+// `poll_backoff` up to `poll_max`. Service gates need `service_confirmations` ready readings
+// in a row (default 2, the second taken `poll_initial` after the first): a RUNNING that
+// turns into REBALANCING right after an update is caught, and REBALANCING (like any
+// not-ready reading) only resets the count, it never fails the operation. Each operation has
+// a timeout (Timeouts) from its first call; running out is a kDeadlineExceeded failure
+// naming the address and the last state seen.
 //
-// Interrupts: RequestStop() (first SIGINT/SIGTERM) starts nothing new, lets API calls in
+// Interrupts: RequestStop() (first SIGINT/SIGTERM) starts nothing new, lets API requests in
 // flight finish, stops waiting on gates, and Run returns what was done and what is left.
-// Abort() (the second) also cancels calls in flight through their stop_token.
+// Abort() (the second) does the same and also requests stop on the token every Call and
+// Probe was given; a call or read that then returns kCancelled counts as interrupted, not
+// failed. Abort does not cut a transfer itself: Run still returns only when every request in
+// flight has returned, so how soon depends on the runner (ApiRunner checks the token only
+// before its requests, see runner.h). The CLI does not wait for that: its second interrupt
+// calls Abort and exits the process at once (engine/cli/interrupts.cc).
 //
 // Time: every wait goes through the core::Clock. While requests are in flight the
 // coordinator waits for their results (bounded by its next deadline, in real time); when
 // none are, it sleeps on the Clock until its next deadline, so with a FakeClock a run takes
 // milliseconds and its timings are exact.
 
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -39,6 +44,7 @@
 #include "exec/estimates.h"
 #include "exec/events.h"
 #include "exec/runner.h"
+#include "exec/work_queue.h"
 
 namespace aivenctl::exec {
 
@@ -114,42 +120,22 @@ class Executor {
   /// interrupt and returns the outcome of each. Blocks; emits events on this thread.
   RunResult Run(const std::vector<diff::Operation>& ops);
 
-  /// First interrupt: no new operation starts, calls in flight finish, gate waits stop.
-  /// Thread-safe and idempotent; not async-signal-safe (call it from a watcher thread).
-  void RequestStop();
-  /// Second interrupt: RequestStop plus cancelling the calls in flight (their stop_token).
-  void Abort();
+  /// First interrupt: no new operation starts, requests in flight finish, gate waits stop.
+  /// Thread-safe and idempotent, also before Run; not async-signal-safe (call it from a
+  /// watcher thread).
+  void RequestStop() { queue_.RequestStop(); }
+  /// Second interrupt: RequestStop, and stop requested on the token of every Call and Probe
+  /// (it does not cut transfers itself; see the top of this file). Thread-safe, idempotent.
+  void Abort() { queue_.Abort(); }
 
  private:
   class Loop;  // the coordinator's state for one Run (executor.cc)
-  struct Job {
-    int id = 0;
-    bool probe = false;  // Probe, else Call
-  };
-  struct JobResult {
-    int id = 0;
-    bool probe = false;
-    core::Status status;  // Call's
-    ProbeResult probe_result;
-  };
-  void WorkerLoop(std::stop_token shutdown);
 
   OperationRunner& runner_;
   core::Clock& clock_;
   EventSink& sink_;
   ExecutorOptions options_;
-  const std::vector<diff::Operation>* ops_ = nullptr;  // during Run
-
-  // Shared between the coordinator, the workers and RequestStop/Abort callers.
-  std::mutex mu_;
-  std::condition_variable_any cv_;       // coordinator: a result arrived, or a stop/abort
-  std::condition_variable_any jobs_cv_;  // workers: a job arrived
-  std::deque<Job> jobs_;
-  std::deque<JobResult> results_;
-  bool stop_requested_ = false;
-  bool abort_requested_ = false;
-  std::stop_source abort_;  // its token goes to Call/Probe
-  std::stop_source wake_;   // wakes a coordinator sleeping on the Clock
+  WorkQueue queue_;  // shared with the workers and RequestStop/Abort callers
 };
 
 }  // namespace aivenctl::exec

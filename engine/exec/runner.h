@@ -28,7 +28,9 @@ class OperationRunner {
  public:
   virtual ~OperationRunner() = default;
   /// Makes the operation's API call(s). `stop` is requested by Executor::Abort(): return
-  /// promptly, with a kCancelled status if the call did not complete.
+  /// promptly if you can, with a kCancelled status if the call did not complete; the
+  /// executor waits for the return either way. (ApiRunner checks `stop` only before its
+  /// requests; a transfer in flight is cut only by the api::ApiOptions::stop of its Api.)
   virtual core::Status Call(const diff::Operation& op, std::stop_token stop) = 0;
   /// Reads the operation's readiness once (never for Gate::kNone). A state that is only
   /// pending (REBUILDING, REBALANCING, CONFIGURING, absent just after a create) is

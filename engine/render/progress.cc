@@ -108,36 +108,47 @@ std::unique_ptr<ProgressSink> MakeProgressSink(std::ostream& out, ProgressOption
   return std::make_unique<PlainProgress>(out, options.heartbeat);
 }
 
-// ---- plain ----
+// ---- the running operations ----
 
-void PlainProgress::OnEvent(const Event& e) {
-  std::lock_guard lock(mu_);
+void RunningOps::Apply(const Event& e) {
   switch (e.type) {
     case EventType::kStarted:
-      running_[e.op_id] = {e.address.ToString(), e.action, e.at - e.elapsed, StateOf(e)};
+      rows_[e.op_id] = {e.address.ToString(), e.action, e.at - e.elapsed, StateOf(e)};
       break;
     case EventType::kWaiting:
     case EventType::kProgress:
-      if (running_.count(e.op_id)) running_[e.op_id].state = StateOf(e);
+      if (auto it = rows_.find(e.op_id); it != rows_.end()) it->second.state = StateOf(e);
       break;
     case EventType::kFinished:
     case EventType::kFailed:
     case EventType::kInterrupted:
-      running_.erase(e.op_id);
+      rows_.erase(e.op_id);
       break;
     default:
       break;
   }
+}
+
+std::vector<const RunningOps::Row*> RunningOps::ByAddress() const {
+  std::vector<const Row*> rows;
+  for (const auto& [id, r] : rows_) rows.push_back(&r);
+  std::sort(rows.begin(), rows.end(),
+            [](const Row* a, const Row* b) { return a->address < b->address; });
+  return rows;
+}
+
+// ---- plain ----
+
+void PlainProgress::OnEvent(const Event& e) {
+  std::lock_guard lock(mu_);
+  running_.Apply(e);
   if (e.type != EventType::kHeartbeat) {
     out_ << Prefixed(e, *EventText(e)) << std::flush;
     return;
   }
   if (e.at - last_heartbeat_ < heartbeat_ || running_.empty()) return;
   last_heartbeat_ = e.at;
-  std::vector<const Running*> rows;
-  for (const auto& [id, r] : running_) rows.push_back(&r);
-  std::sort(rows.begin(), rows.end(),
-            [](const Running* a, const Running* b) { return a->address < b->address; });
+  const std::vector<const RunningOps::Row*> rows = running_.ByAddress();
   std::string text = "still running, " + std::to_string(e.counts.done) + "/" +
                      std::to_string(e.counts.total) + " done:";
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -157,33 +168,22 @@ std::string TtyProgress::Erase() const {
 void TtyProgress::OnEvent(const Event& e) {
   std::lock_guard lock(mu_);
   std::string out = Erase();
+  running_.Apply(e);
   switch (e.type) {
-    case EventType::kStarted:
-      running_[e.op_id] = {e.address.ToString(), e.action, e.at - e.elapsed, StateOf(e)};
-      break;
-    case EventType::kWaiting:
-    case EventType::kProgress:
-      if (running_.count(e.op_id)) running_[e.op_id].state = StateOf(e);
-      break;
     case EventType::kFinished:
     case EventType::kFailed:
     case EventType::kInterrupted:
-      running_.erase(e.op_id);
-      [[fallthrough]];
     case EventType::kSkipped:
     case EventType::kStopping:
-      out += Prefixed(e, *EventText(e));
+      out += Prefixed(e, *EventText(e));  // settled or notable: scrolls above the block
       break;
-    case EventType::kHeartbeat:
+    default:
       break;
   }
   // The live block: running operations by address, columns aligned, then the totals.
-  std::vector<const Running*> rows;
-  for (const auto& [id, r] : running_) rows.push_back(&r);
-  std::sort(rows.begin(), rows.end(),
-            [](const Running* a, const Running* b) { return a->address < b->address; });
+  const std::vector<const RunningOps::Row*> rows = running_.ByAddress();
   size_t w_address = 0, w_verb = 0, w_state = 0;
-  for (const Running* r : rows) {
+  for (const RunningOps::Row* r : rows) {
     w_address = std::max(w_address, r->address.size());
     w_verb = std::max(w_verb, std::string(exec::ActionVerb(r->action)).size());
     w_state = std::max(w_state, r->state.size());
@@ -192,7 +192,7 @@ void TtyProgress::OnEvent(const Event& e) {
     if (width_ > 1 && line.size() > static_cast<size_t>(width_ - 1)) line.resize(width_ - 1);
     return line + "\n";
   };
-  for (const Running* r : rows) {
+  for (const RunningOps::Row* r : rows) {
     out += fit(Pad(r->address, w_address) + "  " + Pad(exec::ActionVerb(r->action), w_verb) + "  " +
                Pad(r->state, w_state) + "  " + FormatElapsed(e.at - r->started));
   }

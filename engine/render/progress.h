@@ -19,6 +19,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -59,6 +60,30 @@ std::optional<std::string> EventText(const exec::Event& e);
 /// [,"live_state"][,"message"][,"cause"],"done","failed","skipped","running","total"}.
 nlohmann::ordered_json EventToJson(const exec::Event& e);
 
+/// The operations running now, as both live displays list them: kept up to date from the
+/// events, listed by address with the action, start time and state (the live state, or
+/// "api call" / "waiting" before the first reading).
+class RunningOps {
+ public:
+  /// One running operation.
+  struct Row {
+    std::string address;
+    diff::Action action = diff::Action::kNoop;
+    exec::Duration started{};  ///< since the run started
+    std::string state;
+  };
+  /// Updates the table: kStarted adds, kWaiting/kProgress change the state, kFinished,
+  /// kFailed and kInterrupted remove; other events change nothing.
+  void Apply(const exec::Event& e);
+  /// The running operations by address.
+  std::vector<const Row*> ByAddress() const;
+  /// Whether nothing runs.
+  bool empty() const { return rows_.empty(); }
+
+ private:
+  std::map<int, Row> rows_;  // by operation id
+};
+
 /// Plain lines: "[<at>] <EventText>" for every event, heartbeats as
 /// "[<at>] still running, 2/5 done: service:p/a creating REBUILDING 30s; ...".
 class PlainProgress : public ProgressSink {
@@ -67,17 +92,11 @@ class PlainProgress : public ProgressSink {
   void OnEvent(const exec::Event& e) override;
 
  private:
-  struct Running {
-    std::string address;
-    diff::Action action;
-    exec::Duration started;
-    std::string state;
-  };
   std::mutex mu_;
   std::ostream& out_;
   exec::Duration heartbeat_;
   exec::Duration last_heartbeat_{};  // the run start counts as one
-  std::map<int, Running> running_;
+  RunningOps running_;
 };
 
 /// The live TTY display.
@@ -88,16 +107,10 @@ class TtyProgress : public ProgressSink {
   void Close() override;
 
  private:
-  struct Running {
-    std::string address;
-    diff::Action action;
-    exec::Duration started;
-    std::string state;  // live state, or "api call" / "waiting" before the first reading
-  };
   std::string Erase() const;
   std::mutex mu_;
   std::ostream& out_;
-  std::map<int, Running> running_;
+  RunningOps running_;
   int width_ = 0;
   int drawn_ = 0;  // lines of the live block currently on screen
 };

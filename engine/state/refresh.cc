@@ -189,8 +189,10 @@ class RefreshRun {
       std::lock_guard lock(mu_);
       services_[project] = std::move(services).value();
     }
-    for (const auto& [index, topics] : follow_ups) {
-      if (topics) {
+    // Plain members, not a structured binding: clang 14 cannot capture a binding.
+    for (const auto& follow_up : follow_ups) {
+      const size_t index = follow_up.first;
+      if (follow_up.second) {
         pool_.Submit([this, project, index] { TopicsTask(project, index); });
       } else {
         pool_.Submit([this, project, index] { DatabasesTask(project, index); });

@@ -1,6 +1,6 @@
 #pragma once
 // A test fixture with the real aiven-emulator on loopback and the whole client stack
-// (CurlTransport, FakeClock, RateBudget, Client, Api) pointed at it, plus helpers for the
+// (CurlTransport, core::FakeClock, RateBudget, Client, Api) pointed at it, plus helpers for the
 // emulator's control endpoints. Used by the api, state and cli tests.
 
 #include <gtest/gtest.h>
@@ -60,7 +60,7 @@ class ApiFixture : public ::testing::Test {
       {.args = {"--token", kToken, "--build-seconds", "300", "--topic-seconds", "60",
                 "--integration-seconds", "60"}}};
   std::unique_ptr<httplib::Client> control_;
-  FakeClock clock_;
+  core::FakeClock clock_;
   RateBudget budget_{clock_};
   std::unique_ptr<CurlTransport> transport_;
   std::unique_ptr<Client> client_;

@@ -1,5 +1,5 @@
 // CurlTransport + Client against the real aiven-emulator over loopback. Faults are
-// scripted through /_emulator/faults; waits run on a FakeClock so retries cost no time.
+// scripted through /_emulator/faults; waits run on a core::FakeClock so retries cost no time.
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -41,7 +41,7 @@ class ClientEmulatorTest : public ::testing::Test {
 
   aivenctl::testing::EmulatorProcess emulator_{{.args = {"--token", kToken}}};
   std::unique_ptr<httplib::Client> control_;
-  FakeClock clock_;
+  core::FakeClock clock_;
   RateBudget budget_{clock_};
   std::unique_ptr<CurlTransport> transport_;
   std::unique_ptr<Client> client_;
@@ -89,7 +89,7 @@ TEST_F(ClientEmulatorTest, RealRateLimitWindowIsWaitedOut) {
                            "application/json");
   ASSERT_TRUE(res && res->status == 200);
   // Our fake clock's sleeps move the emulator's clock, so its window really ends.
-  clock_.SetOnSleep([this](Duration d) {
+  clock_.SetOnSleep([this](core::Duration d) {
     auto s = std::chrono::ceil<seconds>(d).count();
     control_->Post("/_emulator/clock", "{\"advance_seconds\":" + std::to_string(s) + "}",
                    "application/json");

@@ -18,7 +18,7 @@ using testing::FakeTransport;
 using testing::LogCapture;
 
 struct Fixture {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget{clock};
   FakeTransport transport;
   Client client{transport, clock, budget, {.jitter_seed = 1}};
@@ -113,7 +113,7 @@ TEST(Client, NotFoundIsAValueWithCodeMessageAndAddress) {
 TEST(Client, A429PausesTheSharedBudgetForTheNamedTime) {
   Fixture f;
   f.transport.Script({AivenError(429, "Rate limit 120 exceeded - try again in 28s")});
-  TimePoint t0 = f.clock.Now();
+  core::SteadyTime t0 = f.clock.Now();
   ASSERT_TRUE(f.client.Send({.path = "/v1/project"}).ok());
   EXPECT_GE(f.clock.Now() - t0, seconds(28));
   EXPECT_LT(f.clock.Now() - t0, seconds(29));  // the two waits overlap

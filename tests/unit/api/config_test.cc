@@ -10,12 +10,8 @@
 namespace aivenctl::api {
 namespace {
 
-EnvLookup Env(std::map<std::string, std::string> vars) {
-  return [vars](std::string_view name) -> std::optional<std::string> {
-    auto it = vars.find(std::string(name));
-    if (it == vars.end()) return std::nullopt;
-    return it->second;
-  };
+core::MapEnvironment Env(std::map<std::string, std::string> vars) {
+  return core::MapEnvironment(std::move(vars));
 }
 
 TokenFileReader Files(std::map<std::string, TokenFile> files) {
@@ -43,19 +39,59 @@ TEST(ResolveConnection, FlagBeatsEnvironmentAndSlashOrV1IsTrimmed) {
   EXPECT_FALSE(ResolveConnection({.api_url = "ftp://x"}, env, Files({})).ok());
 }
 
+// Flag, then environment, then default: one row per combination of what is given.
+TEST(ResolveConnection, UrlOrder) {
+  struct Row {
+    std::optional<std::string> flag;
+    std::map<std::string, std::string> env;
+    std::string url, source;
+  };
+  const std::map<std::string, std::string> both = {{"AIVEN_API_URL", "http://api.test"},
+                                                   {"AIVEN_WEB_URL", "http://web.test"}};
+  const Row rows[] = {
+      {"http://flag.test", both, "http://flag.test", "--api-url"},
+      {std::nullopt, both, "http://api.test", "AIVEN_API_URL"},
+      {std::nullopt, {{"AIVEN_WEB_URL", "http://web.test"}}, "http://web.test", "AIVEN_WEB_URL"},
+      {std::nullopt,
+       {{"AIVEN_API_URL", ""}, {"AIVEN_WEB_URL", "http://web.test"}},
+       "http://web.test",
+       "AIVEN_WEB_URL"},
+      {"", {{"AIVEN_API_URL", "http://api.test"}}, "http://api.test", "AIVEN_API_URL"},
+      {std::nullopt, {}, "https://api.aiven.io", "default"},
+  };
+  for (const Row& row : rows) {
+    auto r = ResolveConnection({.api_url = row.flag}, Env(row.env), Files({}));
+    ASSERT_TRUE(r.ok()) << row.source << ": " << r.status().message();
+    EXPECT_EQ(r->base_url, row.url) << row.source;
+    EXPECT_EQ(r->url_source, row.source);
+  }
+  auto bad = ResolveConnection({}, Env({{"AIVEN_API_URL", "ftp://nowhere"}}), Files({}));
+  EXPECT_EQ(bad.status().message(),
+            "AIVEN_API_URL: API URL must start with https:// or http://: \"ftp://nowhere\"");
+}
+
 TEST(ResolveConnection, TokenOrder) {
   auto files = Files({{"/t", {"from-file-token\n", 0600}}});
-  ConnectionFlags flags{.token_file = "/t"};
-  auto a = ResolveConnection(
-      flags, Env({{"AIVEN_TOKEN", "env-token-1"}, {"AIVEN_AUTH_TOKEN", "env-token-2"}}), files);
-  EXPECT_EQ(a->token, "env-token-1");
-  EXPECT_EQ(a->token_source, "AIVEN_TOKEN");
-  auto b = ResolveConnection(flags, Env({{"AIVEN_AUTH_TOKEN", "env-token-2"}}), files);
-  EXPECT_EQ(b->token, "env-token-2");
-  auto c = ResolveConnection(flags, Env({{"AIVEN_TOKEN", ""}}), files);
-  EXPECT_EQ(c->token, "from-file-token");
-  EXPECT_EQ(c->token_source, "--token-file /t");
-  EXPECT_TRUE(c->warnings.empty());
+  ConnectionFlags with_file{.token_file = "/t"};
+  const std::map<std::string, std::string> both = {{"AIVEN_TOKEN", "env-token-1"},
+                                                   {"AIVEN_AUTH_TOKEN", "env-token-2"}};
+  auto a = ResolveConnection(with_file, Env(both), files);
+  EXPECT_EQ(a->token, "from-file-token");
+  EXPECT_EQ(a->token_source, "--token-file /t");
+  EXPECT_TRUE(a->warnings.empty());
+  auto b = ResolveConnection({}, Env(both), files);
+  EXPECT_EQ(b->token, "env-token-1");
+  EXPECT_EQ(b->token_source, "AIVEN_TOKEN");
+  auto c =
+      ResolveConnection({}, Env({{"AIVEN_TOKEN", ""}, {"AIVEN_AUTH_TOKEN", "env-token-2"}}), files);
+  EXPECT_EQ(c->token, "env-token-2");
+  EXPECT_EQ(c->token_source, "AIVEN_AUTH_TOKEN");
+  auto d = ResolveConnection({.token_file = ""}, Env({}), files);
+  EXPECT_EQ(d->token, "");
+  EXPECT_EQ(d->token_source, "none");
+  // A named file that cannot be read is an error even when the environment has a token.
+  auto e = ResolveConnection({.token_file = "/nope"}, Env(both), files);
+  EXPECT_EQ(e.status().message(), "--token-file /nope: No such file or directory");
   EXPECT_EQ(Redact("x from-file-token y"), "x <redacted> y");  // registered as a secret
 }
 

@@ -21,7 +21,7 @@ using testing::Answer;
 using testing::FakeTransport;
 
 TEST(RateBudget, UnlimitedUntilTheFirst429) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock);
   for (int i = 0; i < 1000; ++i) ASSERT_TRUE(budget.Acquire({}));
   EXPECT_EQ(clock.sleep_count(), 0);
@@ -29,9 +29,9 @@ TEST(RateBudget, UnlimitedUntilTheFirst429) {
 }
 
 TEST(RateBudget, MaxRpsIsAFixedCeiling) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock, {.max_rps = 5});
-  TimePoint start = clock.Now();
+  core::SteadyTime start = clock.Now();
   for (int i = 0; i < 101; ++i) ASSERT_TRUE(budget.Acquire({}));
   // One token to start with, then 5 per second: 100 more need 20 s.
   EXPECT_GE(clock.Now() - start, seconds(20) - milliseconds(1));
@@ -41,9 +41,9 @@ TEST(RateBudget, MaxRpsIsAFixedCeiling) {
 }
 
 TEST(RateBudget, PauseHoldsEveryCallerUntilTheNamedTime) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock);
-  TimePoint t0 = clock.Now();
+  core::SteadyTime t0 = clock.Now();
   budget.OnRateLimited(t0, seconds(28));
   ASSERT_TRUE(budget.Acquire({}));
   EXPECT_GE(clock.Now(), t0 + seconds(28));
@@ -51,9 +51,9 @@ TEST(RateBudget, PauseHoldsEveryCallerUntilTheNamedTime) {
 }
 
 TEST(RateBudget, OneDecreasePerEpisodeThenAdditiveIncrease) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock, {.initial_rps = 8, .increase_rps = 1, .increase_window = seconds(5)});
-  TimePoint sent = clock.Now();
+  core::SteadyTime sent = clock.Now();
   budget.OnRateLimited(sent, seconds(10));
   budget.OnRateLimited(sent, seconds(10));  // same episode: no second halving
   EXPECT_EQ(budget.snapshot().rate_rps, 4);
@@ -69,7 +69,7 @@ TEST(RateBudget, OneDecreasePerEpisodeThenAdditiveIncrease) {
 }
 
 TEST(RateBudget, CancelledAcquireReturnsFalse) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock);
   budget.OnRateLimited(clock.Now(), seconds(60));
   std::stop_source stop;
@@ -80,15 +80,15 @@ TEST(RateBudget, CancelledAcquireReturnsFalse) {
 // A fake server with a real rate limit: at most 20 requests per 10 s window; beyond that
 // 429 "try again in Ks" until the window ends. 16 threads send 40 requests each.
 TEST(RateBudget, SixteenThreadsUnderA429Storm) {
-  FakeClock clock;
+  core::FakeClock clock;
   RateBudget budget(clock, {.increase_rps = 0.5, .increase_window = seconds(2)});
   FakeTransport transport;
   std::mutex mu;
-  TimePoint window_start = clock.Now();
+  core::SteadyTime window_start = clock.Now();
   int in_window = 0;
   struct Sent {
     std::thread::id thread;
-    TimePoint at;
+    core::SteadyTime at;
     int status;
     seconds named{0};
   };
@@ -96,7 +96,7 @@ TEST(RateBudget, SixteenThreadsUnderA429Storm) {
   std::vector<Sent> log;
   transport.SetHandler([&](const HttpRequest&) {
     std::lock_guard lock(mu);
-    TimePoint now = clock.Now();
+    core::SteadyTime now = clock.Now();
     if (now - window_start >= seconds(10)) {
       window_start = now;
       in_window = 0;
@@ -131,7 +131,7 @@ TEST(RateBudget, SixteenThreadsUnderA429Storm) {
   EXPECT_EQ(ok.load(), 16 * 40);
 
   // Each caller that got a 429 naming time P sent nothing before P.
-  std::map<std::thread::id, TimePoint> paused_until;
+  std::map<std::thread::id, core::SteadyTime> paused_until;
   int storms = 0;
   for (const Sent& s : log) {
     auto it = paused_until.find(s.thread);

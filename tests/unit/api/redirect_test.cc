@@ -74,7 +74,7 @@ class RedirectTest : public ::testing::TestWithParam<int> {
     res.set_header("Location", other_.url() + req.path);
     res.set_content(R"({"message":"moved"})", "application/json");
   }};
-  FakeClock clock_;
+  core::FakeClock clock_;
   RateBudget budget_{clock_};
   testing::LogCapture logs_;
 };

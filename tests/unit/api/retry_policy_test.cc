@@ -189,9 +189,9 @@ TEST(RetryPolicy, BackoffIsFullJitterWithinDoublingCeilings) {
   for (int retry = 1; retry <= 6; ++retry) {
     for (int i = 0; i < 200; ++i) {
       double j = std::uniform_real_distribution<double>(0, 1)(rng);
-      Duration d = Backoff(retry, j, o);
+      core::Duration d = Backoff(retry, j, o);
       EXPECT_GE(d, milliseconds(100));
-      EXPECT_LE(d, std::min<Duration>(seconds(1) * (1 << (retry - 1)), seconds(15)));
+      EXPECT_LE(d, std::min<core::Duration>(seconds(1) * (1 << (retry - 1)), seconds(15)));
     }
   }
 }
@@ -205,7 +205,7 @@ TEST(RetryPolicy, Parses429TryAgainText) {
 }
 
 TEST(RetryPolicy, ParsesRetryAfterSecondsAndHttpDate) {
-  WallTime now = std::chrono::system_clock::from_time_t(784111777);  // 06 Nov 1994 08:49:37
+  core::WallTime now = std::chrono::system_clock::from_time_t(784111777);  // 06 Nov 1994 08:49:37
   EXPECT_EQ(ParseRetryAfter(" 120 ", now), seconds(120));
   EXPECT_EQ(ParseRetryAfter("Sun, 06 Nov 1994 08:50:07 GMT", now), seconds(30));
   EXPECT_EQ(ParseRetryAfter("Sun, 06 Nov 1994 08:49:00 GMT", now), seconds(0));  // past

@@ -1,7 +1,7 @@
 // The command line in-process: exit codes, help, global flags, colour rules.
 
 #include "cli/cli.h"
-#include "cli/execute.h"
+#include "cli/duration_flags.h"
 
 #include <filesystem>
 #include <fstream>
@@ -41,6 +41,9 @@ TEST(Cli, VersionCommandAndFlag) {
   Outcome a = RunWith({"version"});
   EXPECT_EQ(0, a.code);
   EXPECT_EQ(0u, a.out.rfind("aivenctl ", 0));
+  // The version, the git commit and the build type, on one line.
+  EXPECT_NE(a.out.find(" (commit "), std::string::npos) << a.out;
+  EXPECT_EQ(a.out.substr(a.out.size() - 8), " build)\n") << a.out;
   EXPECT_EQ(a.out, RunWith({"--version"}).out);
 }
 
@@ -99,17 +102,71 @@ TEST(Cli, ADirectoryWithoutPlansIsAUsageError) {
   EXPECT_EQ("aivenctl: no plan files (*.yaml, *.yml) in " + dir + "\n", o.err);
 }
 
-TEST(FlagDuration, MillisecondsAndDurationsAndNamedErrors) {
-  core::Duration d{};
-  std::string problem;
-  ASSERT_TRUE(ParseFlagDuration("--poll-initial", "250ms", d, problem));
-  EXPECT_EQ(d, std::chrono::milliseconds(250));
-  ASSERT_TRUE(ParseFlagDuration("--poll-max", "1m30s", d, problem));
-  EXPECT_EQ(d, std::chrono::seconds(90));
-  EXPECT_FALSE(ParseFlagDuration("--timeout", "99999999999999999999ms", d, problem));
-  EXPECT_EQ(problem.rfind("--timeout 99999999999999999999ms: ", 0), 0u) << problem;
-  EXPECT_FALSE(ParseFlagDuration("--poll-max", "soon", d, problem));
-  EXPECT_NE(problem.find("(write it like 500ms, 10s, 2m or 1h30m)"), std::string::npos);
+TEST(DurationFlag, RulesAndNamedErrors) {
+  EXPECT_EQ(ParseDurationFlag("--poll-initial", "250ms")->count(), 250);
+  EXPECT_EQ(ParseDurationFlag("--poll-max", "1m30s")->count(), 90'000);
+  EXPECT_EQ(ParseDurationFlag("--timeout", "0s")->count(), 0);
+  EXPECT_EQ(ParseDurationFlag("--timeout", "99999999999999999999ms").status().message(),
+            "--timeout 99999999999999999999ms: duration \"99999999999999999999ms\" is too long "
+            "(at most 100 years)");
+  EXPECT_EQ(ParseDurationFlag("--poll-max", "soon").status().message(),
+            "--poll-max soon: invalid duration \"soon\"; use e.g. 1500ms, 90s, 1h30m or 2w");
+  EXPECT_EQ(
+      ParseDurationFlag("--connect-timeout", "0ms", DurationRule::kPositive).status().message(),
+      "--connect-timeout 0ms: must be positive");
+  EXPECT_EQ(ParseDurationFlag("--connect-timeout", "1ms", DurationRule::kPositive)->count(), 1);
+  EXPECT_EQ(ParseDurationFlag("--ttl", "999ms", DurationRule::kAtLeastASecond).status().message(),
+            "--ttl 999ms: must be at least 1s");
+  EXPECT_EQ(ParseDurationFlag("--ttl", "1s", DurationRule::kAtLeastASecond)->count(), 1000);
+}
+
+// Every duration flag reads the same grammar while the arguments are parsed: a bad value
+// is a usage error (exit 2) naming the flag before anything runs; a good one gets past
+// parsing (these then stop at "no API token", exit 1).
+TEST(Cli, EveryDurationFlagSharesTheGrammar) {
+  std::string plan = WriteTemp("cli_durations.yaml", kValid);
+  struct Row {
+    std::vector<std::string> args;
+    int code;
+    std::string err_start;
+  };
+  const std::string token = "aivenctl: no API token";
+  const Row rows[] = {
+      {{"--connect-timeout", "500ms", "projects"}, 1, token},
+      {{"--request-timeout", "1h30m", "projects"}, 1, token},
+      {{"--retry-max-time", "2w", "projects"}, 1, token},
+      {{"reap", "--timeout", "1500ms", "--older-than", "90m"}, 1, token},
+      {{"apply", plan, "--poll-initial", "1500ms", "--poll-max", "1s500ms", "--timeout", "1h30m"},
+       1,
+       plan + ":"},
+      {{"--connect-timeout", "5x", "projects"}, 2, "--connect-timeout 5x: invalid duration unit"},
+      {{"--request-timeout", "0s", "projects"}, 2, "--request-timeout 0s: must be positive"},
+      {{"--retry-max-time", "", "projects"}, 2, "--retry-max-time : empty duration"},
+      {{"reap", "--older-than", "7dd"}, 2, "--older-than 7dd: invalid duration \"7dd\""},
+      {{"reap", "--timeout", "25"}, 2, "--timeout 25: duration \"25\" lacks a unit"},
+      {{"destroy", plan, "--poll-initial", "1.5s"}, 2, "--poll-initial 1.5s: invalid duration"},
+      {{"apply", plan, "--poll-max", "-1s"}, 2, "--poll-max -1s: invalid duration"},
+      {{"apply", plan, "--timeout", "99999999999999999999ms"},
+       2,
+       "--timeout 99999999999999999999ms:"},
+      {{"extend", plan, "--ttl", "500ms"}, 2, "--ttl 500ms: must be at least 1s"},
+      {{"extend", plan, "--ttl", "4h"}, 1, plan + ":"},
+  };
+  for (const Row& row : rows) {
+    Outcome o = RunWith(row.args);
+    std::string shown;
+    for (const auto& a : row.args) shown += a + " ";
+    EXPECT_EQ(o.code, row.code) << shown << "\n" << o.err;
+    EXPECT_EQ(o.err.rfind(row.err_start, 0), 0u) << shown << "\n" << o.err;
+  }
+}
+
+TEST(Cli, HelpShowsDurationDefaultsInTheGrammar) {
+  Outcome o = RunWith({"--help"});
+  EXPECT_NE(o.out.find("--connect-timeout DURATION=10s"), std::string::npos) << o.out;
+  EXPECT_NE(o.out.find("--retry-max-time DURATION=2m"), std::string::npos) << o.out;
+  Outcome apply = RunWith({"apply", "--help"});
+  EXPECT_NE(apply.out.find("--poll-initial DURATION=1s"), std::string::npos) << apply.out;
 }
 
 }  // namespace

@@ -35,6 +35,13 @@ class ReadCommandsTest : public api::testing::ApiFixture {
     int code = cli::Run(args, io);
     return {code, out.str(), err.str()};
   }
+  /// A token file holding the emulator's token, mode 0600, in `dir`.
+  static std::string TokenFile(const aivenctl::testing::TempDir& dir) {
+    const std::string file = dir.File("token");
+    std::ofstream(file) << kToken << "\n";
+    ::chmod(file.c_str(), 0600);
+    return file;
+  }
   void Seed() {
     ASSERT_TRUE(
         api_->CreateProject({{"project", "ci-1"}, {"tags", {{"env", "ci"}, {"b", "2"}}}}).ok());
@@ -116,9 +123,7 @@ TEST_F(ReadCommandsTest, WrongTokenFailsWithoutPrintingIt) {
 TEST_F(ReadCommandsTest, TokenFileAndItsPermissionWarning) {
   Seed();
   aivenctl::testing::TempDir dir;
-  const std::string file = dir.File("token");
-  std::ofstream(file) << kToken << "\n";
-  ::chmod(file.c_str(), 0600);
+  const std::string file = TokenFile(dir);
   Outcome o = Run({"--token-file", file, "projects"});
   ASSERT_EQ(o.code, 0) << o.err;
   EXPECT_EQ(o.err, "");
@@ -130,6 +135,47 @@ TEST_F(ReadCommandsTest, TokenFileAndItsPermissionWarning) {
   o = Run({"--token-file", dir.File("missing"), "projects"});
   EXPECT_EQ(o.code, 1);
   EXPECT_NE(o.err.find("--token-file " + dir.File("missing") + ": "), std::string::npos) << o.err;
+}
+
+// The URL: --api-url, else AIVEN_API_URL, else AIVEN_WEB_URL. Whichever loses points at a
+// closed port, so a wrong order fails the command.
+TEST_F(ReadCommandsTest, UrlFromFlagThenAivenApiUrlThenAivenWebUrl) {
+  const std::string good = emulator_.base_url(), dead = "http://127.0.0.1:1";
+  struct Row {
+    std::vector<std::string> args;
+    std::map<std::string, std::string> env;
+    int code;
+  };
+  const Row rows[] = {
+      {{"--api-url", good}, {{"AIVEN_API_URL", dead}, {"AIVEN_WEB_URL", dead}}, 0},
+      {{}, {{"AIVEN_API_URL", good}, {"AIVEN_WEB_URL", dead}}, 0},
+      {{}, {{"AIVEN_WEB_URL", good}}, 0},
+      {{}, {{"AIVEN_API_URL", dead}, {"AIVEN_WEB_URL", good}}, 1},
+      {{"--api-url", dead}, {{"AIVEN_API_URL", good}}, 1},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> args = row.args;
+    args.insert(args.end(), {"--max-attempts", "1", "clouds"});
+    std::ostringstream out, err;
+    core::MapEnvironment env(row.env);
+    Io io{out, err, env, false};
+    EXPECT_EQ(cli::Run(args, io), row.code) << args[0] << " " << err.str();
+  }
+}
+
+// The token: --token-file, else AIVEN_TOKEN, else AIVEN_AUTH_TOKEN.
+TEST_F(ReadCommandsTest, TokenFromFileThenAivenTokenThenAivenAuthToken) {
+  Seed();
+  aivenctl::testing::TempDir dir;
+  const std::string file = TokenFile(dir);
+  const std::string wrong = "wrong-token-0c4f1b";
+  EXPECT_EQ(
+      Run({"--token-file", file, "projects"}, {{"AIVEN_TOKEN", wrong}, {"AIVEN_AUTH_TOKEN", wrong}})
+          .code,
+      0);
+  EXPECT_EQ(Run({"projects"}, {{"AIVEN_TOKEN", kToken}, {"AIVEN_AUTH_TOKEN", wrong}}).code, 0);
+  EXPECT_EQ(Run({"projects"}, {{"AIVEN_TOKEN", wrong}, {"AIVEN_AUTH_TOKEN", kToken}}).code, 1);
+  EXPECT_EQ(Run({"projects"}, {{"AIVEN_TOKEN", ""}, {"AIVEN_AUTH_TOKEN", kToken}}).code, 0);
 }
 
 TEST_F(ReadCommandsTest, StatsGoToStderr) {
@@ -148,8 +194,8 @@ TEST_F(ReadCommandsTest, StatsGoToStderr) {
 
 TEST_F(ReadCommandsTest, BadConnectionFlags) {
   Outcome o = Run({"--request-timeout", "soon", "clouds"});
-  EXPECT_EQ(o.code, 1);
-  EXPECT_EQ(o.err.rfind("aivenctl: --request-timeout: ", 0), 0u) << o.err;
+  EXPECT_EQ(o.code, 2);
+  EXPECT_EQ(o.err.rfind("--request-timeout soon: invalid duration", 0), 0u) << o.err;
   o = Run({"--ca-cert", "/nonexistent/ca.pem", "clouds"});
   EXPECT_EQ(o.code, 1);
   EXPECT_EQ(o.err, "aivenctl: --ca-cert /nonexistent/ca.pem: No such file or directory\n");

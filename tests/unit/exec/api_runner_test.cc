@@ -15,7 +15,7 @@ using api::testing::Answer;
 using api::testing::Failure;
 
 struct Fixture {
-  api::FakeClock clock;
+  core::FakeClock clock;
   api::RateBudget budget{clock};
   api::testing::FakeTransport transport;
   api::Client client{transport, clock, budget, {.jitter_seed = 1}};

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "exec/estimates.h"
+
 namespace aivenctl::render {
 namespace {
 
@@ -115,6 +117,33 @@ TEST(Progress, TtyRedrawsOneLinePerRunningOperationAndTheTotals) {
                 "(last state REBUILDING)\n"
                 "1/2 done  1 failed  1m30s\n"
                 "\x1b[1A\x1b[J");
+}
+
+TEST(Progress, RunningOpsListsWhatRunsByAddressWithItsState) {
+  RunningOps running;
+  const auto rows = [&] {
+    std::vector<std::string> out;
+    for (const RunningOps::Row* r : running.ByAddress()) {
+      out.push_back(r->address + " " + exec::ActionVerb(r->action) + " " + r->state + " since " +
+                    exec::FormatElapsed(r->started));
+    }
+    return out;
+  };
+  running.Apply(Ev(EventType::kStarted, 0, 1, C(0, 1)));
+  running.Apply(Ev(EventType::kStarted, 75, 2, C(0, 2)));
+  running.Apply(Ev(EventType::kStarted, 3, 0, C(0, 3)));
+  running.Apply(Ev(EventType::kWaiting, 4, 0, C(0, 3), "", "waiting for RUNNING"));
+  running.Apply(Ev(EventType::kProgress, 5, 1, C(0, 3), "REBUILDING"));
+  running.Apply(Ev(EventType::kHeartbeat, 30, -1, C(0, 3)));
+  EXPECT_EQ(rows(), std::vector<std::string>({"service:ci-42/events creating waiting since 0s",
+                                              "service:ci-42/pg creating REBUILDING since 0s",
+                                              "user:ci-42/pg/app creating api call since 1m15s"}));
+  running.Apply(Ev(EventType::kFinished, 80, 1, C(1, 2), "RUNNING"));
+  running.Apply(Ev(EventType::kFailed, 81, 2, C(1, 1, 1), "", "boom"));
+  running.Apply(Ev(EventType::kProgress, 82, 2, C(1, 1, 1), "late"));  // settled: ignored
+  EXPECT_EQ(rows(), std::vector<std::string>({"service:ci-42/events creating waiting since 0s"}));
+  running.Apply(Ev(EventType::kInterrupted, 90, 0, C(1, 0, 1), "", "stopped waiting"));
+  EXPECT_TRUE(running.empty());
 }
 
 TEST(Progress, TtyCutsLiveLinesToTheTerminalWidth) {

@@ -388,7 +388,7 @@ TEST(RefreshScripted, DatabaseListOnlyWhereTheServiceObjectLacksIt) {
     }
     return api::testing::Answer(404, R"({"message":"nope"})");
   });
-  api::FakeClock clock;
+  core::FakeClock clock;
   api::RateBudget budget(clock);
   api::Client client(transport, clock, budget);
   api::Api api(client);
@@ -440,7 +440,7 @@ TEST(RefreshScripted, TopicVanishedBeforeTheBatchReadIsGone) {
     }
     return api::testing::Answer(404, R"({"message":"Topic does not exist"})");
   });
-  api::FakeClock clock;
+  core::FakeClock clock;
   api::RateBudget budget(clock);
   api::Client client(transport, clock, budget);
   api::Api api(client);

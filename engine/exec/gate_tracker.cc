@@ -1,0 +1,130 @@
+#include "exec/gate_tracker.h"
+
+#include <algorithm>
+
+#include "exec/estimates.h"
+
+namespace aivenctl::exec {
+namespace {
+
+bool IsServiceGate(diff::Gate gate) {
+  return gate == diff::Gate::kServiceRunning || gate == diff::Gate::kServiceBackup;
+}
+
+GateVerdict Failed(core::Status error) {
+  return {.kind = GateVerdict::Kind::kFailed, .error = std::move(error)};
+}
+
+}  // namespace
+
+GateTracker::GateTracker(GateOptions options) : options_(std::move(options)) {}
+
+SteadyTime GateTracker::Start(int id, const GateSpec& spec, SteadyTime now) {
+  Wait& wait = waits_[id];
+  wait = Wait{.spec = spec};
+  wait.interval = spec.gate == diff::Gate::kGone ? Duration::zero() : options_.poll_initial;
+  return Schedule(id, wait, now + wait.interval);
+}
+
+std::optional<SteadyTime> GateTracker::NextRead() const {
+  if (due_.empty()) return std::nullopt;
+  return due_.begin()->first;
+}
+
+std::vector<int> GateTracker::Due(SteadyTime now) const {
+  std::vector<int> out;
+  for (auto it = due_.begin(); it != due_.end() && it->first <= now; ++it) {
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+void GateTracker::BeginRead(int id) {
+  auto it = waits_.find(id);
+  if (it != waits_.end()) Unschedule(id, it->second);
+}
+
+GateVerdict GateTracker::Observe(int id, const ProbeResult& reading, SteadyTime now) {
+  Wait& wait = waits_.at(id);
+  Unschedule(id, wait);
+  const GateSpec& spec = wait.spec;
+  if (!reading.error.ok()) return End(id, Failed(reading.error));
+  wait.last_state = reading.live_state;
+  if (!reading.absent) {
+    wait.absent_since.reset();
+  } else {
+    if (!wait.absent_since) wait.absent_since = now;
+    const bool created = spec.action == diff::Action::kCreate;
+    const Duration absent = now - *wait.absent_since;
+    if (absent >= (created ? options_.absent_after_create : options_.absent_after_other)) {
+      return End(
+          id, Failed(core::Status(
+                  core::Code::kNotFound,
+                  std::string("gone while waiting for ") + GateGoal(spec.gate) + ": absent for " +
+                      FormatElapsed(absent) + " after the " + (created ? "create" : "change") +
+                      " (deleted by someone else, e.g. a reap or another run?); run "
+                      "`aivenctl plan` again")));
+    }
+  }
+  const int needed = IsServiceGate(spec.gate) ? std::max(1, options_.service_confirmations) : 1;
+  if (!reading.ready) {
+    wait.ready_seen = 0;
+  } else if (++wait.ready_seen >= needed) {
+    return End(id, {.kind = GateVerdict::Kind::kDone});
+  }
+  if (now >= spec.started + spec.timeout) {
+    const std::string& last = wait.last_state;
+    return End(id, Failed(core::Status(core::Code::kDeadlineExceeded,
+                                       "timed out after " + FormatElapsed(spec.timeout) +
+                                           " waiting for " + GateGoal(spec.gate) + " (last state " +
+                                           (last.empty() ? std::string("unknown") : last) + ")")));
+  }
+  // A ready reading is confirmed soon: the second reading costs one short interval, not a
+  // backed-off one.
+  if (!reading.ready) wait.interval = BackedOff(wait.interval);
+  const Duration next = reading.ready ? options_.poll_initial : wait.interval;
+  return {.kind = GateVerdict::Kind::kWait, .next_read = Schedule(id, wait, now + next)};
+}
+
+void GateTracker::Forget(int id) {
+  auto it = waits_.find(id);
+  if (it == waits_.end()) return;
+  Unschedule(id, it->second);
+  waits_.erase(it);
+}
+
+std::vector<int> GateTracker::StopWaiting() {
+  std::vector<int> ids;
+  for (const auto& [when, id] : due_) ids.push_back(id);
+  std::sort(ids.begin(), ids.end());
+  for (int id : ids) Forget(id);
+  return ids;
+}
+
+SteadyTime GateTracker::Schedule(int id, Wait& wait, SteadyTime when) {
+  when = std::min(when, wait.spec.started + wait.spec.timeout);
+  wait.next_read = when;
+  due_.insert({when, id});
+  return when;
+}
+
+void GateTracker::Unschedule(int id, Wait& wait) {
+  if (!wait.next_read) return;
+  due_.erase({*wait.next_read, id});
+  wait.next_read.reset();
+}
+
+Duration GateTracker::BackedOff(Duration interval) const {
+  if (interval == Duration::zero()) return options_.poll_initial;  // after an immediate read
+  const double factor = std::max(1.0, options_.poll_backoff);
+  const auto scaled = std::chrono::duration_cast<Duration>(
+      std::chrono::duration<double, Duration::period>(interval.count() * factor));
+  return std::min<Duration>(scaled, std::max(options_.poll_max, options_.poll_initial));
+}
+
+GateVerdict GateTracker::End(int id, GateVerdict verdict) {
+  waits_.erase(id);
+  return verdict;
+}
+
+}  // namespace aivenctl::exec
