@@ -70,11 +70,7 @@ const json* ObjectReader::Take(const char* key, bool required) {
   return &*it;
 }
 
-std::string ObjectReader::Str(const char* key) {
-  auto v = OptStr(key);
-  if (!v) throw JsonReadError(At(key) + ": missing");
-  return std::move(*v);
-}
+std::string ObjectReader::Str(const char* key) { return Required(OptStr(key), key); }
 
 std::optional<std::string> ObjectReader::OptStr(const char* key) {
   const json* v = Take(key, false);
@@ -106,11 +102,7 @@ std::optional<long long> ObjectReader::OptInt64(const char* key) {
   return v->get<long long>();
 }
 
-json ObjectReader::Object(const char* key) {
-  auto v = OptObject(key);
-  if (!v) throw JsonReadError(At(key) + ": missing");
-  return std::move(*v);
-}
+json ObjectReader::Object(const char* key) { return Required(OptObject(key), key); }
 
 std::optional<json> ObjectReader::OptObject(const char* key) {
   const json* v = Take(key, false);
@@ -119,11 +111,7 @@ std::optional<json> ObjectReader::OptObject(const char* key) {
   return *v;
 }
 
-model::Tags ObjectReader::TagMap(const char* key) {
-  auto v = OptTagMap(key);
-  if (!v) throw JsonReadError(At(key) + ": missing");
-  return std::move(*v);
-}
+model::Tags ObjectReader::TagMap(const char* key) { return Required(OptTagMap(key), key); }
 
 std::optional<model::Tags> ObjectReader::OptTagMap(const char* key) {
   const json* v = Take(key, false);
@@ -139,11 +127,7 @@ std::optional<model::Tags> ObjectReader::OptTagMap(const char* key) {
   return tags;
 }
 
-model::Tags ObjectReader::TagList(const char* key) {
-  auto v = OptTagList(key);
-  if (!v) throw JsonReadError(At(key) + ": missing");
-  return std::move(*v);
-}
+model::Tags ObjectReader::TagList(const char* key) { return Required(OptTagList(key), key); }
 
 std::optional<model::Tags> ObjectReader::OptTagList(const char* key) {
   const json* v = Take(key, false);

@@ -7,6 +7,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -82,6 +83,11 @@ class ObjectReader {
 
  private:
   const nlohmann::json* Take(const char* key, bool required);
+  template <typename T>
+  T Required(std::optional<T> value, const char* key) const {
+    if (!value) throw JsonReadError(At(key) + ": missing");
+    return std::move(*value);
+  }
   std::string At(const char* key) const { return path_ + "." + key; }
 
   const nlohmann::json& j_;

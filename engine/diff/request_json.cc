@@ -1,5 +1,7 @@
 #include "diff/request_json.h"
 
+#include <optional>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -24,19 +26,144 @@ json TagsList(const model::Tags& tags) {
   return out;
 }
 
-json MaintenanceJson(const model::Maintenance& m) { return {{"dow", m.dow}, {"time", m.time}}; }
+// --- API bodies: one table of keys per struct, read and written by the same entries --------
 
-std::optional<model::Maintenance> ReadMaintenance(ObjectReader& in) {
-  auto m = in.OptNested("maintenance");
-  if (!m) return std::nullopt;
-  model::Maintenance out{m->Str("dow"), m->Str("time")};
-  m->Finish();
-  return out;
+// One key of an API body and the struct member it maps to. An optional member is written
+// only when set and read when present; the others are required. kAsList: a tag map
+// written as [{key, value}] (topics) instead of an object.
+template <typename S, typename T, bool kAsList = false>
+struct Key {
+  const char* name;
+  T S::*member;
+};
+template <typename S, typename T>
+constexpr Key<S, T> K(const char* name, T S::*member) {
+  return {name, member};
+}
+template <typename S, typename T>
+constexpr Key<S, T, true> L(const char* name, T S::*member) {
+  return {name, member};
 }
 
+auto Keys(const ProjectCreate*) {
+  using R = ProjectCreate;
+  return std::tuple(K("project", &R::name), K("cloud", &R::cloud),
+                    K("billing_group_id", &R::billing_group_id), K("account_id", &R::account_id),
+                    K("tags", &R::tags));
+}
+auto Keys(const ServiceCreate*) {
+  using R = ServiceCreate;
+  return std::tuple(K("service_name", &R::name), K("service_type", &R::type), K("plan", &R::plan),
+                    K("cloud", &R::cloud), K("user_config", &R::user_config),
+                    K("maintenance", &R::maintenance),
+                    K("termination_protection", &R::termination_protection),
+                    K("disk_space_mb", &R::disk_space_mb), K("tags", &R::tags));
+}
+auto Keys(const ServiceChanges*) {
+  using R = ServiceChanges;
+  return std::tuple(K("plan", &R::plan), K("cloud", &R::cloud), K("user_config", &R::user_config),
+                    K("termination_protection", &R::termination_protection),
+                    K("maintenance", &R::maintenance), K("disk_space_mb", &R::disk_space_mb),
+                    K("powered", &R::powered));
+}
+auto Keys(const DatabaseCreate*) {
+  using R = DatabaseCreate;
+  return std::tuple(K("database", &R::name), K("lc_collate", &R::lc_collate),
+                    K("lc_ctype", &R::lc_ctype));
+}
+auto Keys(const UserCreate*) {
+  using R = UserCreate;
+  return std::tuple(K("username", &R::name), K("authentication", &R::authentication),
+                    K("access_control", &R::access_control));
+}
+auto Keys(const TopicCreate*) {
+  using R = TopicCreate;
+  return std::tuple(K("topic_name", &R::name), K("partitions", &R::partitions),
+                    K("replication", &R::replication),
+                    K("min_insync_replicas", &R::min_insync_replicas), K("config", &R::config),
+                    K("topic_description", &R::description), L("tags", &R::tags));
+}
+auto Keys(const TopicChanges*) {
+  using R = TopicChanges;
+  return std::tuple(K("partitions", &R::partitions), K("replication", &R::replication),
+                    K("min_insync_replicas", &R::min_insync_replicas), K("config", &R::config),
+                    K("topic_description", &R::description), L("tags", &R::tags));
+}
+auto Keys(const IntegrationCreate*) {
+  using R = IntegrationCreate;
+  return std::tuple(K("integration_type", &R::type), K("source_project", &R::source_project),
+                    K("source_service", &R::source_service), K("dest_project", &R::dest_project),
+                    K("dest_service", &R::dest_service), K("user_config", &R::user_config));
+}
+
+// Writing one value.
+void Put(json& body, const char* key, const std::string& v) { body[key] = v; }
+void Put(json& body, const char* key, bool v) { body[key] = v; }
+void Put(json& body, const char* key, int v) { body[key] = v; }
+void Put(json& body, const char* key, long long v) { body[key] = v; }
+void Put(json& body, const char* key, const json& v) { body[key] = v; }
+void Put(json& body, const char* key, const model::Tags& v) { body[key] = TagsObject(v); }
+void Put(json& body, const char* key, const model::Maintenance& v) {
+  body[key] = {{"dow", v.dow}, {"time", v.time}};
+}
 template <typename T>
-void Put(json& body, const char* key, const std::optional<T>& value) {
-  if (value) body[key] = *value;
+void Put(json& body, const char* key, const std::optional<T>& v) {
+  if (v) Put(body, key, *v);
+}
+void PutList(json& body, const char* key, const model::Tags& v) { body[key] = TagsList(v); }
+void PutList(json& body, const char* key, const std::optional<model::Tags>& v) {
+  if (v) PutList(body, key, *v);
+}
+
+// Reading one value.
+void Get(ObjectReader& in, const char* key, std::string& v) { v = in.Str(key); }
+void Get(ObjectReader& in, const char* key, std::optional<std::string>& v) { v = in.OptStr(key); }
+void Get(ObjectReader& in, const char* key, std::optional<bool>& v) { v = in.OptBool(key); }
+void Get(ObjectReader& in, const char* key, std::optional<int>& v) { v = in.OptInt(key); }
+void Get(ObjectReader& in, const char* key, std::optional<long long>& v) { v = in.OptInt64(key); }
+void Get(ObjectReader& in, const char* key, std::optional<json>& v) { v = in.OptObject(key); }
+void Get(ObjectReader& in, const char* key, model::Tags& v) { v = in.TagMap(key); }
+void Get(ObjectReader& in, const char* key, std::optional<model::Maintenance>& v) {
+  auto m = in.OptNested(key);
+  if (!m) return;
+  v = model::Maintenance{m->Str("dow"), m->Str("time")};
+  m->Finish();
+}
+void GetList(ObjectReader& in, const char* key, model::Tags& v) { v = in.TagList(key); }
+void GetList(ObjectReader& in, const char* key, std::optional<model::Tags>& v) {
+  v = in.OptTagList(key);
+}
+
+template <typename S, typename T, bool kAsList>
+void Write(json& body, const S& s, const Key<S, T, kAsList>& k) {
+  if constexpr (kAsList) {
+    PutList(body, k.name, s.*k.member);
+  } else {
+    Put(body, k.name, s.*k.member);
+  }
+}
+template <typename S, typename T, bool kAsList>
+void Read(ObjectReader& in, S& s, const Key<S, T, kAsList>& k) {
+  if constexpr (kAsList) {
+    GetList(in, k.name, s.*k.member);
+  } else {
+    Get(in, k.name, s.*k.member);
+  }
+}
+
+template <typename S>
+json WriteBody(const S& s) {
+  json body = json::object();
+  std::apply([&](const auto&... k) { (Write(body, s, k), ...); }, Keys(&s));
+  return body;
+}
+
+template <typename S>
+S ReadBody(ObjectReader body) {
+  S s;
+  std::apply([&](const auto&... k) { (Read(body, s, k), ...); }, Keys(&s));
+  body.Finish();
+  return s;
 }
 
 // --- To JSON: one Encode per alternative (a missing one does not compile) ------------------
@@ -73,103 +200,37 @@ json Encode(const IntegrationUpdate& r) {
 }
 json Encode(const IntegrationDelete& r) { return {{"id", r.id}}; }
 
-// --- From JSON: one Read per alternative -----------------------------------------------------
+// --- From JSON: one Read per alternative --------------------------------------------------
 
-void Read(ObjectReader& in, ProjectCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.name = body.Str("project");
-  r.cloud = body.OptStr("cloud");
-  r.billing_group_id = body.OptStr("billing_group_id");
-  r.account_id = body.OptStr("account_id");
-  r.tags = body.TagMap("tags");
-  body.Finish();
-}
+void Read(ObjectReader& in, ProjectCreate& r) { r = ReadBody<ProjectCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, ProjectUpdate& r) { r.tags = in.TagMap("tags"); }
 void Read(ObjectReader&, ProjectDelete&) {}
-void Read(ObjectReader& in, ServiceCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.name = body.Str("service_name");
-  r.type = body.Str("service_type");
-  r.plan = body.Str("plan");
-  r.cloud = body.OptStr("cloud");
-  r.user_config = body.OptObject("user_config");
-  r.maintenance = ReadMaintenance(body);
-  r.termination_protection = body.OptBool("termination_protection");
-  r.disk_space_mb = body.OptInt64("disk_space_mb");
-  r.tags = body.TagMap("tags");
-  body.Finish();
-}
+void Read(ObjectReader& in, ServiceCreate& r) { r = ReadBody<ServiceCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, ServiceUpdate& r) {
-  if (auto body = in.OptNested("update")) {
-    ServiceChanges& c = r.changes.emplace();
-    c.plan = body->OptStr("plan");
-    c.cloud = body->OptStr("cloud");
-    c.user_config = body->OptObject("user_config");
-    c.termination_protection = body->OptBool("termination_protection");
-    c.maintenance = ReadMaintenance(*body);
-    c.disk_space_mb = body->OptInt64("disk_space_mb");
-    c.powered = body->OptBool("powered");
-    body->Finish();
-  }
+  if (auto body = in.OptNested("update")) r.changes = ReadBody<ServiceChanges>(*body);
   r.tags = in.OptTagMap("tags");
 }
 void Read(ObjectReader& in, ServiceWait&) {
   if (in.OptBool("wait") != true) throw JsonReadError(in.path() + ".wait: expected true");
-  in.Finish();  // "wait" stands alone
 }
 void Read(ObjectReader& in, ServiceDelete& r) {
   r.unprotect = in.OptBool("unprotect").value_or(false);
   r.wait_only = in.OptBool("wait_only").value_or(false);
 }
 void Read(ObjectReader& in, DatabaseCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.name = body.Str("database");
-  r.lc_collate = body.OptStr("lc_collate");
-  r.lc_ctype = body.OptStr("lc_ctype");
-  body.Finish();
+  r = ReadBody<DatabaseCreate>(in.Nested("create"));
 }
 void Read(ObjectReader&, DatabaseDelete&) {}
-void Read(ObjectReader& in, UserCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.name = body.Str("username");
-  r.authentication = body.OptStr("authentication");
-  r.access_control = body.OptObject("access_control");
-  body.Finish();
-}
+void Read(ObjectReader& in, UserCreate& r) { r = ReadBody<UserCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, UserUpdate& r) { r.access_control = in.Object("access_control"); }
 void Read(ObjectReader&, UserDelete&) {}
-void Read(ObjectReader& in, TopicCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.name = body.Str("topic_name");
-  r.partitions = body.OptInt("partitions");
-  r.replication = body.OptInt("replication");
-  r.min_insync_replicas = body.OptInt("min_insync_replicas");
-  r.config = body.OptObject("config");
-  r.description = body.OptStr("topic_description");
-  r.tags = body.TagList("tags");
-  body.Finish();
-}
+void Read(ObjectReader& in, TopicCreate& r) { r = ReadBody<TopicCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, TopicUpdate& r) {
-  ObjectReader body = in.Nested("update");
-  TopicChanges& c = r.changes;
-  c.partitions = body.OptInt("partitions");
-  c.replication = body.OptInt("replication");
-  c.min_insync_replicas = body.OptInt("min_insync_replicas");
-  c.config = body.OptObject("config");
-  c.description = body.OptStr("topic_description");
-  c.tags = body.OptTagList("tags");
-  body.Finish();
+  r.changes = ReadBody<TopicChanges>(in.Nested("update"));
 }
 void Read(ObjectReader&, TopicDelete&) {}
 void Read(ObjectReader& in, IntegrationCreate& r) {
-  ObjectReader body = in.Nested("create");
-  r.type = body.Str("integration_type");
-  r.source_project = body.Str("source_project");
-  r.source_service = body.Str("source_service");
-  r.dest_project = body.Str("dest_project");
-  r.dest_service = body.Str("dest_service");
-  r.user_config = body.OptObject("user_config");
-  body.Finish();
+  r = ReadBody<IntegrationCreate>(in.Nested("create"));
 }
 void Read(ObjectReader& in, IntegrationUpdate& r) {
   r.id = in.Str("id");
@@ -214,83 +275,14 @@ Request Decode(core::Kind kind, Action action, ObjectReader& in) {
 
 }  // namespace
 
-json Body(const ProjectCreate& r) {
-  json body = {{"project", r.name}};
-  Put(body, "cloud", r.cloud);
-  Put(body, "billing_group_id", r.billing_group_id);
-  Put(body, "account_id", r.account_id);
-  body["tags"] = TagsObject(r.tags);
-  return body;
-}
-
-json Body(const ServiceCreate& r) {
-  json body = {{"service_name", r.name}, {"service_type", r.type}, {"plan", r.plan}};
-  Put(body, "cloud", r.cloud);
-  Put(body, "user_config", r.user_config);
-  if (r.maintenance) body["maintenance"] = MaintenanceJson(*r.maintenance);
-  Put(body, "termination_protection", r.termination_protection);
-  Put(body, "disk_space_mb", r.disk_space_mb);
-  body["tags"] = TagsObject(r.tags);
-  return body;
-}
-
-json Body(const ServiceChanges& r) {
-  json body = json::object();
-  Put(body, "plan", r.plan);
-  Put(body, "cloud", r.cloud);
-  Put(body, "user_config", r.user_config);
-  Put(body, "termination_protection", r.termination_protection);
-  if (r.maintenance) body["maintenance"] = MaintenanceJson(*r.maintenance);
-  Put(body, "disk_space_mb", r.disk_space_mb);
-  Put(body, "powered", r.powered);
-  return body;
-}
-
-json Body(const DatabaseCreate& r) {
-  json body = {{"database", r.name}};
-  Put(body, "lc_collate", r.lc_collate);
-  Put(body, "lc_ctype", r.lc_ctype);
-  return body;
-}
-
-json Body(const UserCreate& r) {
-  json body = {{"username", r.name}};
-  Put(body, "authentication", r.authentication);
-  Put(body, "access_control", r.access_control);
-  return body;
-}
-
-json Body(const TopicCreate& r) {
-  json body = {{"topic_name", r.name}};
-  Put(body, "partitions", r.partitions);
-  Put(body, "replication", r.replication);
-  Put(body, "min_insync_replicas", r.min_insync_replicas);
-  Put(body, "config", r.config);
-  Put(body, "topic_description", r.description);
-  body["tags"] = TagsList(r.tags);
-  return body;
-}
-
-json Body(const TopicChanges& r) {
-  json body = json::object();
-  Put(body, "partitions", r.partitions);
-  Put(body, "replication", r.replication);
-  Put(body, "min_insync_replicas", r.min_insync_replicas);
-  Put(body, "config", r.config);
-  Put(body, "topic_description", r.description);
-  if (r.tags) body["tags"] = TagsList(*r.tags);
-  return body;
-}
-
-json Body(const IntegrationCreate& r) {
-  json body = {{"integration_type", r.type},
-               {"source_project", r.source_project},
-               {"source_service", r.source_service},
-               {"dest_project", r.dest_project},
-               {"dest_service", r.dest_service}};
-  Put(body, "user_config", r.user_config);
-  return body;
-}
+json Body(const ProjectCreate& r) { return WriteBody(r); }
+json Body(const ServiceCreate& r) { return WriteBody(r); }
+json Body(const ServiceChanges& r) { return WriteBody(r); }
+json Body(const DatabaseCreate& r) { return WriteBody(r); }
+json Body(const UserCreate& r) { return WriteBody(r); }
+json Body(const TopicCreate& r) { return WriteBody(r); }
+json Body(const TopicChanges& r) { return WriteBody(r); }
+json Body(const IntegrationCreate& r) { return WriteBody(r); }
 
 json RequestToJson(const Request& request) {
   return std::visit([](const auto& r) { return Encode(r); }, request);
