@@ -101,38 +101,4 @@ const char* ActionVerb(diff::Action action) {
   return "working";
 }
 
-const char* ActionText(diff::Action action) {
-  switch (action) {
-    case diff::Action::kCreate:
-      return "create";
-    case diff::Action::kUpdate:
-      return "update";
-    case diff::Action::kDelete:
-      return "delete";
-    case diff::Action::kReplace:
-      return "replace";
-    case diff::Action::kNoop:
-      return "no-op";
-  }
-  return "no-op";
-}
-
-const char* GateText(diff::Gate gate) {
-  switch (gate) {
-    case diff::Gate::kNone:
-      return "none";
-    case diff::Gate::kServiceRunning:
-      return "service-running";
-    case diff::Gate::kServiceBackup:
-      return "service-backup";
-    case diff::Gate::kTopicActive:
-      return "topic-active";
-    case diff::Gate::kIntegrationActive:
-      return "integration-active";
-    case diff::Gate::kGone:
-      return "gone";
-  }
-  return "none";
-}
-
 }  // namespace aivenctl::exec

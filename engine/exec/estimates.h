@@ -1,7 +1,9 @@
 #pragma once
 // What the executor assumes about how long operations take: estimated durations (the
 // weights of "critical path first") and the per-operation timeouts, by resource kind,
-// action and readiness gate.
+// action, readiness gate and typed request (forks and restores); and the words progress
+// lines use for actions, gates and elapsed time. The names of actions and gates as
+// changesets spell them are diff::ActionName and diff::GateName.
 
 #include <optional>
 #include <string>
@@ -46,12 +48,11 @@ std::string FormatElapsed(Duration d);
 /// "replacing", "checking" (no-op).
 const char* ActionVerb(diff::Action action);
 
-/// Name of an action as in changesets and JSON: "create", "update", "delete", "replace",
-/// "no-op". (Same text as diff::ActionName; kept here so exec links no planner code.)
-const char* ActionText(diff::Action action);
+/// Deprecated: diff::ActionName (exec links engine/diff; there is one name table, in
+/// diff/changeset.cc). Remains only until render/progress.cc calls diff::ActionName.
+inline const char* ActionText(diff::Action action) { return diff::ActionName(action); }
 
-/// Name of a gate as in changesets and JSON: "none", "service-running", "service-backup",
-/// "topic-active", "integration-active", "gone".
-const char* GateText(diff::Gate gate);
+/// Deprecated: diff::GateName; remains only until render/progress.cc calls it.
+inline const char* GateText(diff::Gate gate) { return diff::GateName(gate); }
 
 }  // namespace aivenctl::exec

@@ -139,6 +139,25 @@ TEST(RequestJson, RefusesWhatItDoesNotKnowWithThePath) {
             "changeset.operations[3].request: expected an object");
 }
 
+TEST(ActionNames, AreTheChangesetWordsAndReadBack) {
+  std::string names;
+  for (Action a :
+       {Action::kNoop, Action::kCreate, Action::kUpdate, Action::kReplace, Action::kDelete}) {
+    names += std::string(ActionName(a)) + " ";
+    EXPECT_EQ(ParseAction(ActionName(a)), a);
+  }
+  for (Gate g : {Gate::kNone, Gate::kServiceRunning, Gate::kServiceBackup, Gate::kTopicActive,
+                 Gate::kIntegrationActive, Gate::kGone}) {
+    names += std::string(GateName(g)) + " ";
+    EXPECT_EQ(ParseGate(GateName(g)), g);
+  }
+  EXPECT_EQ(names,
+            "no-op create update replace delete none service-running service-backup "
+            "topic-active integration-active gone ");
+  EXPECT_EQ(ParseAction("rename"), std::nullopt);
+  EXPECT_EQ(ParseGate("eventually"), std::nullopt);
+}
+
 TEST(RequestJson, FitsNamesTheKindAndActionOfEachRequest) {
   EXPECT_FALSE(Fits(NoRequest{}, Kind::kProject, Action::kDelete));
   EXPECT_FALSE(Fits(ServiceDelete{}, Kind::kProject, Action::kDelete));

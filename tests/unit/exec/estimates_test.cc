@@ -56,8 +56,6 @@ TEST(Estimates, FormatElapsed) {
 
 TEST(Estimates, Names) {
   EXPECT_STREQ(ActionVerb(Action::kCreate), "creating");
-  EXPECT_STREQ(ActionText(Action::kDelete), "delete");
-  EXPECT_STREQ(GateText(Gate::kServiceBackup), "service-backup");
   EXPECT_STREQ(GateGoal(Gate::kTopicActive), "ACTIVE");
 }
 
