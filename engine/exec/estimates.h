@@ -48,11 +48,4 @@ std::string FormatElapsed(Duration d);
 /// "replacing", "checking" (no-op).
 const char* ActionVerb(diff::Action action);
 
-/// Deprecated: diff::ActionName (exec links engine/diff; there is one name table, in
-/// diff/changeset.cc). Remains only until render/progress.cc calls diff::ActionName.
-inline const char* ActionText(diff::Action action) { return diff::ActionName(action); }
-
-/// Deprecated: diff::GateName; remains only until render/progress.cc calls it.
-inline const char* GateText(diff::Gate gate) { return diff::GateName(gate); }
-
 }  // namespace aivenctl::exec
