@@ -18,6 +18,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -199,7 +200,8 @@ void PrintTimeline(const std::vector<diff::Operation>& ops, const Timed& t, cons
 std::vector<std::string> Unprotected(const std::vector<diff::Operation>& ops) {
   std::vector<std::string> out;
   for (const auto& op : ops) {
-    if (op.request.value("unprotect", false)) out.push_back(op.address.ToString());
+    const auto* del = std::get_if<diff::ServiceDelete>(&op.request);
+    if (del != nullptr && del->unprotect) out.push_back(op.address.ToString());
   }
   return out;
 }
@@ -273,10 +275,9 @@ int main(int argc, char** argv) {
       d.address = op.address;
       d.action = diff::Action::kDelete;
       d.gate = diff::Gate::kGone;
-      if (op.request.value("create", nlohmann::json::object())
-              .value("termination_protection", false)) {
-        d.request["unprotect"] = true;
-      }
+      const auto* create = std::get_if<diff::ServiceCreate>(&op.request);
+      d.request = diff::ServiceDelete{.unprotect = create != nullptr &&
+                                                   create->termination_protection.value_or(false)};
       services.push_back(d.id);
       destroy_ops.push_back(d);
     }
@@ -286,6 +287,7 @@ int main(int argc, char** argv) {
       d.id = static_cast<int>(destroy_ops.size());
       d.address = op.address;
       d.action = diff::Action::kDelete;
+      d.request = diff::ProjectDelete{};
       d.depends_on = services;
       destroy_ops.push_back(d);
     }

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <functional>
 #include <set>
+#include <variant>
 
 namespace aivenctl::bench {
 namespace {
@@ -96,12 +97,6 @@ std::vector<std::vector<int>> DepsOf(const std::vector<diff::Operation>& ops) {
   return deps;
 }
 
-const nlohmann::json& CreateBody(const diff::Operation& op) {
-  static const nlohmann::json kEmpty = nlohmann::json::object();
-  auto it = op.request.find("create");
-  return it == op.request.end() ? kEmpty : *it;
-}
-
 // Duration and note of `op` under the lower-bound rule.
 double LowerBoundStep(const diff::Operation& op, const Lifecycle& lc, std::string* note) {
   const int calls = CallCount(op);
@@ -129,13 +124,13 @@ double Lifecycle::BuildSeconds(const std::string& type, const std::string& plan)
 }
 
 int CallCount(const diff::Operation& op) {
-  if (op.address.kind == Kind::kService && op.action == Action::kDelete) {
-    if (op.request.value("wait_only", false)) return 0;
-    return op.request.value("unprotect", false) ? 2 : 1;
+  if (const auto* del = std::get_if<diff::ServiceDelete>(&op.request)) {
+    if (del->wait_only) return 0;
+    return del->unprotect ? 2 : 1;
   }
-  if (op.address.kind == Kind::kService && op.action == Action::kUpdate) {
-    if (op.request.value("wait", false)) return 0;
-    return (op.request.contains("update") ? 1 : 0) + (op.request.contains("tags") ? 1 : 0);
+  if (std::holds_alternative<diff::ServiceWait>(op.request)) return 0;
+  if (const auto* update = std::get_if<diff::ServiceUpdate>(&op.request)) {
+    return (update->changes ? 1 : 0) + (update->tags ? 1 : 0);
   }
   return 1;
 }
@@ -147,9 +142,9 @@ double GateSeconds(const diff::Operation& op, const Lifecycle& lc) {
       return 0;
     case Gate::kServiceRunning:
     case Gate::kServiceBackup: {
-      if (op.action != Action::kCreate) return lc.rebalance;
-      const auto& body = CreateBody(op);
-      return lc.BuildSeconds(body.value("service_type", ""), body.value("plan", ""));
+      const auto* create = std::get_if<diff::ServiceCreate>(&op.request);
+      if (create == nullptr) return lc.rebalance;
+      return lc.BuildSeconds(create->type, create->plan);
     }
     case Gate::kTopicActive:
       return lc.topic;
@@ -266,7 +261,8 @@ Estimate TerraformCreate(const std::vector<diff::Operation>& ops, const Lifecycl
         note = "POST + read";
         break;
       case Kind::kIntegration: {
-        const bool connect = CreateBody(op).value("integration_type", "") == "kafka_connect";
+        const auto* create = std::get_if<diff::IntegrationCreate>(&op.request);
+        const bool connect = create != nullptr && create->type == "kafka_connect";
         const double w = StateChangeWait({.continuous = 10, .reads_target = connect ? 2 : 1},
                                          GateSeconds(op, lc), L);
         d = L + w + L;

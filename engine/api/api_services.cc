@@ -18,12 +18,6 @@ std::string ServiceAddress(const std::string& project, const std::string& servic
   return Address::Service(project, service).ToString();
 }
 
-std::string NameIn(const json& body, const char* key) {
-  return body.is_object() && body.contains(key) && body[key].is_string()
-             ? body[key].get<std::string>()
-             : "";
-}
-
 }  // namespace
 
 core::Result<std::vector<model::LiveService>> Api::ListServices(const std::string& project) {
@@ -68,7 +62,7 @@ core::Result<json> Api::GetServiceSecrets(const std::string& project, const std:
 }
 
 core::Result<model::LiveService> Api::CreateService(const std::string& project, const json& body) {
-  const std::string name = NameIn(body, "service_name");
+  const std::string name = StringOr(body, "service_name");
   Call call{.method = "POST",
             .path = ProjectPath(project, {"service"}),
             .body = &body,
@@ -130,7 +124,7 @@ core::Result<std::vector<model::LiveDatabase>> Api::ReadDatabases(const std::str
 
 core::Status Api::CreateDatabase(const std::string& project, const std::string& service,
                                  const json& body) {
-  const std::string name = NameIn(body, "database");
+  const std::string name = StringOr(body, "database");
   Call call{.method = "POST",
             .path = ProjectPath(project, {"service", service, "db"}),
             .body = &body,
@@ -156,7 +150,7 @@ core::Status Api::DeleteDatabase(const std::string& project, const std::string& 
 
 core::Result<model::LiveUser> Api::CreateUser(const std::string& project,
                                               const std::string& service, const json& body) {
-  const std::string name = NameIn(body, "username");
+  const std::string name = StringOr(body, "username");
   Call call{.method = "POST",
             .path = ProjectPath(project, {"service", service, "user"}),
             .body = &body,

@@ -8,7 +8,6 @@
 namespace aivenctl::api {
 
 using core::Address;
-using core::Kind;
 using nlohmann::json;
 using value_t = nlohmann::json::value_t;
 
@@ -16,21 +15,15 @@ namespace {
 
 std::string TopicAddress(const std::string& project, const std::string& service,
                          const std::string& topic) {
-  return Address::Child(Kind::kTopic, project, service, topic).ToString();
-}
-
-std::string Text(const json& body, const char* key, const std::string& fallback = "") {
-  return body.is_object() && body.contains(key) && body[key].is_string()
-             ? body[key].get<std::string>()
-             : fallback;
+  return Address::Child(core::Kind::kTopic, project, service, topic).ToString();
 }
 
 // "service" when the end is in `project`, else "project/service" (as the planner names it).
 std::string EndLabel(const json& body, const char* end, const std::string& project) {
-  const std::string service = Text(body, (std::string(end) + "_service").c_str());
+  const std::string service = StringOr(body, (std::string(end) + "_service").c_str());
   const std::string name =
-      service.empty() ? Text(body, (std::string(end) + "_endpoint_id").c_str()) : service;
-  const std::string end_project = Text(body, (std::string(end) + "_project").c_str(), project);
+      service.empty() ? StringOr(body, (std::string(end) + "_endpoint_id").c_str()) : service;
+  const std::string end_project = StringOr(body, (std::string(end) + "_project").c_str(), project);
   return end_project == project ? name : end_project + "/" + name;
 }
 
@@ -43,11 +36,11 @@ std::string IntegrationAddress(const std::string& project, const std::string& id
 // True when `live` is the integration `body` asks for in `project`.
 bool SameIntegration(const model::LiveIntegration& live, const json& body,
                      const std::string& project) {
-  return live.type == Text(body, "integration_type") &&
-         live.source_project == Text(body, "source_project", project) &&
-         live.dest_project == Text(body, "dest_project", project) &&
-         live.source_service == Text(body, "source_service") &&
-         live.dest_service == Text(body, "dest_service");
+  return live.type == StringOr(body, "integration_type") &&
+         live.source_project == StringOr(body, "source_project", project) &&
+         live.dest_project == StringOr(body, "dest_project", project) &&
+         live.source_service == StringOr(body, "source_service") &&
+         live.dest_service == StringOr(body, "dest_service");
 }
 
 }  // namespace
@@ -122,7 +115,7 @@ core::Result<std::vector<model::LiveTopic>> Api::BatchReadTopics(const std::stri
 
 core::Status Api::CreateTopic(const std::string& project, const std::string& service,
                               const json& body) {
-  const std::string name = Text(body, "topic_name");
+  const std::string name = StringOr(body, "topic_name");
   Call call{.method = "POST",
             .path = ProjectPath(project, {"service", service, "topic"}),
             .body = &body,
@@ -167,7 +160,7 @@ core::Result<model::LiveIntegration> Api::CreateIntegration(const std::string& p
   const std::string addr =
       !address.empty()
           ? address
-          : Address::Integration(project, Text(body, "integration_type"),
+          : Address::Integration(project, StringOr(body, "integration_type"),
                                  EndLabel(body, "source", project), EndLabel(body, "dest", project))
                 .ToString();
   Call call{.method = "POST",
@@ -182,10 +175,10 @@ core::Result<model::LiveIntegration> Api::CreateIntegration(const std::string& p
     return IntegrationFromJson(*i);
   }
   // Confirm our earlier attempt: the service at one end lists its integrations.
-  const bool by_source = !Text(body, "source_service").empty();
+  const bool by_source = !StringOr(body, "source_service").empty();
   const std::string end_project =
-      Text(body, by_source ? "source_project" : "dest_project", project);
-  const std::string end_service = Text(body, by_source ? "source_service" : "dest_service");
+      StringOr(body, by_source ? "source_project" : "dest_project", project);
+  const std::string end_service = StringOr(body, by_source ? "source_service" : "dest_service");
   auto service = ReadService(end_project, end_service, /*confirms_create=*/true);
   if (!service.ok()) return service.status();
   for (const auto& live : service->integrations) {

@@ -5,15 +5,18 @@
 #include <cstdlib>
 
 namespace aivenctl::api {
-namespace {
 
 using nlohmann::json;
 
-std::string Str(const json& j, const char* key) {
-  if (!j.is_object()) return "";
+std::string StringOr(const json& j, const char* key, const std::string& fallback) {
+  if (!j.is_object()) return fallback;
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+  return it != j.end() && it->is_string() ? it->get<std::string>() : fallback;
 }
+
+namespace {
+
+std::string Str(const json& j, const char* key) { return StringOr(j, key); }
 
 std::optional<std::string> OptStr(const json& j, const char* key) {
   if (!j.is_object()) return std::nullopt;

@@ -14,6 +14,11 @@
 
 namespace aivenctl::api {
 
+/// The string at `key` of `j`, or `fallback` when `j` is not an object or the value is
+/// absent or not a string. The one tolerant string read of engine/api (live objects and
+/// the request bodies the write calls name things from).
+std::string StringOr(const nlohmann::json& j, const char* key, const std::string& fallback = "");
+
 /// True for user_config keys that hold secrets ("admin_password", "private_key", ...).
 bool IsSecretKey(const std::string& key);
 

@@ -13,16 +13,10 @@
 
 #include "core/address.h"
 #include "core/diagnostic.h"
+#include "diff/action.h"
+#include "diff/requests.h"
 
 namespace aivenctl::diff {
-
-/// What happens to one resource.
-enum class Action { kNoop, kCreate, kUpdate, kReplace, kDelete };
-
-/// "no-op", "create", "update", "replace", "delete".
-const char* ActionName(Action action);
-/// Inverse of ActionName; nullopt for unknown text.
-std::optional<Action> ParseAction(const std::string& text);
 
 /// One field's before -> after. `path` is dotted below the resource ("plan",
 /// "user_config.pg.max_connections", "tags.team", "config.retention_ms"). A null JSON means
@@ -50,50 +44,15 @@ struct Change {
   bool operator==(const Change&) const = default;
 };
 
-/// Readiness gate an operation waits for after its API call(s).
-enum class Gate {
-  kNone,
-  kServiceRunning,     ///< service state RUNNING (tolerating a REBALANCING blip)
-  kServiceBackup,      ///< RUNNING and at least one backup (PostgreSQL creates)
-  kTopicActive,        ///< topic state ACTIVE
-  kIntegrationActive,  ///< integration active
-  kGone,               ///< the resource no longer exists (deletes that are asynchronous)
-};
-
-/// "none", "service-running", "service-backup", "topic-active", "integration-active", "gone".
-const char* GateName(Gate gate);
-/// Inverse of GateName; nullopt for unknown text.
-std::optional<Gate> ParseGate(const std::string& text);
-
 /// One unit of work for the executor: API call(s) for one change, then a readiness gate.
-///
-/// `request` holds the API-shaped bodies the runner sends, by action and kind:
-///   project create:   {"create": <POST /project body incl. tags>}
-///   project update:   {"tags": <full tag map for PUT .../tags>}
-///   project delete:   {}
-///   service create:   {"create": <POST /project/{p}/service body incl. tags>}
-///   service update:   {"update": <PUT body, only changed keys>, "tags": <full tag map>?}
-///                     (either key may be absent); {"wait": true}: nothing to send, the
-///                     service is still building and dependents wait for RUNNING
-///   service delete:   {"unprotect": true}? (PUT termination_protection=false first),
-///                     {"wait_only": true}? (another run deletes it: send nothing, wait)
-///   database create:  {"create": <POST .../db body>}
-///   user create:      {"create": <POST .../user body>}
-///   user update:      {"access_control": {...}}  (PUT operation set-access-control)
-///   topic create:     {"create": <POST .../topic body incl. tags [{key,value}]>}
-///   topic update:     {"update": <PUT .../topic/{t} body>}
-///   integration create: {"create": <POST /project/{p}/integration body>}
-///   integration update: {"id": "...", "update": {"user_config": {...}}}
-///   integration delete: {"id": "..."}
-///   child/service/project delete: {} (the address names it)
 /// A replace is two operations: a delete, then a create that depends on it.
 struct Operation {
   int id = 0;                     ///< index in Changeset::operations
   core::Address address;          ///< the resource
   Action action = Action::kNoop;  ///< kCreate, kUpdate or kDelete (never kNoop/kReplace)
-  nlohmann::json request = nlohmann::json::object();  ///< see above
-  Gate gate = Gate::kNone;                            ///< what to wait for after the calls
-  std::vector<int> depends_on;                        ///< ids that must finish first (sorted)
+  Request request;                ///< what to send: fits address.kind and action
+  Gate gate = Gate::kNone;        ///< what to wait for after the calls
+  std::vector<int> depends_on;    ///< ids that must finish first (sorted)
 
   bool operator==(const Operation&) const = default;
 };

@@ -1,14 +1,23 @@
 #include "diff/changeset_json.h"
 
-#include <climits>
-#include <cstdint>
-#include <stdexcept>
 #include <string>
+
+#include "diff/json_read.h"
+#include "diff/request_json.h"
 
 namespace aivenctl::diff {
 namespace {
 
 using nlohmann::json;
+using Bad = internal::JsonReadError;
+using internal::Array;
+using internal::Bool;
+using internal::Int;
+using internal::IsInt;
+using internal::Member;
+using internal::Number;
+using internal::OptString;
+using internal::String;
 
 json DiagnosticJson(const core::Diagnostic& d) {
   json j = {{"severity", d.severity == core::Severity::kError ? "error" : "warning"},
@@ -18,59 +27,6 @@ json DiagnosticJson(const core::Diagnostic& d) {
             {"message", d.message}};
   if (!d.address.empty()) j["address"] = d.address;
   return j;
-}
-
-// A read failure with the JSON path where it happened.
-struct Bad : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
-const json& Member(const json& j, const char* key, const std::string& path) {
-  if (!j.is_object()) throw Bad(path + ": expected an object");
-  auto it = j.find(key);
-  if (it == j.end()) throw Bad(path + "." + key + ": missing");
-  return *it;
-}
-
-std::string String(const json& j, const char* key, const std::string& path) {
-  const json& v = Member(j, key, path);
-  if (!v.is_string()) throw Bad(path + "." + key + ": expected a string");
-  return v.get<std::string>();
-}
-
-std::string OptString(const json& j, const char* key, const std::string& path) {
-  return j.contains(key) ? String(j, key, path) : "";
-}
-
-// An integer within int's range: a larger one must not wrap into a valid value (2^32 + 1
-// read as format_version 1).
-bool IsInt(const json& v) {
-  if (v.is_number_unsigned()) return v.get<uint64_t>() <= INT_MAX;
-  return v.is_number_integer() && v.get<int64_t>() >= INT_MIN && v.get<int64_t>() <= INT_MAX;
-}
-
-int Int(const json& j, const char* key, const std::string& path) {
-  const json& v = Member(j, key, path);
-  if (!IsInt(v)) throw Bad(path + "." + key + ": expected an integer");
-  return v.get<int>();
-}
-
-double Number(const json& j, const char* key, const std::string& path) {
-  const json& v = Member(j, key, path);
-  if (!v.is_number()) throw Bad(path + "." + key + ": expected a number");
-  return v.get<double>();
-}
-
-bool Bool(const json& j, const char* key, const std::string& path) {
-  const json& v = Member(j, key, path);
-  if (!v.is_boolean()) throw Bad(path + "." + key + ": expected a boolean");
-  return v.get<bool>();
-}
-
-const json& Array(const json& j, const char* key, const std::string& path) {
-  const json& v = Member(j, key, path);
-  if (!v.is_array()) throw Bad(path + "." + key + ": expected an array");
-  return v;
 }
 
 core::Address ReadAddress(const json& j, const char* key, const std::string& path) {
@@ -108,8 +64,10 @@ Operation ReadOperation(const json& j, const std::string& path) {
     throw Bad(path + ".action: expected create, update or delete");
   }
   op.action = *action;
-  op.request = Member(j, "request", path);
-  if (!op.request.is_object()) throw Bad(path + ".request: expected an object");
+  auto request =
+      RequestFromJson(op.address.kind, op.action, Member(j, "request", path), path + ".request");
+  if (!request.ok()) throw Bad(request.status().message());
+  op.request = std::move(*request);
   auto gate = ParseGate(String(j, "gate", path));
   if (!gate) throw Bad(path + ".gate: unknown gate");
   op.gate = *gate;
@@ -157,7 +115,7 @@ json ToJson(const Changeset& cs) {
     ops.push_back({{"id", op.id},
                    {"address", op.address.ToString()},
                    {"action", ActionName(op.action)},
-                   {"request", op.request},
+                   {"request", RequestToJson(op.request)},
                    {"gate", GateName(op.gate)},
                    {"depends_on", op.depends_on}});
   }

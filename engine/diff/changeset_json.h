@@ -1,7 +1,9 @@
 #pragma once
 // The changeset as JSON (`plan --out`, `plan --format json`, `apply CHANGESET.json`),
 // documented by schemas/changeset.schema.json. Round-trips exactly: FromJson(ToJson(x)) == x.
-// A changeset never holds a secret, so neither does its JSON.
+// Operation requests are read into their typed form (request_json.h): an unknown, missing or
+// ill-typed key is refused with its JSON path. A changeset never holds a secret, so neither
+// does its JSON.
 
 #include <nlohmann/json.hpp>
 

@@ -8,46 +8,18 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "core/suggest.h"
 #include "diff/json_diff.h"
-#include "loader/json_convert.h"
-#include "loader/suggest.h"
+#include "model/json_schema.h"
 
 namespace aivenctl::diff {
 namespace {
 
+using core::DidYouMean;
+using core::JoinOr;
 using nlohmann::json;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
-
-std::vector<std::string> TypesOf(const json& s) {
-  std::vector<std::string> out;
-  auto t = s.find("type");
-  if (t == s.end()) return out;
-  if (t->is_string()) out.push_back(t->get<std::string>());
-  if (t->is_array()) {
-    for (const auto& x : *t) {
-      if (x.is_string() && x != "null") out.push_back(x.get<std::string>());
-    }
-  }
-  return out;
-}
-
-bool Accepts(const std::vector<std::string>& types, const std::string& actual) {
-  if (types.empty()) return true;
-  for (const auto& t : types) {
-    if (t == actual || (t == "number" && actual == "integer")) return true;
-  }
-  return false;
-}
-
-std::string JoinOr(const std::vector<std::string>& words) {
-  std::string out;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (i) out += i + 1 == words.size() ? " or " : ", ";
-    out += words[i];
-  }
-  return out;
-}
 
 // The readable checks (unknown keys, types, enums, ranges); valijson covers the rest.
 void Walk(const json& value, const json& schema, const std::string& path,
@@ -68,9 +40,10 @@ void Walk(const json& value, const json& schema, const std::string& path,
     }
     const json& v = it.value();
     if (v.is_null()) continue;  // managed as "unset"
-    std::vector<std::string> types = TypesOf(*p);
-    if (!Accepts(types, loader::JsonType(v))) {
-      out.push_back(here + ": expected " + JoinOr(types) + ", got " + loader::JsonType(v) + " " +
+    std::vector<std::string> types = model::SchemaTypes(*p);
+    std::erase(types, "null");  // null values are "unset", skipped above
+    if (!model::TypeAccepts(types, model::JsonType(v))) {
+      out.push_back(here + ": expected " + JoinOr(types) + ", got " + model::JsonType(v) + " " +
                     v.dump());
       continue;
     }
@@ -129,24 +102,6 @@ bool IsWrapper(const std::string& d) {
 }
 
 }  // namespace
-
-std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates) {
-  std::vector<std::pair<int, std::size_t>> scored;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    int d = loader::EditDistance(word, candidates[i]);
-    int limit = std::max<int>(2, static_cast<int>(std::max(word.size(), candidates[i].size())) / 2);
-    if (d <= limit) scored.push_back({d, i});
-  }
-  if (scored.empty()) return "";
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> names;
-  for (const auto& [d, i] : scored) {
-    if (d > scored.front().first + 1 || names.size() == 3) break;
-    names.push_back(Quote(candidates[i]));
-  }
-  return " (did you mean " + JoinOr(names) + "?)";
-}
 
 CatalogChecker::CatalogChecker(const model::Catalog& catalog) : catalog_(catalog) {}
 CatalogChecker::~CatalogChecker() = default;

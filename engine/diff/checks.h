@@ -19,10 +19,6 @@ class Schema;
 
 namespace aivenctl::diff {
 
-/// Up to three candidates nearest to `word` (the best edit distance and one more), as
-/// ` (did you mean "a" or "b"?)`; empty when none is close.
-std::string DidYouMean(const std::string& word, const std::vector<std::string>& candidates);
-
 /// Checks desired values against one catalog. Compiles each type's user_config schema once.
 class CatalogChecker {
  public:

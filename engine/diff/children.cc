@@ -50,60 +50,49 @@ model::Tags TopicTags(const Context& cx, const model::Topic& t) {
   return tags;
 }
 
-void CreateDatabase(Context& cx, const model::Database& d, Pending& p) {
-  json body = {{"database", d.name}};
-  if (d.lc_collate) {
-    body["lc_collate"] = *d.lc_collate;
-    p.change.fields.push_back({"lc_collate", json(), *d.lc_collate, false});
-  }
-  if (d.lc_ctype) {
-    body["lc_ctype"] = *d.lc_ctype;
-    p.change.fields.push_back({"lc_ctype", json(), *d.lc_ctype, false});
-  }
-  (void)cx;
-  p.create_request = {{"create", body}};
+void CreateDatabase(const model::Database& d, Pending& p) {
+  if (d.lc_collate) p.change.fields.push_back({"lc_collate", json(), *d.lc_collate, false});
+  if (d.lc_ctype) p.change.fields.push_back({"lc_ctype", json(), *d.lc_ctype, false});
+  p.create_request = DatabaseCreate{d.name, d.lc_collate, d.lc_ctype};
 }
 
 void CreateUser(const model::User& u, Pending& p) {
-  json body = {{"username", u.name}};
+  UserCreate request{.name = u.name, .authentication = u.authentication};
   if (u.authentication) {
-    body["authentication"] = *u.authentication;
     p.change.fields.push_back({"authentication", json(), *u.authentication, false});
   }
   if (u.access_control.is_object()) {
     json ac = StripNulls(u.access_control);
     if (!ac.empty()) {
-      body["access_control"] = ac;
       FlattenCreate(ac, "access_control", p.change.fields);
+      request.access_control = std::move(ac);
     }
   }
-  p.create_request = {{"create", body}};
+  p.create_request = std::move(request);
 }
 
 void CreateTopic(Context& cx, const model::Topic& t, Pending& p) {
-  json body = {{"topic_name", t.name}};
+  TopicCreate request{.name = t.name,
+                      .partitions = t.partitions,
+                      .replication = t.replication,
+                      .min_insync_replicas = t.min_insync_replicas,
+                      .description = t.description};
   auto& f = p.change.fields;
   auto num = [&](const char* key, const std::optional<int>& v) {
-    if (!v) return;
-    body[key] = *v;
-    f.push_back({key, json(), *v, false});
+    if (v) f.push_back({key, json(), *v, false});
   };
   num("partitions", t.partitions);
   num("replication", t.replication);
   num("min_insync_replicas", t.min_insync_replicas);
   json config = StripNulls(t.config);
   if (!config.empty()) {
-    body["config"] = config;
     FlattenCreate(config, "config", f);
+    request.config = std::move(config);
   }
-  if (t.description) {
-    body["topic_description"] = *t.description;
-    f.push_back({"description", json(), *t.description, false});
-  }
-  model::Tags tags = TopicTags(cx, t);
-  body["tags"] = TagsList(tags);
-  DiffTags(tags, {}, f);
-  p.create_request = {{"create", body}};
+  if (t.description) f.push_back({"description", json(), *t.description, false});
+  request.tags = TopicTags(cx, t);
+  DiffTags(request.tags, {}, f);
+  p.create_request = std::move(request);
   p.create_gate = Gate::kTopicActive;
 }
 
@@ -119,11 +108,12 @@ void CheckReplication(Context& cx, const model::Service& s, const model::Topic& 
 
 // Turns a create already added at `index` into a replace of the live object.
 void MakeReplace(Context& cx, std::size_t index, std::vector<FieldChange> fields,
-                 const model::Service& s, const core::SourcePos& pos, Gate delete_gate) {
+                 const model::Service& s, const core::SourcePos& pos, Request delete_request,
+                 Gate delete_gate) {
   Pending& p = cx.pending[index];
   p.change.action = Action::kReplace;
   p.change.fields = std::move(fields);
-  p.delete_request = json::object();
+  p.delete_request = std::move(delete_request);
   p.delete_gate = delete_gate;
   for (const auto& f : p.change.fields) {
     if (f.forces_replace) {
@@ -136,11 +126,11 @@ void MakeReplace(Context& cx, std::size_t index, std::vector<FieldChange> fields
 }
 
 void Prune(Context& cx, const core::Address& address, std::string fingerprint,
-           const std::string& reason, Gate gate) {
+           const std::string& reason, Request request, Gate gate) {
   Pending& p = cx.Add(address, Action::kDelete);
   p.change.reason = reason;
   p.fingerprint = std::move(fingerprint);
-  p.delete_request = json::object();
+  p.delete_request = std::move(request);
   p.delete_gate = gate;
 }
 
@@ -150,7 +140,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
   for (const auto& d : s.databases) {
     Pending& p = cx.Add(d.address, Action::kCreate);
     p.change.reason = reason;
-    CreateDatabase(cx, d, p);
+    CreateDatabase(d, p);
   }
   for (const auto& u : s.users) {
     Pending& p = cx.Add(u.address, Action::kCreate);
@@ -203,7 +193,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     const model::LiveDatabase* ld = Find(live_dbs, d.name);
     std::size_t index = cx.pending.size();
     Pending& p = cx.Add(d.address, Action::kCreate);
-    CreateDatabase(cx, d, p);
+    CreateDatabase(d, p);
     if (ld == nullptr) {
       p.fingerprint = kAbsent;
       continue;
@@ -219,9 +209,9 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     if (fields.empty()) {
       p.change.action = Action::kNoop;
       p.change.fields.clear();
-      p.create_request = json();
+      p.create_request.reset();
     } else {
-      MakeReplace(cx, index, std::move(fields), s, d.pos, Gate::kNone);
+      MakeReplace(cx, index, std::move(fields), s, d.pos, DatabaseDelete{}, Gate::kNone);
     }
   }
   // Users.
@@ -245,7 +235,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       if (u.access_control.is_object()) {
         DiffManaged(u.access_control, lu->access_control, "access_control", fields);
       }
-      MakeReplace(cx, index, std::move(fields), s, u.pos, Gate::kNone);
+      MakeReplace(cx, index, std::move(fields), s, u.pos, UserDelete{}, Gate::kNone);
       continue;
     }
     if (u.access_control.is_object()) {
@@ -253,7 +243,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     }
     p.change.action = fields.empty() ? Action::kNoop : Action::kUpdate;
     if (!fields.empty()) {
-      p.update_request = {{"access_control", Overlay(lu->access_control, u.access_control)}};
+      p.update_request = UserUpdate{Overlay(lu->access_control, u.access_control)};
     }
     p.change.fields = std::move(fields);
   }
@@ -283,45 +273,46 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       continue;
     }
     std::vector<FieldChange> fields;
-    json update;  // null until something changes: no allocation for the common no-op
+    TopicChanges update;
     if (t.partitions && *t.partitions != lt->partitions) {
       bool shrink = *t.partitions < lt->partitions;
       fields.push_back({"partitions", lt->partitions, *t.partitions, shrink});
-      update["partitions"] = *t.partitions;
+      update.partitions = t.partitions;
     }
     if (t.replication && *t.replication != lt->replication) {
       fields.push_back({"replication", lt->replication, *t.replication, false});
-      update["replication"] = *t.replication;
+      update.replication = t.replication;
     }
     if (t.min_insync_replicas && *t.min_insync_replicas != lt->min_insync_replicas) {
       fields.push_back(
           {"min_insync_replicas", lt->min_insync_replicas, *t.min_insync_replicas, false});
-      update["min_insync_replicas"] = *t.min_insync_replicas;
+      update.min_insync_replicas = t.min_insync_replicas;
     }
     std::size_t config_from = fields.size();
     DiffManaged(t.config, lt->config, "config", fields);
     for (std::size_t i = config_from; i < fields.size(); ++i) {
-      update["config"][fields[i].path.substr(7)] = fields[i].after;
+      if (!update.config) update.config = json::object();
+      (*update.config)[fields[i].path.substr(7)] = fields[i].after;
     }
     if (t.description && *t.description != lt->description) {
       fields.push_back({"description", lt->description.empty() ? json() : json(lt->description),
                         *t.description, false});
-      update["topic_description"] = *t.description;
+      update.description = t.description;
     }
     model::Tags tags = TopicTags(cx, t);
     std::size_t tags_from = fields.size();
     DiffTags(tags, lt->tags, fields);
-    if (fields.size() > tags_from) update["tags"] = TagsList(tags);
+    if (fields.size() > tags_from) update.tags = std::move(tags);
     bool replace = std::any_of(fields.begin(), fields.end(),
                                [](const FieldChange& f) { return f.forces_replace; });
     if (replace) {
       CreateTopic(cx, t, p);
-      MakeReplace(cx, index, std::move(fields), s, t.pos, Gate::kGone);
+      MakeReplace(cx, index, std::move(fields), s, t.pos, TopicDelete{}, Gate::kGone);
       continue;
     }
     p.change.action = fields.empty() ? Action::kNoop : Action::kUpdate;
     p.change.fields = std::move(fields);
-    if (!update.is_null()) p.update_request = {{"update", std::move(update)}};
+    if (p.change.action == Action::kUpdate) p.update_request = TopicUpdate{std::move(update)};
   }
   // Pruning: unlisted children only with prune: true (topics also when they carry our tags).
   const std::string pruned = "not in the plan, prune: true";
@@ -331,7 +322,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     for (const auto& d : ls.databases) {
       if (!names.contains(d.name) && !NeverDeletedDatabase(d.name)) {
         Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), FingerprintObject(d), pruned,
-              Gate::kNone);
+              DatabaseDelete{}, Gate::kNone);
       }
     }
     names.clear();
@@ -339,7 +330,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     for (const auto& u : ls.users) {
       if (!names.contains(u.name) && !NeverDeletedUser(u)) {
         Prune(cx, ChildAddress(core::Kind::kUser, ls, u.name), FingerprintObject(u), pruned,
-              Gate::kNone);
+              UserDelete{}, Gate::kNone);
       }
     }
   }
@@ -352,7 +343,8 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       if (s.prune && OwnershipOf(t.tags, cx.plan.name) == Ownership::kOtherPlan) continue;
       if (s.prune || ours) {
         Prune(cx, ChildAddress(core::Kind::kTopic, ls, t.name), FingerprintObject(t),
-              s.prune ? pruned : "not in the plan, created by this plan", Gate::kGone);
+              s.prune ? pruned : "not in the plan, created by this plan", TopicDelete{},
+              Gate::kGone);
       }
     }
   }

@@ -29,7 +29,11 @@ void Stamp(Changeset& out, const core::Address& address, const model::Tags& tags
   op.id = static_cast<int>(out.operations.size());
   op.address = address;
   op.action = Action::kUpdate;
-  op.request = {{"tags", updated}};
+  if (address.kind == core::Kind::kProject) {
+    op.request = ProjectUpdate{std::move(updated)};
+  } else {
+    op.request = ServiceUpdate{.tags = std::move(updated)};
+  }
   op.depends_on = std::move(deps);
   out.operations.push_back(std::move(op));
 }

@@ -82,16 +82,15 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     op.address = p.change.address;
     op.action = action;
     if (action == Action::kDelete) {
-      op.request =
-          p.delete_request.is_null() ? nlohmann::json::object() : std::move(p.delete_request);
+      op.request = p.delete_request.Take();
       op.gate = p.delete_gate;
       delete_op[op.address] = op.id;
     } else if (action == Action::kCreate) {
-      op.request = std::move(p.create_request);
+      op.request = p.create_request.Take();
       op.gate = p.create_gate;
       create_op[op.address] = op.id;
     } else {
-      op.request = std::move(p.update_request);
+      op.request = p.update_request.Take();
       op.gate = p.update_gate;
       update_op[op.address] = op.id;
     }

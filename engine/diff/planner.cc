@@ -62,18 +62,6 @@ std::optional<double> Context::Price(const core::Address& address, const std::st
   return std::nullopt;
 }
 
-json TagsObject(const model::Tags& tags) {
-  json out = json::object();
-  for (const auto& [k, v] : tags) out[k] = v;
-  return out;
-}
-
-json TagsList(const model::Tags& tags) {
-  json out = json::array();
-  for (const auto& [k, v] : tags) out.push_back({{"key", k}, {"value", v}});
-  return out;
-}
-
 void DiffTags(const model::Tags& want, const model::Tags& have, std::vector<FieldChange>& out) {
   auto w = want.begin();
   auto h = have.begin();
@@ -115,26 +103,22 @@ bool DiffProject(Context& cx, const model::Project& project, const model::LivePr
   }
   if (lp == nullptr) {
     Pending& p = cx.Add(addr, Action::kCreate);
-    json body = {{"project", project.name}};
+    ProjectCreate request{.name = project.name,
+                          .cloud = project.cloud.value,
+                          .billing_group_id = project.billing_group_id,
+                          .account_id = project.parent_id};
     auto& f = p.change.fields;
-    if (project.cloud.value) {
-      body["cloud"] = *project.cloud.value;
-      f.push_back({"cloud", json(), *project.cloud.value, false});
-    }
+    if (project.cloud.value) f.push_back({"cloud", json(), *project.cloud.value, false});
     if (project.billing_group_id) {
-      body["billing_group_id"] = *project.billing_group_id;
       f.push_back({"billing_group_id", json(), *project.billing_group_id, false});
     }
-    if (project.parent_id) {
-      body["account_id"] = *project.parent_id;
-      f.push_back({"parent_id", json(), *project.parent_id, false});
-    }
-    model::Tags tags = project.tags;
+    if (project.parent_id) f.push_back({"parent_id", json(), *project.parent_id, false});
+    model::Tags& tags = request.tags;
+    tags = project.tags;
     StampOwnership(tags, cx.plan.name);
     if (project.ttl.value) tags[kTagExpiresAt] = core::FormatTimeBasic(cx.now + *project.ttl.value);
-    body["tags"] = TagsObject(tags);
     DiffTags(tags, {}, f);
-    p.create_request = {{"create", body}};
+    p.create_request = std::move(request);
     return true;
   }
   Ownership own = OwnershipOf(lp->tags, cx.plan.name);
@@ -158,7 +142,7 @@ bool DiffProject(Context& cx, const model::Project& project, const model::LivePr
   DiffTags(want, lp->tags, fields);
   Pending& p = cx.Add(addr, fields.empty() ? Action::kNoop : Action::kUpdate);
   p.change.fields = std::move(fields);
-  if (p.change.action == Action::kUpdate) p.update_request = {{"tags", TagsObject(want)}};
+  if (p.change.action == Action::kUpdate) p.update_request = ProjectUpdate{std::move(want)};
   return true;
 }
 
@@ -218,26 +202,24 @@ void DiffIntegrations(Context& cx) {
         DiffManaged(i.user_config, li->user_config, "user_config", p.change.fields);
         p.change.action = p.change.fields.empty() ? Action::kNoop : Action::kUpdate;
         if (p.change.action == Action::kUpdate) {
-          p.update_request = {
-              {"id", li->id},
-              {"update", {{"user_config", Overlay(li->user_config, i.user_config)}}}};
+          p.update_request = IntegrationUpdate{li->id, Overlay(li->user_config, i.user_config)};
         }
         continue;
       }
       if (li != nullptr) {
         p.change.reason = "recreated with " + (cx.going.contains(src) ? src : dst).ToString();
       }
-      json body = {{"integration_type", i.type},
-                   {"source_project", src.parts[0]},
-                   {"source_service", src.parts[1]},
-                   {"dest_project", dst.parts[0]},
-                   {"dest_service", dst.parts[1]}};
+      IntegrationCreate request{.type = i.type,
+                                .source_project = src.parts[0],
+                                .source_service = src.parts[1],
+                                .dest_project = dst.parts[0],
+                                .dest_service = dst.parts[1]};
       json uc = StripNulls(i.user_config);
       if (uc.is_object() && !uc.empty()) {
-        body["user_config"] = uc;
         FlattenCreate(uc, "user_config", p.change.fields);
+        request.user_config = std::move(uc);
       }
-      p.create_request = {{"create", body}};
+      p.create_request = std::move(request);
       p.create_gate = Gate::kIntegrationActive;
     }
   }
@@ -264,7 +246,7 @@ void DiffIntegrations(Context& cx) {
       Pending& p = cx.Add(addr, Action::kDelete);
       p.change.reason = "not in the plan, both ends owned by this plan";
       p.fingerprint = FingerprintObject(*li);
-      p.delete_request = {{"id", li->id}};
+      p.delete_request = IntegrationDelete{li->id};
     }
   }
 }
@@ -410,7 +392,7 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
       continue;
     }
     internal::Pending& p = cx.Add(project.address, Action::kDelete);
-    p.delete_request = nlohmann::json::object();
+    p.delete_request = ProjectDelete{};
   }
   internal::DiffIntegrations(cx);
   return internal::Finish(cx, {}, "destroy", options.engine_version, options.plan_digest);

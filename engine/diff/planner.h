@@ -43,8 +43,13 @@ struct PlanResult {
   bool ok() const { return errors.empty(); }
 };
 
-/// Plans bringing `live` to `plan`: creates, updates, replaces, prunes (see
-/// docs in the issue: ownership tags, adopt, prune, protect, user_config managed keys).
+/// Plans bringing `live` to `plan`: creates and updates; replaces where a field cannot change
+/// in place (an error unless allowed in `options`, always under `protect: true`); deletes of
+/// what this plan owns and no longer lists (services; databases and users with `prune:
+/// true`; topics with `prune: true` or this plan's tags). Something of the plan's that
+/// another plan owns, or that exists unowned without `adopt: true` (`create: false` for a
+/// project), is an error. Only the user_config keys the plan writes are managed. Ownership
+/// tags: diff/ownership.h. Each operation carries its typed request (diff/requests.h).
 PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
                 const model::Catalog& catalog, const PlanOptions& options);
 

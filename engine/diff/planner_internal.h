@@ -1,9 +1,11 @@
 #pragma once
 // Shared state of one planner run (internal to engine/diff).
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,12 +18,31 @@
 
 namespace aivenctl::diff::internal {
 
+/// A request a change may need, boxed: most changes are no-ops, and a plan of 100,000
+/// resources must not carry three full Requests for each (see bench/diff_bench.cc).
+class RequestSlot {
+ public:
+  /// Holds `request` (any Request alternative).
+  template <typename T>
+  RequestSlot& operator=(T&& request) {
+    value_ = std::make_unique<Request>(std::forward<T>(request));
+    return *this;
+  }
+  /// Empties the slot.
+  void reset() { value_.reset(); }
+  /// The request, moved out (NoRequest when empty).
+  Request Take() { return value_ ? std::move(*value_) : Request(); }
+
+ private:
+  std::unique_ptr<Request> value_;
+};
+
 /// One change plus what the operation graph needs to run it.
 struct Pending {
   Change change;
-  nlohmann::json create_request;  ///< for create and the second half of a replace
-  nlohmann::json update_request;  ///< for update
-  nlohmann::json delete_request;  ///< for delete and the first half of a replace
+  RequestSlot create_request;  ///< for create and the second half of a replace
+  RequestSlot update_request;  ///< for update
+  RequestSlot delete_request;  ///< for delete and the first half of a replace
   Gate create_gate = Gate::kNone;
   Gate update_gate = Gate::kNone;
   Gate delete_gate = Gate::kNone;
@@ -86,10 +107,6 @@ std::vector<Pending> FilterTargets(std::vector<Pending> all,
                                    const std::vector<core::Address>& targets,
                                    core::Diagnostics& errors, core::Diagnostics& warnings);
 
-/// Tag map -> JSON object.
-nlohmann::json TagsObject(const model::Tags& tags);
-/// Tag map -> [{key, value}] (topic tags).
-nlohmann::json TagsList(const model::Tags& tags);
 /// FieldChanges for every differing key of two tag maps ("tags.<key>").
 void DiffTags(const model::Tags& want, const model::Tags& have, std::vector<FieldChange>& out);
 

@@ -77,7 +77,7 @@ class Builder {
  public:
   explicit Builder(ReapPlan& plan) : plan_(plan) { plan_.changeset.kind = "reap"; }
 
-  int Add(const core::Address& address, nlohmann::json request, Gate gate, std::vector<int> deps,
+  int Add(const core::Address& address, Request request, Gate gate, std::vector<int> deps,
           const std::string& reason, std::optional<double> hourly) {
     Operation op;
     op.id = static_cast<int>(plan_.changeset.operations.size());
@@ -161,9 +161,9 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
     for (const auto& integration : r.service->integrations) {
       auto [it, fresh] = integration_ops.try_emplace(integration.id, -1);
       if (fresh) {
-        it->second =
-            builder.Add(IntegrationAddress(integration), {{"id", integration.id}}, Gate::kNone, {},
-                        "an end is reaped: " + r.service->address.ToString(), std::nullopt);
+        it->second = builder.Add(
+            IntegrationAddress(integration), IntegrationDelete{integration.id}, Gate::kNone, {},
+            "an end is reaped: " + r.service->address.ToString(), std::nullopt);
       }
       deps_of[r.service].push_back(it->second);
     }
@@ -189,13 +189,12 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
   }
 
   for (const auto& r : reaped) {
-    nlohmann::json request = nlohmann::json::object();
-    if (r.service->termination_protection) request["unprotect"] = true;
+    ServiceDelete request{.unprotect = r.service->termination_protection};
     bool project_goes = project_to_reap.count(r.service->project) > 0;
     if (r.service->state == "DELETING") {
       // Another run deletes it: nothing to send; wait for it only when its project follows.
       if (!project_goes) continue;
-      request["wait_only"] = true;
+      request.wait_only = true;
     }
     int id = builder.Add(r.service->address, request, project_goes ? Gate::kGone : Gate::kNone,
                          deps_of[r.service], r.reason, r.hourly);
@@ -203,8 +202,8 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
   }
   for (const auto& [name, project] : project_to_reap) {
     Verdict verdict = Judge(project->tags, "", options);
-    builder.Add(project->address, nlohmann::json::object(), Gate::kNone,
-                service_ops_by_project[name], verdict.reason, std::nullopt);
+    builder.Add(project->address, ProjectDelete{}, Gate::kNone, service_ops_by_project[name],
+                verdict.reason, std::nullopt);
   }
 
   std::sort(out.items.begin(), out.items.end(),

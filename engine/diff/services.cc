@@ -77,14 +77,17 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
                    const std::string& reason) {
   Pending& p = cx.Add(s.address, Action::kCreate);
   p.change.reason = reason;
-  json body = {{"service_name", s.name}, {"service_type", s.type}, {"plan", s.plan}};
+  ServiceCreate request{.name = s.name,
+                        .type = s.type,
+                        .plan = s.plan,
+                        .cloud = s.cloud.value,
+                        .maintenance = s.maintenance,
+                        .termination_protection = s.termination_protection,
+                        .disk_space_mb = s.disk_space_mb};
   auto& f = p.change.fields;
   f.push_back({"type", json(), s.type, false});
   f.push_back({"plan", json(), s.plan, false});
-  if (s.cloud.value) {
-    body["cloud"] = *s.cloud.value;
-    f.push_back({"cloud", json(), *s.cloud.value, false});
-  }
+  if (s.cloud.value) f.push_back({"cloud", json(), *s.cloud.value, false});
   std::vector<std::string> dropped;
   json uc = CleanForCreate(s.user_config, "user_config", dropped);
   for (const auto& d : dropped) {
@@ -93,46 +96,40 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
                 " is a secret: aivenctl keeps secrets out of changesets and does not send it");
   }
   if (!uc.empty()) {
-    body["user_config"] = uc;
     FlattenCreate(uc, "user_config", f);
+    request.user_config = std::move(uc);
   }
   if (s.maintenance) {
-    body["maintenance"] = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
     f.push_back({"maintenance.dow", json(), s.maintenance->dow, false});
     f.push_back({"maintenance.time", json(), s.maintenance->time, false});
   }
   if (s.termination_protection) {
-    body["termination_protection"] = *s.termination_protection;
     f.push_back({"termination_protection", json(), *s.termination_protection, false});
   }
-  if (s.disk_space_mb) {
-    body["disk_space_mb"] = *s.disk_space_mb;
-    f.push_back({"disk_space_mb", json(), *s.disk_space_mb, false});
-  }
+  if (s.disk_space_mb) f.push_back({"disk_space_mb", json(), *s.disk_space_mb, false});
   if (s.powered && !*s.powered) {
     cx.Warn(s.pos, s.address,
             "powered: false on a service that does not exist yet: it is created running; "
             "plan again after apply to power it off");
   }
-  model::Tags tags = CreateTags(cx, s);
-  body["tags"] = TagsObject(tags);
-  DiffTags(tags, {}, f);
-  p.create_request = {{"create", body}};
+  request.tags = CreateTags(cx, s);
+  DiffTags(request.tags, {}, f);
+  p.create_request = std::move(request);
   p.create_gate = s.type == "pg" ? Gate::kServiceBackup : Gate::kServiceRunning;
   p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true, true);
 }
 
 // Field changes of an existing service; `update` gets the PUT body's changed keys.
 void ServiceFields(Context& cx, const model::Service& s, const model::LiveService& ls,
-                   std::vector<FieldChange>& f, json& update, model::Tags& want_tags) {
+                   std::vector<FieldChange>& f, ServiceChanges& update, model::Tags& want_tags) {
   if (s.type != ls.type) f.push_back({"type", ls.type, s.type, true});
   if (s.plan != ls.plan) {
     f.push_back({"plan", ls.plan, s.plan, false});
-    update["plan"] = s.plan;
+    update.plan = s.plan;
   }
   if (s.cloud.value && *s.cloud.value != ls.cloud) {
     f.push_back({"cloud", ls.cloud, *s.cloud.value, false});
-    update["cloud"] = *s.cloud.value;
+    update.cloud = *s.cloud.value;
   }
   json managed = json::object();
   for (auto it = s.user_config.begin(); it != s.user_config.end(); ++it) {
@@ -151,12 +148,12 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
       uc[top] =
           want.is_object() ? Overlay(have == ls.user_config.end() ? json() : *have, want) : want;
     }
-    update["user_config"] = uc;
+    update.user_config = std::move(uc);
   }
   if (s.termination_protection && *s.termination_protection != ls.termination_protection) {
     f.push_back(
         {"termination_protection", ls.termination_protection, *s.termination_protection, false});
-    update["termination_protection"] = *s.termination_protection;
+    update.termination_protection = *s.termination_protection;
   }
   if (s.maintenance) {
     json dow = ls.maintenance ? json(ls.maintenance->dow) : json();
@@ -170,17 +167,16 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
       f.push_back({"maintenance.time", time, s.maintenance->time, false});
       changed = true;
     }
-    if (changed)
-      update["maintenance"] = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
+    if (changed) update.maintenance = s.maintenance;
   }
   if (s.disk_space_mb && ls.disk_space_mb != s.disk_space_mb) {
     f.push_back({"disk_space_mb", ls.disk_space_mb ? json(*ls.disk_space_mb) : json(),
                  *s.disk_space_mb, false});
-    update["disk_space_mb"] = *s.disk_space_mb;
+    update.disk_space_mb = *s.disk_space_mb;
   }
   if (s.powered && *s.powered != Powered(ls)) {
     f.push_back({"powered", Powered(ls), *s.powered, false});
-    update["powered"] = *s.powered;
+    update.powered = *s.powered;
   }
   want_tags = s.tags;
   StampOwnership(want_tags, cx.plan.name);
@@ -247,7 +243,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
     return;
   }
   std::vector<FieldChange> fields;
-  json update = json::object();
+  ServiceChanges update;
   model::Tags want_tags;
   ServiceFields(cx, s, *ls, fields, update, want_tags);
   const std::optional<double> before =
@@ -270,7 +266,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
     p.change.reason = ForcingField(fields, false);
     p.change.fields = fields;
     p.change.hourly_before = before;
-    p.delete_request = json::object();
+    p.delete_request = ServiceDelete{};
     p.delete_gate = Gate::kGone;
     p.fingerprint = fingerprint;
     ChildrenGoWith(cx, *ls, &s);
@@ -291,15 +287,14 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   p.change.hourly_after =
       cx.Price(s.address, s.type, s.plan, cloud, s.powered.value_or(Powered(*ls)), true);
   if (p.change.action == Action::kUpdate) {
-    json request = json::object();
-    if (!update.empty()) request["update"] = update;
+    ServiceUpdate request;
+    if (update != ServiceChanges{}) request.changes = update;
     bool tags_changed =
         std::any_of(p.change.fields.begin(), p.change.fields.end(),
                     [](const FieldChange& f) { return f.path.rfind("tags.", 0) == 0; });
-    if (tags_changed) request["tags"] = TagsObject(want_tags);
-    p.update_request = request;
-    if (update.contains("plan") || update.contains("cloud") || update.contains("disk_space_mb") ||
-        (update.contains("powered") && update["powered"] == true)) {
+    if (tags_changed) request.tags = std::move(want_tags);
+    p.update_request = std::move(request);
+    if (update.plan || update.cloud || update.disk_space_mb || update.powered == true) {
       p.update_gate = Gate::kServiceRunning;
     }
   }
@@ -307,7 +302,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   // plan creates in it or wires to it waits until it runs.
   if (ls->state == "REBUILDING" && s.powered.value_or(true)) {
     if (p.change.action == Action::kNoop) {
-      p.update_request = {{"wait", true}};
+      p.update_request = ServiceWait{};
       p.wait_for_running = true;
     }
     p.update_gate = Gate::kServiceRunning;
@@ -334,10 +329,8 @@ void PruneService(Context& cx, const model::LiveService& ls, const core::SourceP
   Pending& p = cx.Add(addr, Action::kDelete);
   p.change.reason = reason;
   p.fingerprint = FingerprintObject(ls);
-  p.delete_request = json::object();
-  if (destroying && ls.termination_protection && cx.force_unprotect) {
-    p.delete_request["unprotect"] = true;
-  }
+  p.delete_request =
+      ServiceDelete{.unprotect = destroying && ls.termination_protection && cx.force_unprotect};
   p.delete_gate = Gate::kGone;
   p.change.hourly_before = cx.Price(addr, ls.type, ls.plan, ls.cloud, Powered(ls), false);
   cx.going.insert(addr);

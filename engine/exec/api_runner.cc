@@ -1,5 +1,9 @@
 #include "exec/api_runner.h"
 
+#include <variant>
+
+#include "diff/request_json.h"
+
 namespace aivenctl::exec {
 namespace {
 
@@ -12,22 +16,7 @@ core::Status Unsupported(const diff::Operation& op) {
                         " of a " + core::KindName(op.address.kind));
 }
 
-const nlohmann::json& Member(const diff::Operation& op, const char* key) {
-  static const nlohmann::json kEmpty = nlohmann::json::object();
-  auto it = op.request.find(key);
-  return it == op.request.end() ? kEmpty : *it;
-}
-
 }  // namespace
-
-model::Tags TagsFromJson(const nlohmann::json& tags) {
-  model::Tags out;
-  if (!tags.is_object()) return out;
-  for (auto it = tags.begin(); it != tags.end(); ++it) {
-    if (it.value().is_string()) out[it.key()] = it.value().get<std::string>();
-  }
-  return out;
-}
 
 core::Status ApiRunner::Call(const diff::Operation& op, std::stop_token stop) {
   if (stop.stop_requested()) return {core::Code::kCancelled, "cancelled before the call"};
@@ -44,111 +33,111 @@ core::Status ApiRunner::Call(const diff::Operation& op, std::stop_token stop) {
 }
 
 core::Status ApiRunner::Dispatch(const diff::Operation& op) {
-  switch (op.address.kind) {
-    case Kind::kProject:
-      return CallProject(op);
-    case Kind::kService:
-      return CallService(op);
-    case Kind::kDatabase:
-    case Kind::kUser:
-    case Kind::kTopic:
-      return CallChild(op);
-    case Kind::kIntegration:
-      return CallIntegration(op);
-  }
+  if (!diff::Fits(op.request, op.address.kind, op.action)) return Unsupported(op);
+  return std::visit([&](const auto& request) { return Send(op, request); }, op.request);
+}
+
+// One Send per request type (a missing one does not compile). Dispatch has checked that
+// the request fits the address, so the address has the parts its kind names.
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::NoRequest&) {
   return Unsupported(op);
 }
 
-core::Status ApiRunner::CallProject(const diff::Operation& op) {
-  const std::string& project = op.address.parts[0];
-  switch (op.action) {
-    case Action::kCreate:
-      return api_.CreateProject(Member(op, "create")).status();
-    case Action::kUpdate:
-      return api_.PutProjectTags(project, TagsFromJson(Member(op, "tags")));
-    case Action::kDelete:
-      return api_.DeleteProject(project);
-    default:
-      return Unsupported(op);
-  }
+core::Status ApiRunner::Send(const diff::Operation&, const diff::ProjectCreate& r) {
+  return api_.CreateProject(diff::Body(r)).status();
 }
 
-core::Status ApiRunner::CallService(const diff::Operation& op) {
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ProjectUpdate& r) {
+  return api_.PutProjectTags(op.address.parts[0], r.tags);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ProjectDelete&) {
+  return api_.DeleteProject(op.address.parts[0]);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ServiceCreate& r) {
+  return api_.CreateService(op.address.parts[0], diff::Body(r)).status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ServiceUpdate& r) {
   const std::string& project = op.address.parts[0];
   const std::string& service = op.address.parts[1];
-  switch (op.action) {
-    case Action::kCreate:
-      return api_.CreateService(project, Member(op, "create")).status();
-    case Action::kUpdate: {
-      if (op.request.contains("update")) {
-        auto updated = api_.UpdateService(project, service, op.request["update"]);
-        if (!updated.ok()) return updated.status();
-      }
-      if (op.request.contains("tags")) {
-        return api_.PutServiceTags(project, service, TagsFromJson(op.request["tags"]));
-      }
-      return core::Status::Ok();
-    }
-    case Action::kDelete: {
-      if (op.request.value("wait_only", false)) return core::Status::Ok();
-      if (op.request.value("unprotect", false)) {
-        auto lifted = api_.UpdateService(project, service, {{"termination_protection", false}});
-        if (!lifted.ok() && !lifted.status().IsNotFound()) return lifted.status();
-      }
-      return api_.DeleteService(project, service);
-    }
-    default:
-      return Unsupported(op);
+  if (r.changes) {
+    auto updated = api_.UpdateService(project, service, diff::Body(*r.changes));
+    if (!updated.ok()) return updated.status();
   }
+  if (r.tags) return api_.PutServiceTags(project, service, *r.tags);
+  return core::Status::Ok();
 }
 
-core::Status ApiRunner::CallChild(const diff::Operation& op) {
+core::Status ApiRunner::Send(const diff::Operation&, const diff::ServiceWait&) {
+  return core::Status::Ok();  // nothing to send: the gate waits for RUNNING
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ServiceDelete& r) {
   const std::string& project = op.address.parts[0];
   const std::string& service = op.address.parts[1];
-  const std::string& name = op.address.parts[2];
-  const Kind kind = op.address.kind;
-  if (op.action == Action::kCreate) {
-    const nlohmann::json& body = Member(op, "create");
-    if (kind == Kind::kDatabase) return api_.CreateDatabase(project, service, body);
-    if (kind == Kind::kUser) return api_.CreateUser(project, service, body).status();
-    return api_.CreateTopic(project, service, body);
+  if (r.wait_only) return core::Status::Ok();
+  if (r.unprotect) {
+    auto lifted = api_.UpdateService(project, service, {{"termination_protection", false}});
+    if (!lifted.ok() && !lifted.status().IsNotFound()) return lifted.status();
   }
-  if (op.action == Action::kDelete) {
-    if (kind == Kind::kDatabase) return api_.DeleteDatabase(project, service, name);
-    if (kind == Kind::kUser) return api_.DeleteUser(project, service, name);
-    return api_.DeleteTopic(project, service, name);
-  }
-  if (op.action == Action::kUpdate && kind == Kind::kUser) {
-    return api_.SetUserAccessControl(project, service, name, Member(op, "access_control"));
-  }
-  if (op.action == Action::kUpdate && kind == Kind::kTopic) {
-    return api_.UpdateTopic(project, service, name, Member(op, "update"));
-  }
-  return Unsupported(op);
+  return api_.DeleteService(project, service);
 }
 
-core::Status ApiRunner::CallIntegration(const diff::Operation& op) {
-  const std::string& project = op.address.parts[0];
-  const std::string address = op.address.ToString();
-  switch (op.action) {
-    case Action::kCreate: {
-      auto created = api_.CreateIntegration(project, Member(op, "create"), address);
-      if (!created.ok()) return created.status();
-      std::lock_guard lock(mu_);
-      integration_ids_[op.id] = created->id;
-      return core::Status::Ok();
-    }
-    case Action::kUpdate:
-      return api_
-          .UpdateIntegration(project, op.request.value("id", ""),
-                             Member(op, "update").value("user_config", nlohmann::json::object()),
-                             address)
-          .status();
-    case Action::kDelete:
-      return api_.DeleteIntegration(project, op.request.value("id", ""), address);
-    default:
-      return Unsupported(op);
-  }
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::DatabaseCreate& r) {
+  return api_.CreateDatabase(op.address.parts[0], op.address.parts[1], diff::Body(r));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::DatabaseDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteDatabase(p[0], p[1], p[2]);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::UserCreate& r) {
+  return api_.CreateUser(op.address.parts[0], op.address.parts[1], diff::Body(r)).status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::UserUpdate& r) {
+  const auto& p = op.address.parts;
+  return api_.SetUserAccessControl(p[0], p[1], p[2], r.access_control);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::UserDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteUser(p[0], p[1], p[2]);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::TopicCreate& r) {
+  return api_.CreateTopic(op.address.parts[0], op.address.parts[1], diff::Body(r));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::TopicUpdate& r) {
+  const auto& p = op.address.parts;
+  return api_.UpdateTopic(p[0], p[1], p[2], diff::Body(r.changes));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::TopicDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteTopic(p[0], p[1], p[2]);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationCreate& r) {
+  auto created = api_.CreateIntegration(op.address.parts[0], diff::Body(r), op.address.ToString());
+  if (!created.ok()) return created.status();
+  std::lock_guard lock(mu_);
+  integration_ids_[op.id] = created->id;
+  return core::Status::Ok();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationUpdate& r) {
+  return api_.UpdateIntegration(op.address.parts[0], r.id, r.user_config, op.address.ToString())
+      .status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationDelete& r) {
+  return api_.DeleteIntegration(op.address.parts[0], r.id, op.address.ToString());
 }
 
 ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
@@ -225,7 +214,10 @@ ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {
     auto it = integration_ids_.find(op.id);
     if (it != integration_ids_.end()) id = it->second;
   }
-  if (id.empty()) id = op.request.value("id", "");
+  if (id.empty()) {
+    if (const auto* update = std::get_if<diff::IntegrationUpdate>(&op.request)) id = update->id;
+    if (const auto* del = std::get_if<diff::IntegrationDelete>(&op.request)) id = del->id;
+  }
   if (id.empty()) return {true, "", {}};  // created by an earlier run: nothing to follow
   auto integration = api_.GetIntegration(op.address.parts[0], id);
   if (integration.status().IsNotFound()) return {.live_state = "absent", .absent = true};

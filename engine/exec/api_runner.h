@@ -1,6 +1,7 @@
 #pragma once
-// The OperationRunner that talks to Aiven: one typed API call sequence per operation (as
-// documented on diff::Operation::request) and one-shot readiness probes per gate.
+// The OperationRunner that talks to Aiven: the API calls of each typed request
+// (diff/requests.h), one Send overload per request type, and one-shot readiness probes per
+// gate.
 
 #include <map>
 #include <mutex>
@@ -23,10 +24,26 @@ class ApiRunner : public OperationRunner {
 
  private:
   core::Status Dispatch(const diff::Operation& op);
-  core::Status CallProject(const diff::Operation& op);
-  core::Status CallService(const diff::Operation& op);
-  core::Status CallChild(const diff::Operation& op);
-  core::Status CallIntegration(const diff::Operation& op);
+  // The API calls of one request type each (std::visit picks one).
+  core::Status Send(const diff::Operation& op, const diff::NoRequest& r);
+  core::Status Send(const diff::Operation& op, const diff::ProjectCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::ProjectUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::ProjectDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::ServiceCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::ServiceUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::ServiceWait& r);
+  core::Status Send(const diff::Operation& op, const diff::ServiceDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::DatabaseCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::DatabaseDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::UserCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::UserUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::UserDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::TopicCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::TopicUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::TopicDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::IntegrationCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::IntegrationUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::IntegrationDelete& r);
   ProbeResult ProbeService(const diff::Operation& op);
   ProbeResult ProbeGone(const diff::Operation& op);
   ProbeResult ProbeIntegration(const diff::Operation& op);
@@ -35,8 +52,5 @@ class ApiRunner : public OperationRunner {
   std::mutex mu_;
   std::map<int, std::string> integration_ids_;  // op id -> service_integration_id
 };
-
-/// A JSON object of strings as tags; other values are skipped.
-model::Tags TagsFromJson(const nlohmann::json& tags);
 
 }  // namespace aivenctl::exec

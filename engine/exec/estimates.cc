@@ -1,23 +1,15 @@
 #include "exec/estimates.h"
 
+#include <variant>
+
 namespace aivenctl::exec {
 
 using std::chrono::minutes;
 using std::chrono::seconds;
 
 bool IsForkOrRestore(const diff::Operation& op) {
-  if (op.address.kind != core::Kind::kService || op.action != diff::Action::kCreate) {
-    return false;
-  }
-  const auto create = op.request.find("create");
-  if (create == op.request.end() || !create->is_object()) return false;
-  const auto config = create->find("user_config");
-  if (config == create->end() || !config->is_object()) return false;
-  for (const char* key : {"service_to_fork_from", "project_to_fork_from", "recovery_target_time"}) {
-    const auto it = config->find(key);
-    if (it != config->end() && !it->is_null()) return true;
-  }
-  return false;
+  const auto* create = std::get_if<diff::ServiceCreate>(&op.request);
+  return create != nullptr && create->ForksOrRestores();
 }
 
 Duration EstimateDuration(const diff::Operation& op) {
@@ -107,40 +99,6 @@ const char* ActionVerb(diff::Action action) {
       return "checking";
   }
   return "working";
-}
-
-const char* ActionText(diff::Action action) {
-  switch (action) {
-    case diff::Action::kCreate:
-      return "create";
-    case diff::Action::kUpdate:
-      return "update";
-    case diff::Action::kDelete:
-      return "delete";
-    case diff::Action::kReplace:
-      return "replace";
-    case diff::Action::kNoop:
-      return "no-op";
-  }
-  return "no-op";
-}
-
-const char* GateText(diff::Gate gate) {
-  switch (gate) {
-    case diff::Gate::kNone:
-      return "none";
-    case diff::Gate::kServiceRunning:
-      return "service-running";
-    case diff::Gate::kServiceBackup:
-      return "service-backup";
-    case diff::Gate::kTopicActive:
-      return "topic-active";
-    case diff::Gate::kIntegrationActive:
-      return "integration-active";
-    case diff::Gate::kGone:
-      return "gone";
-  }
-  return "none";
 }
 
 }  // namespace aivenctl::exec

@@ -1,7 +1,9 @@
 #pragma once
 // What the executor assumes about how long operations take: estimated durations (the
 // weights of "critical path first") and the per-operation timeouts, by resource kind,
-// action and readiness gate.
+// action, readiness gate and typed request (forks and restores); and the words progress
+// lines use for actions, gates and elapsed time. The names of actions and gates as
+// changesets spell them are diff::ActionName and diff::GateName.
 
 #include <optional>
 #include <string>
@@ -45,13 +47,5 @@ std::string FormatElapsed(Duration d);
 /// Present participle of an action for progress lines: "creating", "updating", "deleting",
 /// "replacing", "checking" (no-op).
 const char* ActionVerb(diff::Action action);
-
-/// Name of an action as in changesets and JSON: "create", "update", "delete", "replace",
-/// "no-op". (Same text as diff::ActionName; kept here so exec links no planner code.)
-const char* ActionText(diff::Action action);
-
-/// Name of a gate as in changesets and JSON: "none", "service-running", "service-backup",
-/// "topic-active", "integration-active", "gone".
-const char* GateText(diff::Gate gate);
 
 }  // namespace aivenctl::exec

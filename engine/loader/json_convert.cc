@@ -139,14 +139,4 @@ std::string PathText(const Path& path) {
   return out;
 }
 
-std::string JsonType(const nlohmann::json& v) {
-  if (v.is_null()) return "null";
-  if (v.is_boolean()) return "boolean";
-  if (v.is_number_integer()) return "integer";
-  if (v.is_number()) return "number";
-  if (v.is_string()) return "string";
-  if (v.is_array()) return "array";
-  return "object";
-}
-
 }  // namespace aivenctl::loader

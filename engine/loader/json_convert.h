@@ -35,8 +35,4 @@ const YamlNode* Locate(const YamlNode& root, const Path& path, const YamlNode** 
 /// "projects[0].services[2].name" for messages.
 std::string PathText(const Path& path);
 
-/// JSON Schema type name of a value: "null", "boolean", "integer", "number", "string",
-/// "array" or "object".
-std::string JsonType(const nlohmann::json& v);
-
 }  // namespace aivenctl::loader

@@ -1,8 +1,8 @@
 // Plan-wide checks: unique names at each level, integration endpoints that resolve.
 #include <map>
 
+#include "core/suggest.h"
 #include "loader/model_builder.h"
-#include "loader/suggest.h"
 
 namespace aivenctl::loader {
 namespace {
@@ -103,7 +103,7 @@ class PlanChecker {
     std::string label = e.Label(home.name);
     std::string message =
         std::string("integration ") + side + " \"" + label + "\" is not a service in this plan";
-    if (auto s = Suggest(label, candidates)) {
+    if (auto s = core::Suggest(label, candidates)) {
       message += " (did you mean \"" + *s + "\"?)";
     } else {
       message += " (set external: true on the integration if it lives elsewhere)";

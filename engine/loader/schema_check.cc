@@ -10,9 +10,10 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "core/suggest.h"
 #include "loader/json_convert.h"
 #include "loader/schema.h"
-#include "loader/suggest.h"
+#include "model/json_schema.h"
 
 namespace aivenctl::loader {
 namespace {
@@ -74,23 +75,6 @@ const json* Resolve(const json& s) {
   return cur;
 }
 
-std::set<std::string> TypesOf(const json& s) {
-  std::set<std::string> out;
-  if (!s.is_object() || !s.contains("type")) return out;
-  const json& t = s["type"];
-  if (t.is_string()) out.insert(t.get<std::string>());
-  if (t.is_array()) {
-    for (const auto& x : t) out.insert(x.get<std::string>());
-  }
-  return out;
-}
-
-bool TypeAccepts(const std::set<std::string>& types, const std::string& actual) {
-  if (types.empty()) return true;
-  if (types.contains(actual)) return true;
-  return actual == "integer" && types.contains("number");
-}
-
 // All subschemas that apply at one place: $refs resolved, oneOf/anyOf/allOf flattened.
 void Flatten(const json& s, std::vector<const json*>& out) {
   const json* r = Resolve(s);
@@ -108,7 +92,7 @@ std::vector<const json*> FitTo(const std::vector<const json*>& all, const json* 
   if (instance == nullptr) return all;
   std::vector<const json*> fit;
   for (const json* s : all) {
-    if (TypeAccepts(TypesOf(*s), JsonType(*instance))) fit.push_back(s);
+    if (model::TypeAccepts(model::SchemaTypes(*s), model::JsonType(*instance))) fit.push_back(s);
   }
   return fit.empty() ? all : fit;
 }
@@ -216,7 +200,9 @@ std::string TypeMessage(const Path& path, const std::vector<const json*>& schema
                         const json* inst) {
   std::vector<std::string> types;
   for (const json* s : schemas) {
-    for (const auto& t : TypesOf(*s)) {
+    std::vector<std::string> sorted = model::SchemaTypes(*s);
+    std::sort(sorted.begin(), sorted.end());
+    for (const auto& t : sorted) {
       std::string f = FriendlyType(t);
       if (std::find(types.begin(), types.end(), f) == types.end()) types.push_back(f);
     }
@@ -236,7 +222,7 @@ std::string EnumMessage(const Path& path, const std::vector<const json*>& schema
   std::string head = "invalid value " + Value(inst) + " for \"" + Label(path) + "\"";
   if (auto hint = Hint(schemas, "enum")) return head + ": " + *hint;
   if (inst != nullptr && inst->is_string()) {
-    if (auto s = Suggest(inst->get<std::string>(), options)) {
+    if (auto s = core::Suggest(inst->get<std::string>(), options)) {
       return head + " (did you mean \"" + *s + "\"?)";
     }
   }
@@ -288,7 +274,8 @@ std::vector<Located> Translate(const json& doc, const YamlNode& root,
       one.path.push_back(PathStep{key.value, -1});
       one.at_key = true;
       one.message = "unknown field \"" + key.value + "\"";
-      if (auto s = Suggest(key.value, known)) one.message += " (did you mean \"" + *s + "\"?)";
+      if (auto s = core::Suggest(key.value, known))
+        one.message += " (did you mean \"" + *s + "\"?)";
       all.push_back(std::move(one));
     }
     return all;

@@ -45,6 +45,8 @@ using Tags = std::map<std::string, std::string>;
 struct Maintenance {
   std::string dow;   ///< "monday" .. "sunday"
   std::string time;  ///< "HH:MM:SS"
+
+  bool operator==(const Maintenance&) const = default;
 };
 
 /// A logical database in a pg/mysql/alloydbomni service.

@@ -81,8 +81,8 @@ nlohmann::ordered_json EventToJson(const Event& e) {
   j["at_ms"] = Millis(e.at);
   if (e.op_id >= 0) {
     j["address"] = e.address.ToString();
-    j["action"] = exec::ActionText(e.action);
-    j["gate"] = exec::GateText(e.gate);
+    j["action"] = diff::ActionName(e.action);
+    j["gate"] = diff::GateName(e.gate);
     j["elapsed_ms"] = Millis(e.elapsed);
   }
   if (!e.live_state.empty()) j["live_state"] = e.live_state;

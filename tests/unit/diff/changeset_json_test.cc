@@ -140,6 +140,19 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
   bad = doc;
   bad["operations"][0].erase("request");
   expect_error(bad, "changeset.operations[0].request: missing");
+  // Requests are typed: a key the runner would not read, or of the wrong type, is refused.
+  bad = doc;
+  bad["operations"][2]["request"]["update"]["plna"] = "business-8";
+  expect_error(bad,
+               "changeset.operations[2].request.update.plna: unknown key (did you mean "
+               "\"plan\"?)");
+  bad = doc;
+  bad["operations"][3]["request"]["create"]["termination_protection"] = "yes";
+  expect_error(bad,
+               "changeset.operations[3].request.create.termination_protection: expected a boolean");
+  bad = doc;
+  bad["operations"][1]["request"] = {{"wait", true}};
+  expect_error(bad, "changeset.operations[1].request.wait: unknown key");
   bad = doc;
   bad["cost"]["complete"] = "yes";
   expect_error(bad, "changeset.cost.complete: expected a boolean");

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "diff/request_json.h"
+
 namespace aivenctl::diff {
 namespace {
 
@@ -48,7 +50,7 @@ TEST(Extend, StampsOnlyWhatThisPlanOwns) {
   ASSERT_EQ(cs.operations.size(), 1u);
   EXPECT_EQ(cs.operations[0].address.ToString(), "service:p1/pg");
   EXPECT_EQ(
-      cs.operations[0].request.dump(),
+      RequestToJson(cs.operations[0].request).dump(),
       R"({"tags":{"aivenctl-plan":"ci","expires-at":"20261128T160000Z","managed-by":"aivenctl","team":"x"}})");
   ASSERT_EQ(cs.changes.size(), 1u);
   ASSERT_EQ(cs.changes[0].fields.size(), 1u);

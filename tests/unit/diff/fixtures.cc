@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "diff/request_json.h"
 #include "loader/loader.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
@@ -211,7 +212,7 @@ std::string RenderOperations(const diff::Changeset& cs, bool requests) {
       out += (i ? "," : "") + std::to_string(op.depends_on[i]);
     }
     out += "]";
-    if (requests) out += " " + op.request.dump();
+    if (requests) out += " " + diff::RequestToJson(op.request).dump();
     out += "\n";
   }
   return out;

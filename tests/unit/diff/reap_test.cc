@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "diff/request_json.h"
+
 namespace aivenctl::diff {
 namespace {
 
@@ -68,8 +70,8 @@ std::string Render(const ReapPlan& plan) {
   for (const auto& op : plan.changeset.operations) {
     out += "op " + std::to_string(op.id) + " " + op.address.ToString() + " after[";
     for (int d : op.depends_on) out += std::to_string(d) + ",";
-    out += "] " + std::string(op.gate == Gate::kGone ? "gone" : "none") + " " + op.request.dump() +
-           "\n";
+    out += "] " + std::string(op.gate == Gate::kGone ? "gone" : "none") + " " +
+           RequestToJson(op.request).dump() + "\n";
   }
   return out;
 }

@@ -27,7 +27,7 @@ diff::Operation CreateProject() {
   diff::Operation op;
   op.address = core::Address::Project("p");
   op.action = diff::Action::kCreate;
-  op.request = {{"create", {{"project", "p"}}}};
+  op.request = diff::ProjectCreate{.name = "p"};
   return op;
 }
 
@@ -50,6 +50,97 @@ TEST(ApiRunner, CreateWhoseAnswerWasLostIsConfirmedNotReported) {
   core::Status s = f.runner.Call(CreateProject(), {});
   EXPECT_TRUE(s.ok()) << s.ToString();
   EXPECT_EQ(f.transport.requests().size(), 3u);
+}
+
+// One operation per request type, in changeset order, and what the runner sends for each:
+// the typed requests must make exactly the calls their JSON form documents.
+TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
+  Fixture f;
+  // One answer that carries whatever object each endpoint reads back.
+  f.transport.SetHandler([](const api::HttpRequest&) {
+    return Answer(200, R"({"project":{"project_name":"p"},"service":{"service_name":"s"},)"
+                       R"("user":{"username":"u"},"service_integration":)"
+                       R"({"service_integration_id":"i-9"}})");
+  });
+  const model::Tags tags = {{"team", "x"}};
+  auto op = [](const char* address, diff::Action action, diff::Request request) {
+    diff::Operation o;
+    o.address = *core::Address::Parse(address);
+    o.action = action;
+    o.request = std::move(request);
+    return o;
+  };
+  using diff::Action;
+  const std::vector<diff::Operation> ops = {
+      op("project:p", Action::kCreate, diff::ProjectCreate{.name = "p", .tags = tags}),
+      op("project:p", Action::kUpdate, diff::ProjectUpdate{tags}),
+      op("service:p/s", Action::kCreate,
+         diff::ServiceCreate{.name = "s", .type = "pg", .plan = "startup-4", .tags = tags}),
+      op("service:p/s", Action::kUpdate,
+         diff::ServiceUpdate{diff::ServiceChanges{.plan = "business-4"}, tags}),
+      op("service:p/s", Action::kUpdate, diff::ServiceWait{}),
+      op("database:p/s/d", Action::kCreate, diff::DatabaseCreate{.name = "d"}),
+      op("user:p/s/u", Action::kCreate, diff::UserCreate{.name = "u"}),
+      op("user:p/s/u", Action::kUpdate, diff::UserUpdate{{{"pg_allow_replication", true}}}),
+      op("topic:p/k/t", Action::kCreate, diff::TopicCreate{.name = "t", .partitions = 3}),
+      op("topic:p/k/t", Action::kUpdate, diff::TopicUpdate{diff::TopicChanges{.partitions = 6}}),
+      op("integration:p/metrics:s->g", Action::kCreate,
+         diff::IntegrationCreate{"metrics", "p", "s", "p", "g", std::nullopt}),
+      op("integration:p/metrics:s->g", Action::kUpdate, diff::IntegrationUpdate{"i-1", {{"x", 1}}}),
+      op("integration:p/metrics:s->g", Action::kDelete, diff::IntegrationDelete{"i-1"}),
+      op("topic:p/k/t", Action::kDelete, diff::TopicDelete{}),
+      op("user:p/s/u", Action::kDelete, diff::UserDelete{}),
+      op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
+      op("service:p/s", Action::kDelete, diff::ServiceDelete{.unprotect = true}),
+      op("service:p/s", Action::kDelete, diff::ServiceDelete{.wait_only = true}),
+      op("project:p", Action::kDelete, diff::ProjectDelete{}),
+  };
+  for (const auto& o : ops) {
+    core::Status s = f.runner.Call(o, {});
+    EXPECT_TRUE(s.ok()) << o.address.ToString() << ": " << s.ToString();
+  }
+  std::string sent;
+  for (const auto& r : f.transport.requests())
+    sent += r.method + " " + r.path + " " + r.body + "\n";
+  EXPECT_EQ(sent,
+            "POST /v1/project {\"project\":\"p\",\"tags\":{\"team\":\"x\"}}\n"
+            "PUT /v1/project/p/tags {\"tags\":{\"team\":\"x\"}}\n"
+            "POST /v1/project/p/service {\"plan\":\"startup-4\",\"service_name\":\"s\","
+            "\"service_type\":\"pg\",\"tags\":{\"team\":\"x\"}}\n"
+            "PUT /v1/project/p/service/s {\"plan\":\"business-4\"}\n"
+            "PUT /v1/project/p/service/s/tags {\"tags\":{\"team\":\"x\"}}\n"
+            "POST /v1/project/p/service/s/db {\"database\":\"d\"}\n"
+            "POST /v1/project/p/service/s/user {\"username\":\"u\"}\n"
+            "PUT /v1/project/p/service/s/user/u {\"access_control\":{\"pg_allow_replication\":"
+            "true},\"operation\":\"set-access-control\"}\n"
+            "POST /v1/project/p/service/k/topic {\"partitions\":3,\"tags\":[],"
+            "\"topic_name\":\"t\"}\n"
+            "PUT /v1/project/p/service/k/topic/t {\"partitions\":6}\n"
+            "POST /v1/project/p/integration {\"dest_project\":\"p\",\"dest_service\":\"g\","
+            "\"integration_type\":\"metrics\",\"source_project\":\"p\","
+            "\"source_service\":\"s\"}\n"
+            "PUT /v1/project/p/integration/i-1 {\"user_config\":{\"x\":1}}\n"
+            "DELETE /v1/project/p/integration/i-1 \n"
+            "DELETE /v1/project/p/service/k/topic/t \n"
+            "DELETE /v1/project/p/service/s/user/u \n"
+            "DELETE /v1/project/p/service/s/db/d \n"
+            "PUT /v1/project/p/service/s {\"termination_protection\":false}\n"
+            "DELETE /v1/project/p/service/s \n"
+            "DELETE /v1/project/p \n");
+}
+
+TEST(ApiRunner, RefusesARequestThatDoesNotFitItsOperation) {
+  Fixture f;
+  diff::Operation o;
+  o.address = core::Address::Project("p");
+  o.action = diff::Action::kDelete;
+  o.request = diff::ServiceDelete{};
+  core::Status s = f.runner.Call(o, {});
+  EXPECT_EQ(s.code(), core::Code::kInternal);
+  EXPECT_EQ(s.message(), "project:p: no API call for delete of a project");
+  o.request = diff::NoRequest{};
+  EXPECT_EQ(f.runner.Call(o, {}).message(), "project:p: no API call for delete of a project");
+  EXPECT_EQ(f.transport.count(), 0);
 }
 
 }  // namespace

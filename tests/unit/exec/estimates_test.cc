@@ -18,11 +18,11 @@ TEST(Estimates, TimeoutsByTypeAndOverride) {
   Timeouts t;
   auto create = Op(0, "service:p/pg", Action::kCreate, Gate::kServiceBackup);
   auto fork = create;
-  fork.request = {{"create", {{"user_config", {{"service_to_fork_from", "pg0"}}}}}};
+  fork.request = diff::ServiceCreate{.user_config = {{{"service_to_fork_from", "pg0"}}}};
   auto restore = create;
-  restore.request = {{"create", {{"user_config", {{"recovery_target_time", "2026-01-01"}}}}}};
+  restore.request = diff::ServiceCreate{.user_config = {{{"recovery_target_time", "2026-01-01"}}}};
   auto nulled = create;
-  nulled.request = {{"create", {{"user_config", {{"service_to_fork_from", nullptr}}}}}};
+  nulled.request = diff::ServiceCreate{.user_config = {{{"service_to_fork_from", nullptr}}}};
   EXPECT_EQ(TimeoutFor(create, t), minutes(20));
   EXPECT_EQ(TimeoutFor(fork, t), minutes(60));
   EXPECT_EQ(TimeoutFor(restore, t), minutes(60));
@@ -56,8 +56,6 @@ TEST(Estimates, FormatElapsed) {
 
 TEST(Estimates, Names) {
   EXPECT_STREQ(ActionVerb(Action::kCreate), "creating");
-  EXPECT_STREQ(ActionText(Action::kDelete), "delete");
-  EXPECT_STREQ(GateText(Gate::kServiceBackup), "service-backup");
   EXPECT_STREQ(GateGoal(Gate::kTopicActive), "ACTIVE");
 }
 

@@ -1,8 +1,8 @@
-#include "loader/suggest.h"
+#include "core/suggest.h"
 
 #include <gtest/gtest.h>
 
-namespace aivenctl::loader {
+namespace aivenctl::core {
 namespace {
 
 TEST(Suggest, FindsTyposIncludingTranspositions) {
@@ -20,5 +20,19 @@ TEST(Suggest, EditDistanceCountsASwapAsOne) {
   EXPECT_EQ(0, EditDistance("", ""));
 }
 
+TEST(Suggest, DidYouMeanListsTheNearestFewQuoted) {
+  EXPECT_EQ(DidYouMean("startup-8", {"startup-4", "startup-16", "business-4", "hobbyist"}),
+            " (did you mean \"startup-4\" or \"startup-16\"?)");
+  EXPECT_EQ(DidYouMean("wiat", {"wait", "update", "tags"}), " (did you mean \"wait\"?)");
+  EXPECT_EQ(DidYouMean("flavour", {"wait", "update", "tags"}), "");
+}
+
+TEST(Suggest, JoinOrWritesAList) {
+  EXPECT_EQ(JoinOr({}), "");
+  EXPECT_EQ(JoinOr({"a"}), "a");
+  EXPECT_EQ(JoinOr({"a", "b"}), "a or b");
+  EXPECT_EQ(JoinOr({"a", "b", "c"}), "a, b or c");
+}
+
 }  // namespace
-}  // namespace aivenctl::loader
+}  // namespace aivenctl::core

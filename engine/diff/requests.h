@@ -1,0 +1,250 @@
+#pragma once
+// The typed request of an operation: one struct per resource kind and action, plus the
+// variants that send nothing (ServiceWait, ServiceDelete::wait_only), closed in
+// diff::Request. The planner fills them; the runner (exec/api_runner.cc) sends each with
+// its own std::visit overload, so a request type without a runner case does not compile;
+// request_json.h maps them to and from the changeset's JSON (format 1). Each struct names
+// its kind and action (kKind, kAction). Where a value is an API document aivenctl passes
+// through untouched (user_config, topic config, access_control) it stays JSON; every key the
+// runner acts on is a field. Adding a resource kind: docs/RESOURCE_KINDS.md.
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include <nlohmann/json.hpp>
+
+#include "core/address.h"
+#include "diff/action.h"
+#include "model/desired.h"
+
+namespace aivenctl::diff {
+
+/// No request: a default-constructed Operation. The runner refuses it; the planner and
+/// FromJson never produce it.
+struct NoRequest {
+  bool operator==(const NoRequest&) const = default;
+};
+
+// --- Projects ------------------------------------------------------------------------------
+
+/// `POST /v1/project`.
+struct ProjectCreate {
+  static constexpr core::Kind kKind = core::Kind::kProject;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                             ///< "project"
+  std::optional<std::string> cloud;             ///< "cloud"
+  std::optional<std::string> billing_group_id;  ///< "billing_group_id"
+  std::optional<std::string> account_id;        ///< "account_id" (the plan's parent_id)
+  model::Tags tags;                             ///< "tags", ownership included
+  bool operator==(const ProjectCreate&) const = default;
+};
+
+/// `PUT /v1/project/{project}/tags`: the full tag map.
+struct ProjectUpdate {
+  static constexpr core::Kind kKind = core::Kind::kProject;
+  static constexpr Action kAction = Action::kUpdate;
+  model::Tags tags;  ///< "tags"
+  bool operator==(const ProjectUpdate&) const = default;
+};
+
+/// `DELETE /v1/project/{project}`.
+struct ProjectDelete {
+  static constexpr core::Kind kKind = core::Kind::kProject;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const ProjectDelete&) const = default;
+};
+
+// --- Services ------------------------------------------------------------------------------
+
+/// `POST /v1/project/{project}/service`.
+struct ServiceCreate {
+  static constexpr core::Kind kKind = core::Kind::kService;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                               ///< "service_name"
+  std::string type;                               ///< "service_type"
+  std::string plan;                               ///< "plan"
+  std::optional<std::string> cloud;               ///< "cloud"
+  std::optional<nlohmann::json> user_config;      ///< "user_config" (an object, no secrets)
+  std::optional<model::Maintenance> maintenance;  ///< "maintenance" {dow, time}
+  std::optional<bool> termination_protection;     ///< "termination_protection"
+  std::optional<long long> disk_space_mb;         ///< "disk_space_mb"
+  model::Tags tags;                               ///< "tags", ownership included
+
+  /// True when user_config forks another service or restores to a point in time
+  /// (service_to_fork_from, project_to_fork_from or recovery_target_time set).
+  bool ForksOrRestores() const;
+  bool operator==(const ServiceCreate&) const = default;
+};
+
+/// The changed keys of a service, as `PUT /v1/project/{project}/service/{service}` takes them.
+struct ServiceChanges {
+  std::optional<std::string> plan;                ///< "plan"
+  std::optional<std::string> cloud;               ///< "cloud"
+  std::optional<nlohmann::json> user_config;      ///< "user_config": changed top-level keys
+  std::optional<bool> termination_protection;     ///< "termination_protection"
+  std::optional<model::Maintenance> maintenance;  ///< "maintenance" {dow, time}
+  std::optional<long long> disk_space_mb;         ///< "disk_space_mb"
+  std::optional<bool> powered;                    ///< "powered"
+  bool operator==(const ServiceChanges&) const = default;
+};
+
+/// A service update: the PUT, then the tags; either may be absent.
+struct ServiceUpdate {
+  static constexpr core::Kind kKind = core::Kind::kService;
+  static constexpr Action kAction = Action::kUpdate;
+  std::optional<ServiceChanges> changes;  ///< "update"
+  std::optional<model::Tags> tags;        ///< "tags": `PUT .../tags` with the full map
+  bool operator==(const ServiceUpdate&) const = default;
+};
+
+/// Nothing to send: the service is still building and dependents wait for RUNNING.
+struct ServiceWait {
+  static constexpr core::Kind kKind = core::Kind::kService;
+  static constexpr Action kAction = Action::kUpdate;
+  bool operator==(const ServiceWait&) const = default;
+};
+
+/// `DELETE /v1/project/{project}/service/{service}`.
+struct ServiceDelete {
+  static constexpr core::Kind kKind = core::Kind::kService;
+  static constexpr Action kAction = Action::kDelete;
+  bool unprotect = false;  ///< "unprotect": PUT termination_protection=false first
+  bool wait_only = false;  ///< "wait_only": another run deletes it; send nothing, wait
+  bool operator==(const ServiceDelete&) const = default;
+};
+
+// --- Databases -----------------------------------------------------------------------------
+
+/// `POST .../service/{service}/db`.
+struct DatabaseCreate {
+  static constexpr core::Kind kKind = core::Kind::kDatabase;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                       ///< "database"
+  std::optional<std::string> lc_collate;  ///< "lc_collate"
+  std::optional<std::string> lc_ctype;    ///< "lc_ctype"
+  bool operator==(const DatabaseCreate&) const = default;
+};
+
+/// `DELETE .../service/{service}/db/{database}`.
+struct DatabaseDelete {
+  static constexpr core::Kind kKind = core::Kind::kDatabase;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const DatabaseDelete&) const = default;
+};
+
+// --- Service users -------------------------------------------------------------------------
+
+/// `POST .../service/{service}/user`.
+struct UserCreate {
+  static constexpr core::Kind kKind = core::Kind::kUser;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                              ///< "username"
+  std::optional<std::string> authentication;     ///< "authentication"
+  std::optional<nlohmann::json> access_control;  ///< "access_control" (an object)
+  bool operator==(const UserCreate&) const = default;
+};
+
+/// `PUT .../user/{user}` with operation set-access-control.
+struct UserUpdate {
+  static constexpr core::Kind kKind = core::Kind::kUser;
+  static constexpr Action kAction = Action::kUpdate;
+  nlohmann::json access_control = nlohmann::json::object();  ///< "access_control": the whole
+  bool operator==(const UserUpdate&) const = default;
+};
+
+/// `DELETE .../service/{service}/user/{user}`.
+struct UserDelete {
+  static constexpr core::Kind kKind = core::Kind::kUser;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const UserDelete&) const = default;
+};
+
+// --- Kafka topics --------------------------------------------------------------------------
+
+/// `POST .../service/{service}/topic`.
+struct TopicCreate {
+  static constexpr core::Kind kKind = core::Kind::kTopic;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                        ///< "topic_name"
+  std::optional<int> partitions;           ///< "partitions"
+  std::optional<int> replication;          ///< "replication"
+  std::optional<int> min_insync_replicas;  ///< "min_insync_replicas"
+  std::optional<nlohmann::json> config;    ///< "config" (an object of Aiven keys)
+  std::optional<std::string> description;  ///< "topic_description"
+  model::Tags tags;                        ///< "tags" as [{key, value}], ownership included
+  bool operator==(const TopicCreate&) const = default;
+};
+
+/// The changed keys of a topic, as `PUT .../topic/{topic}` takes them.
+struct TopicChanges {
+  std::optional<int> partitions;           ///< "partitions"
+  std::optional<int> replication;          ///< "replication"
+  std::optional<int> min_insync_replicas;  ///< "min_insync_replicas"
+  std::optional<nlohmann::json> config;    ///< "config": the changed keys
+  std::optional<std::string> description;  ///< "topic_description"
+  std::optional<model::Tags> tags;         ///< "tags" as [{key, value}]: the full set
+  bool operator==(const TopicChanges&) const = default;
+};
+
+/// `PUT .../topic/{topic}`.
+struct TopicUpdate {
+  static constexpr core::Kind kKind = core::Kind::kTopic;
+  static constexpr Action kAction = Action::kUpdate;
+  TopicChanges changes;  ///< "update"
+  bool operator==(const TopicUpdate&) const = default;
+};
+
+/// `DELETE .../service/{service}/topic/{topic}`.
+struct TopicDelete {
+  static constexpr core::Kind kKind = core::Kind::kTopic;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const TopicDelete&) const = default;
+};
+
+// --- Service integrations ------------------------------------------------------------------
+
+/// `POST /v1/project/{project}/integration`.
+struct IntegrationCreate {
+  static constexpr core::Kind kKind = core::Kind::kIntegration;
+  static constexpr Action kAction = Action::kCreate;
+  std::string type;                           ///< "integration_type"
+  std::string source_project;                 ///< "source_project"
+  std::string source_service;                 ///< "source_service"
+  std::string dest_project;                   ///< "dest_project"
+  std::string dest_service;                   ///< "dest_service"
+  std::optional<nlohmann::json> user_config;  ///< "user_config" (an object)
+  bool operator==(const IntegrationCreate&) const = default;
+};
+
+/// `PUT /v1/project/{project}/integration/{id}` {"user_config"}.
+struct IntegrationUpdate {
+  static constexpr core::Kind kKind = core::Kind::kIntegration;
+  static constexpr Action kAction = Action::kUpdate;
+  std::string id;                                         ///< "id"
+  nlohmann::json user_config = nlohmann::json::object();  ///< "update": {"user_config"}
+  bool operator==(const IntegrationUpdate&) const = default;
+};
+
+/// `DELETE /v1/project/{project}/integration/{id}`.
+struct IntegrationDelete {
+  static constexpr core::Kind kKind = core::Kind::kIntegration;
+  static constexpr Action kAction = Action::kDelete;
+  std::string id;  ///< "id"
+  bool operator==(const IntegrationDelete&) const = default;
+};
+
+/// Every request an operation can carry. Closed: the runner, the JSON mapping and Fits()
+/// cover each alternative; adding one without them does not compile.
+using Request = std::variant<NoRequest,                                                 //
+                             ProjectCreate, ProjectUpdate, ProjectDelete,               //
+                             ServiceCreate, ServiceUpdate, ServiceWait, ServiceDelete,  //
+                             DatabaseCreate, DatabaseDelete,                            //
+                             UserCreate, UserUpdate, UserDelete,                        //
+                             TopicCreate, TopicUpdate, TopicDelete,                     //
+                             IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
+
+/// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).
+bool Fits(const Request& request, core::Kind kind, Action action);
+
+}  // namespace aivenctl::diff
