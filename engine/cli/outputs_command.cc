@@ -1,5 +1,6 @@
 #include "cli/outputs_command.h"
 
+#include "cli/safe_write.h"
 #include "render/outputs.h"
 
 namespace aivenctl::cli {
