@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/percent_encode.h"
+
 namespace aivenctl::render {
 namespace {
 
@@ -29,22 +31,6 @@ bool HoldsPassword(const std::string& uri) {
   const size_t at = authority.rfind('@');
   return at != std::string::npos && authority.find(':') < at &&
          authority.find(':') + 1 < at;  // "user:@host" holds no password
-}
-
-/// Percent-encodes all but RFC 3986's unreserved characters (for userinfo and a path).
-std::string PercentEncode(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 class Writer {
@@ -128,10 +114,10 @@ std::string UserUri(const std::string& service_uri, const std::string& user,
   if (!database.empty()) {
     // Replace the path (up to the query or fragment) with the database.
     const size_t path_end = std::min(rest.find_first_of("?#"), rest.size());
-    rest = "/" + PercentEncode(database) + rest.substr(path_end);
+    rest = "/" + core::PercentEncode(database) + rest.substr(path_end);
   }
-  std::string userinfo = PercentEncode(user);
-  if (!password.empty()) userinfo += ":" + PercentEncode(password);
+  std::string userinfo = core::PercentEncode(user);
+  if (!password.empty()) userinfo += ":" + core::PercentEncode(password);
   return service_uri.substr(0, start) + userinfo + "@" + host + rest;
 }
 
