@@ -101,7 +101,7 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
                                 /*stdout_allowed=*/false, io.env);
   if (!outputs.ok()) {
     io.err << "aivenctl: " << outputs.status().message() << "\n";
-    return kExitUsage;
+    return kExitInvalid;
   }
   RunControl control(io);
   Session session;

@@ -207,7 +207,7 @@ int RunOutputs(const std::string& file, const std::string& name, const OutputsFl
   auto target = ResolveOutputs(effective, /*stdout_allowed=*/true, io.env);
   if (!target.ok()) {
     io.err << "aivenctl: " << target.status().message() << "\n";
-    return kExitUsage;
+    return kExitInvalid;
   }
   auto session = LoadPlan(file, options, io);
   if (!session) return kExitInvalid;

@@ -349,7 +349,7 @@ TEST_F(Outputs, SymlinkFifoDevStdoutAndDirectoryAreRefusedBeforeAnythingChanges)
       "; to print the connection details, run `aivenctl outputs PLANFILE --outputs -`\n";
 
   ProcessOutcome linked = Aivenctl(Fast({"apply", plan_, "--outputs", link}));
-  EXPECT_EQ(linked.code, 2) << linked.Describe();
+  EXPECT_EQ(linked.code, 1) << linked.Describe();
   EXPECT_EQ(linked.err, "aivenctl: refusing to write " + link + ": it is a symbolic link to " +
                             real + tail + "name the file itself, or remove the link first" + hint);
   EXPECT_TRUE(Inventory().empty()) << "refused before the apply started";
@@ -368,30 +368,31 @@ TEST_F(Outputs, SymlinkFifoDevStdoutAndDirectoryAreRefusedBeforeAnythingChanges)
   ProcessOutcome folder = Aivenctl({"outputs", plan_, "--outputs", dir_.path()});
   EXPECT_EQ(folder.err, "aivenctl: refusing to write " + dir_.path() + ": it is a directory" +
                             tail + "name a file inside it" + hint);
-  for (const ProcessOutcome* o : {&piped, &dev, &folder}) EXPECT_EQ(o->code, 2) << o->Describe();
+  for (const ProcessOutcome* o : {&piped, &dev, &folder}) EXPECT_EQ(o->code, 1) << o->Describe();
 
   // `-` is stdout only on the outputs command; env-file needs a real file for its files.
   ProcessOutcome dash = Aivenctl(Fast({"apply", plan_, "--outputs", "-"}));
-  EXPECT_EQ(dash.code, 2);
+  EXPECT_EQ(dash.code, 1);
   EXPECT_EQ(dash.err,
             "aivenctl: --outputs -: standard output carries the progress of this command; "
             "write a file, or print the details afterwards with `aivenctl outputs PLANFILE "
             "--outputs -`\n");
   ProcessOutcome env_file =
       Aivenctl({"outputs", plan_, "--outputs-format", "env-file", "--outputs", "-"});
-  EXPECT_EQ(env_file.code, 2);
+  EXPECT_EQ(env_file.code, 1);
   EXPECT_NE(env_file.err.find("env-file writes multi-line values to files beside FILE"),
             std::string::npos)
       << env_file.err;
   // github appends to $GITHUB_ENV only, and needs it.
   ProcessOutcome no_env = Aivenctl({"outputs", plan_, "--outputs-format", "github"});
+  EXPECT_EQ(no_env.code, 1);
   EXPECT_EQ(no_env.err,
             "aivenctl: --outputs-format github needs $GITHUB_ENV, which GitHub Actions sets in a "
             "job; elsewhere use --outputs FILE with --outputs-format dotenv or env-file\n");
   ProcessSpec github;
   github.env["GITHUB_ENV"] = link;
   ProcessOutcome linked_env = Aivenctl({"outputs", plan_, "--outputs-format", "github"}, github);
-  EXPECT_EQ(linked_env.code, 2);
+  EXPECT_EQ(linked_env.code, 1);
   EXPECT_EQ(linked_env.err, "aivenctl: refusing to write " + link + ": it is a symbolic link to " +
                                 real + tail + "name the file itself, or remove the link first\n");
 
