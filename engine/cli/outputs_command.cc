@@ -78,7 +78,10 @@ bool Failed(const core::Status& status, Io& io) {
 }
 
 bool WriteEnvFile(const Collected& c, const std::string& path, Io& io) {
-  const std::string absolute = std::filesystem::absolute(path).string();
+  std::error_code error;
+  const std::string absolute = std::filesystem::absolute(path, error).string();
+  if (error)
+    return Failed(core::InvalidArgument("cannot write " + path + ": " + error.message()), io);
   render::EnvFile env_file =
       render::RenderEnvFile(c.vars, [&](const std::string& name) { return absolute + "." + name; });
   for (const auto& [file, content] : env_file.files) {
