@@ -84,19 +84,26 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& sessi
 }
 
 // Writes --outputs after a finished apply; the exit code.
-int WriteOutputsAfter(const Session& session, int exit_code, const ApplyFlags& flags, Io& io) {
-  if (flags.outputs.empty()) return exit_code;
+int WriteOutputsAfter(const Session& session, int exit_code, const OutputsTarget& outputs, Io& io) {
+  if (!outputs.wanted) return exit_code;
   if (exit_code != kExitOk) {
-    io.err << "aivenctl: " << flags.outputs << " not written: the apply did not finish\n";
+    io.err << "aivenctl: " << outputs.path << " not written: the apply did not finish\n";
     return exit_code;
   }
-  return WriteOutputs(session, flags.outputs, io) ? exit_code : kExitInvalid;
+  return WriteOutputs(session, outputs, io) ? exit_code : kExitInvalid;
 }
 
 }  // namespace
 
 int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecFlags& exec_flags,
              const ApplyFlags& apply_flags, const GlobalOptions& options, Io& io) {
+  // Refused before anything changes, not after a twenty-minute apply.
+  auto outputs = ResolveOutputs({apply_flags.outputs, apply_flags.outputs_format},
+                                /*stdout_allowed=*/false, io.env);
+  if (!outputs.ok()) {
+    io.err << "aivenctl: " << outputs.status().message() << "\n";
+    return kExitInvalid;
+  }
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
   Session session;
@@ -117,7 +124,7 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   if (options.format != "json") PrintChangeset(*cs, options, io, &session.plan);
   if (!cs->Summarize().has_changes()) {
     if (options.format != "json") io.out << "\nNo changes: the live state matches the plan.\n";
-    return WriteOutputsAfter(session, kExitOk, apply_flags, io);
+    return WriteOutputsAfter(session, kExitOk, *outputs, io);
   }
   if (!Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io)) {
     return kExitInvalid;
@@ -125,7 +132,7 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(*cs, *session.connection, exec_flags, options, control, io, exit_code);
-  return control.Finish(WriteOutputsAfter(session, exit_code, apply_flags, io));
+  return control.Finish(WriteOutputsAfter(session, exit_code, *outputs, io));
 }
 
 int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,

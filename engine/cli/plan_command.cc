@@ -1,5 +1,6 @@
 #include "cli/plan_command.h"
 
+#include "cli/safe_write.h"
 #include "diff/changeset_json.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"

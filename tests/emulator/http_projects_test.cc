@@ -157,7 +157,10 @@ TEST_F(Projects, KmsCa) {
   CreateProject("p1");
   const ApiResponse r = api().Get("/v1/project/p1/kms/ca");
   ASSERT_EQ(r.status, 200) << r.Describe();
-  EXPECT_NE(r.body.value("certificate", "").find("BEGIN CERTIFICATE"), std::string::npos);
+  const std::string pem = r.body.value("certificate", "");
+  EXPECT_EQ(pem.rfind("-----BEGIN CERTIFICATE-----\nMII", 0), 0u) << pem;
+  EXPECT_EQ(pem.substr(pem.size() - 26), "-----END CERTIFICATE-----\n") << pem;
+  EXPECT_GT(pem.size(), 1000u) << "a whole certificate (the e2e outputs test parses it)";
   EXPECT_EQ(api().Get("/v1/project/nope/kms/ca").status, 404);
 }
 
