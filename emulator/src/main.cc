@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   std::string error;
-  const auto catalog = Catalog::Load(opts->catalog_path, &error);
+  const auto catalog = Catalog::LoadOrBuiltIn(opts->catalog_path, &error);
   if (!catalog) {
     std::fprintf(stderr, "aiven-emulator: %s\n", error.c_str());
     return 1;

@@ -33,7 +33,7 @@ struct Emulator {
     if (!parsed) std::abort();
     opts = *parsed;
     std::string error;
-    catalog = Catalog::Load(opts.catalog_path, &error);
+    catalog = Catalog::LoadOrBuiltIn(opts.catalog_path, &error);
     store = Store::Open("", &error);
     if (!catalog || !store) std::abort();
     server = std::make_unique<Server>(World{*store, *catalog, clock, opts}, opts);
