@@ -33,6 +33,9 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
                  "Accepted API token (repeatable; also AIVEN_EMULATOR_TOKENS, comma-separated)");
   app.add_option("--catalog", o.catalog_path,
                  "Catalog data file (default: the built-in emulator/data/catalog.json)");
+  app.add_flag("--strict", o.strict,
+               "Answer 400 to request bodies that do not match Aiven's OpenAPI description "
+               "(beyond a documented allowlist of what real clients send)");
   app.add_option("--build-seconds", o.build_seconds, "Seconds a new service spends REBUILDING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);

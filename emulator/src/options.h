@@ -28,6 +28,7 @@ struct Options {
   std::string request_log;           ///< JSON-lines file; empty: none
   size_t max_body_bytes = 4u << 20;  ///< larger bodies get 413
   int threads = 128;                 ///< worker threads (one per keep-alive connection)
+  bool strict = false;  ///< check request bodies against Aiven's description (strict_mode.h)
 };
 
 /// Parses argv; on --help or an error prints to stdout/stderr and returns nullopt with
