@@ -1,47 +1,10 @@
 #include "request_check.h"
 
-#include <cmath>
-
 namespace aivenctl::emulator {
 namespace {
 
 constexpr int kMaxDepth = 48;             // deeper bodies are refused, not walked
 constexpr std::size_t kMaxEnumShown = 8;  // enum values quoted in a message
-
-const char* JsonType(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::string:
-      return "string";
-    case Json::value_t::boolean:
-      return "boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-      return "integer";
-    case Json::value_t::number_float:
-      return "number";
-    case Json::value_t::array:
-      return "array";
-    case Json::value_t::object:
-      return "object";
-    default:
-      return "null";
-  }
-}
-
-bool HasType(const Json& v, const std::string& type) {
-  if (type == "string") return v.is_string();
-  if (type == "boolean") return v.is_boolean();
-  if (type == "object") return v.is_object();
-  if (type == "array") return v.is_array();
-  if (type == "number") return v.is_number();
-  if (type == "integer") {
-    if (v.is_number_integer()) return true;
-    if (!v.is_number_float()) return false;
-    const double d = v.get<double>();
-    return std::isfinite(d) && std::floor(d) == d;  // 3.0 is an integer in JSON Schema
-  }
-  return true;  // a type this checker does not know constrains nothing
-}
 
 std::string Quote(const Json& v) {
   std::string text = v.dump(-1, ' ', false, Json::error_handler_t::replace);
@@ -53,7 +16,7 @@ std::string Join(const std::string& field, const std::string& key) {
   return field.empty() ? key : field + "." + key;
 }
 
-// Does `enum_values` admit JSON null? Aiven writes that as the string "null".
+// Does the schema's enum admit JSON null? Aiven writes that as the string "null".
 bool EnumAllowsNull(const Json& schema) {
   const auto it = schema.find("enum");
   if (it == schema.end() || !it->is_array()) return false;
@@ -141,8 +104,8 @@ void RequestChecker::Walk(const Json& schema_in, const Json& value, const std::s
     if (!matched) out.push_back({field, "matches none of the shapes the schema allows"});
   }
 
-  if (!type.empty() && !HasType(value, type)) {
-    out.push_back({field, "expected " + type + ", got " + JsonType(value)});
+  if (!type.empty() && !JsonIsType(value, type)) {
+    out.push_back({field, "expected " + type + ", got " + JsonTypeName(value)});
     return;
   }
 
