@@ -7,7 +7,15 @@ namespace {
 
 using Projects = HttpTest;
 
-TEST_F(Projects, CreateWithAvnBodyAndParentOrganization) {
+// parent_id is in neither of Aiven's descriptions of ProjectCreate (only in the
+// organization API); the emulator's handler accepts it leniently, so this runs without
+// strict mode. avn's own body passes strict mode in http_avn_replay_test.cc.
+class LenientProjects : public HttpTest {
+ protected:
+  bool Strict() const override { return false; }
+};
+
+TEST_F(LenientProjects, CreateWithAvnBodyAndParentOrganization) {
   const ApiResponse org = api().Get("/v1/organization/org4f9e1a2b3c4d");
   ASSERT_EQ(org.status, 200) << org.Describe();
   ASSERT_TRUE(org.body["account_id"].is_string());
