@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/continue_command.h"
 #include "cli/outputs_command.h"
 #include "cli/session.h"
 #include "diff/changeset_json.h"
@@ -103,20 +104,24 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
     io.err << "aivenctl: " << outputs.status().message() << "\n";
     return kExitInvalid;
   }
-  RunControl control(io);
+  RunControl control(io, options);
+  StartDeadline(control, exec_flags);
   Session session;
   std::optional<diff::Changeset> cs;
   if (IsSavedChangeset(target)) {
     cs = LoadSaved(target, session, options, control, io);
-    if (!cs) return kExitInvalid;
+    if (!cs) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    // Once part of it ran, the saved changeset is stale by design: a run continues from
+    // the plan file it was made from.
+    control.ContinueWith(ReplaceArgument(options.args, target, cs->plan_file));
   } else {
     auto started = StartSession(target, options, io, control.stop_token());
-    if (!started) return control.interrupted() ? 130 : kExitInvalid;
+    if (!started) return control.interrupted() ? control.Stopped() : kExitInvalid;
     session = std::move(*started);
     cs = MakeChangeset(session, plan_flags, options, io);
     if (!cs) return kExitInvalid;
   }
-  if (options.format != "json") PrintChangeset(*cs, options, io);
+  if (options.format != "json") PrintChangeset(*cs, options, io, &session.plan);
   if (!cs->Summarize().has_changes()) {
     if (options.format != "json") io.out << "\nNo changes: the live state matches the plan.\n";
     return WriteOutputsAfter(session, kExitOk, *outputs, io);
@@ -124,17 +129,18 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   if (!Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io)) {
     return kExitInvalid;
   }
-  if (control.interrupted()) return 130;
+  if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(*cs, *session.connection, exec_flags, options, control, io, exit_code);
-  return WriteOutputsAfter(session, exit_code, *outputs, io);
+  return control.Finish(WriteOutputsAfter(session, exit_code, *outputs, io));
 }
 
 int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
                const GlobalOptions& options, Io& io) {
-  RunControl control(io);
+  RunControl control(io, options);
+  StartDeadline(control, exec_flags);
   auto session = StartSession(file, options, io, control.stop_token());
-  if (!session) return control.interrupted() ? 130 : kExitInvalid;
+  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
   diff::DestroyOptions destroy;
   destroy.force_unprotect = apply_flags.force_unprotect;
   destroy.now = Now(io.env);
@@ -163,9 +169,10 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
                session->plan.name, exec_flags, io)) {
     return kExitInvalid;
   }
+  if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
-  return exit_code;
+  return control.Finish(exit_code);
 }
 
 }  // namespace aivenctl::cli

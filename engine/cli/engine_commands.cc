@@ -29,6 +29,10 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
   if (timeout) {
     AddDurationOption(cmd, "--timeout", c.exec_flags.timeout,
                       "Time limit per operation (default: 20m for service creates, 10m others)");
+    AddDurationOption(cmd, "--deadline", c.exec_flags.deadline,
+                      "Stop starting work this long after the start, let calls in flight "
+                      "finish, print the command that continues, exit 1 (e.g. 25m)",
+                      DurationRule::kPositive);
   }
 }
 
@@ -51,6 +55,12 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
       ->type_name(kFileType);
   c.plan->add_flag("--detailed-exitcode", c.plan_flags.detailed_exitcode,
                    "Exit 0 without changes, 2 with changes, 1 on errors");
+  c.plan
+      ->add_option("--max-monthly-cost", c.plan_flags.max_monthly_cost,
+                   "Exit 1 (after printing the plan, saving nothing) when the plan's services "
+                   "would cost more than USD per month")
+      ->type_name("USD")
+      ->check(CLI::NonNegativeNumber);
   c.plan->footer(
       "Formats: --format text (default), json, markdown (for pull requests).\n"
       "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
@@ -108,7 +118,10 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
                     "Also reap owned services without expiry created this long ago");
   c.reap->add_flag("--force-unprotect", c.reap_flags.force_unprotect,
                    "Lift termination protection of expired owned services, then delete them");
-  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
+  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout,
+                    "Bound on the whole run, like --deadline elsewhere (e.g. 25m)");
+  c.reap->add_flag("--detailed-exitcode", c.reap_flags.detailed_exitcode,
+                   "Without --yes: exit 0 when nothing is expired, 2 when something is");
   AddExecFlags(c.reap, c, /*timeout=*/false);
 
   c.extend = app.add_subcommand("extend", "Push expires-at forward on what the plan owns");

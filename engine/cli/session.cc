@@ -42,7 +42,10 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
   refresh.stop = stop;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
   if (!refreshed.ok()) {
-    io.err << "aivenctl: reading the live state failed:\n" << refreshed.status().message() << "\n";
+    io.err << "aivenctl: "
+           << session.connection->FailureMessage("reading the live state failed",
+                                                 refreshed.status())
+           << "\n";
     return false;
   }
   session.refreshed = std::move(*refreshed);
