@@ -291,8 +291,14 @@ void Server::RegisterControlRoutes() {
     c.Reply({{"message", "reset"}});
   });
   control_.Add("GET", "/_emulator/requests", [this](Ctx& c) {
+    std::size_t in_flight = 0;  // requests being handled besides this one
+    {
+      std::lock_guard lock(active_mu_);
+      in_flight = active_peers_.empty() ? 0 : active_peers_.size() - 1;
+    }
     std::lock_guard lock(counts_mu_);
     c.Reply({{"total", total_},
+             {"in_flight", in_flight},
              {"by_route", Json(counts_)},
              {"faults_injected", faults_.InjectedJson()}});
   });
