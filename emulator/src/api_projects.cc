@@ -1,6 +1,7 @@
 // Projects, project tags and organizations (REFERENCE §5.2).
 #include "api_routes.h"
 #include "names.h"
+#include "project_ca.h"
 
 namespace aivenctl::emulator {
 namespace {
@@ -223,8 +224,7 @@ void RegisterProjectRoutes(Router& r, World& w) {
       RequireProject(d, c.Param("project"));
       return 0;
     });
-    c.Reply({{"certificate", "-----BEGIN CERTIFICATE-----\nMIIEQTCCAqmgAwIBAgIUEmulatedProjectCA" +
-                                 c.Param("project") + "\n-----END CERTIFICATE-----\n"}});
+    c.Reply({{"certificate", ProjectCaPem()}});
   });
   r.Add("GET", "/v1/organization/{organization_id}", [&w](Ctx& c) {
     const std::string id = c.Param("organization_id");

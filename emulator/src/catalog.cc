@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "embedded_data.h"
 #include "user_config_check.h"
 
 namespace aivenctl::emulator {
@@ -128,15 +129,27 @@ std::optional<Catalog> Catalog::Load(const std::string& path, std::string* error
     *error = path + ": cannot open the catalog file";
     return std::nullopt;
   }
+  std::stringstream text;
+  text << in.rdbuf();
+  return Parse(text.str(), path, error);
+}
+
+std::optional<Catalog> Catalog::LoadOrBuiltIn(const std::string& path, std::string* error) {
+  if (path.empty()) return Parse(EmbeddedCatalog(), "built-in catalog", error);
+  return Load(path, error);
+}
+
+std::optional<Catalog> Catalog::Parse(std::string_view text, const std::string& origin,
+                                      std::string* error) {
   Catalog c;
   try {
-    c.data_ = Json::parse(in);
+    c.data_ = Json::parse(text);
   } catch (const Json::parse_error& e) {
-    *error = path + ": not valid JSON: " + e.what();
+    *error = origin + ": not valid JSON: " + e.what();
     return std::nullopt;
   }
   if (std::string why = CheckShape(c.data_); !why.empty()) {
-    *error = path + ": " + why;
+    *error = origin + ": " + why;
     return std::nullopt;
   }
   const Json& clouds = c.data_["clouds"];

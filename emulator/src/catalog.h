@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "http.h"
@@ -17,6 +18,12 @@ class Catalog {
  public:
   /// Parses the catalog file; on error returns nullopt and sets *error (file and reason).
   static std::optional<Catalog> Load(const std::string& path, std::string* error);
+  /// Parses catalog text; errors start with `origin` (a file name or "built-in catalog").
+  static std::optional<Catalog> Parse(std::string_view text, const std::string& origin,
+                                      std::string* error);
+  /// The compiled-in catalog (emulator/data/catalog.json at build time) when `path` is
+  /// empty, else the file at `path` (--catalog).
+  static std::optional<Catalog> LoadOrBuiltIn(const std::string& path, std::string* error);
 
   /// {"clouds": [...]} as GET /v1/clouds answers.
   Json CloudsBody() const;

@@ -1,26 +1,15 @@
 #include "http.h"
 
+#include <cmath>
+
 namespace aivenctl::emulator {
 namespace {
 
-const char* TypeName(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::string:
-      return "a string";
-    case Json::value_t::boolean:
-      return "a boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-      return "an integer";
-    case Json::value_t::number_float:
-      return "a number";
-    case Json::value_t::array:
-      return "an array";
-    case Json::value_t::object:
-      return "an object";
-    default:
-      return "null";
-  }
+// "a string", "an integer", ... as the handlers' messages say it.
+std::string TypeName(const Json& v) {
+  const std::string name = JsonTypeName(v);
+  if (name == "null") return name;
+  return (name == "integer" || name == "array" || name == "object" ? "an " : "a ") + name;
 }
 
 [[noreturn]] void WrongType(const char* field, const char* want, const Json& got) {
@@ -38,6 +27,42 @@ const Json* Field(const Json& obj, const char* field) {
 }
 
 }  // namespace
+
+const char* JsonTypeName(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::boolean:
+      return "boolean";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned:
+      return "integer";
+    case Json::value_t::number_float:
+      return "number";
+    case Json::value_t::array:
+      return "array";
+    case Json::value_t::object:
+      return "object";
+    default:
+      return "null";
+  }
+}
+
+bool JsonIsType(const Json& v, const std::string& type) {
+  if (type == "object") return v.is_object();
+  if (type == "array") return v.is_array();
+  if (type == "string") return v.is_string();
+  if (type == "boolean") return v.is_boolean();
+  if (type == "null") return v.is_null();
+  if (type == "number") return v.is_number();
+  if (type == "integer") {
+    if (v.is_number_integer()) return true;
+    if (!v.is_number_float()) return false;
+    const double d = v.get<double>();
+    return std::isfinite(d) && std::floor(d) == d;
+  }
+  return true;
+}
 
 Json MergeTopLevel(Json base, const Json& patch) {
   for (const auto& [k, v] : patch.items()) {

@@ -22,6 +22,13 @@ struct ApiError {
 /// Aiven's error body for an ApiError.
 Json ErrorBody(const ApiError& e);
 
+/// The JSON Schema type of a value: "string", "integer", "number", "boolean", "array",
+/// "object" or "null".
+const char* JsonTypeName(const Json& v);
+/// Whether `v` has JSON Schema type `type` (3.0 counts as an integer; a type name this
+/// does not know restricts nothing).
+bool JsonIsType(const Json& v, const std::string& type);
+
 /// What a route handler sees: path parameters, the parsed body, query flags.
 struct Ctx {
   const httplib::Request& req;

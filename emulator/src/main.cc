@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   std::string error;
-  const auto catalog = Catalog::Load(opts->catalog_path, &error);
+  const auto catalog = Catalog::LoadOrBuiltIn(opts->catalog_path, &error);
   if (!catalog) {
     std::fprintf(stderr, "aiven-emulator: %s\n", error.c_str());
     return 1;
@@ -51,6 +51,11 @@ int main(int argc, char** argv) {
                  "is accepted\n");
   }
   if (opts->data_dir.empty()) std::fprintf(stderr, "aiven-emulator: state is in memory only\n");
+  if (opts->strict) {
+    std::fprintf(stderr,
+                 "aiven-emulator: strict mode: request bodies must match Aiven's OpenAPI "
+                 "description (allowlist: emulator/src/strict_allowlist.cc)\n");
+  }
   std::atomic<bool> run_returned{false};
   std::thread stopper([&] {
     int sig = 0;

@@ -21,7 +21,6 @@ std::vector<std::string> SplitComma(const std::string& s) {
 
 std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   Options o;
-  o.catalog_path = AIVEN_EMULATOR_CATALOG;
   std::string latency, rate_limit;
   CLI::App app{
       "aiven-emulator: a local imitation of the Aiven REST API for tests, demos and offline "
@@ -32,7 +31,11 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
                  "Persist state here (WAL + snapshot); memory only if unset");
   app.add_option("--token", o.tokens,
                  "Accepted API token (repeatable; also AIVEN_EMULATOR_TOKENS, comma-separated)");
-  app.add_option("--catalog", o.catalog_path, "Catalog data file")->capture_default_str();
+  app.add_option("--catalog", o.catalog_path,
+                 "Catalog data file (default: the built-in emulator/data/catalog.json)");
+  app.add_flag("--strict", o.strict,
+               "Answer 400 to request bodies that do not match Aiven's OpenAPI description "
+               "(beyond a documented allowlist of what real clients send)");
   app.add_option("--build-seconds", o.build_seconds, "Seconds a new service spends REBUILDING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);

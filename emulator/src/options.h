@@ -13,7 +13,7 @@ struct Options {
   int port = 0;                     ///< 0: pick a free port
   std::string data_dir;             ///< empty: memory only
   std::vector<std::string> tokens;  ///< empty: any non-empty token is accepted
-  std::string catalog_path;         ///< the sample catalog (emulator/data/catalog.json)
+  std::string catalog_path;         ///< --catalog; empty: the built-in sample catalog
   double build_seconds = 3;         ///< service create -> RUNNING (times type/plan multiplier)
   double rebalance_seconds = 2;     ///< plan/disk change -> RUNNING again
   double topic_seconds = 1;         ///< topic CONFIGURING -> ACTIVE
@@ -28,6 +28,7 @@ struct Options {
   std::string request_log;           ///< JSON-lines file; empty: none
   size_t max_body_bytes = 4u << 20;  ///< larger bodies get 413
   int threads = 128;                 ///< worker threads (one per keep-alive connection)
+  bool strict = false;  ///< check request bodies against Aiven's description (strict_mode.h)
 };
 
 /// Parses argv; on --help or an error prints to stdout/stderr and returns nullopt with

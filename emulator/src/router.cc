@@ -54,4 +54,11 @@ Router::Match Router::Find(const std::string& method, const std::string& path) c
   return m;
 }
 
+std::vector<Router::RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
+  for (const Route& r : routes_) out.push_back({r.method, r.pattern});
+  return out;
+}
+
 }  // namespace aivenctl::emulator

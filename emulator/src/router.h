@@ -2,6 +2,7 @@
 // Method + path-template routing with Aiven's 404/405 answers.
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,15 @@ class Router {
   };
   /// Finds the route for a request; see Match for the 404/405 distinction.
   Match Find(const std::string& method, const std::string& path) const;
+
+  /// One registered route: method and pattern as given to Add.
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;
+  };
+  /// Every registered route, in registration order (strict mode and its tests map them
+  /// to operations of Aiven's description).
+  std::vector<RouteInfo> Routes() const;
 
  private:
   struct Route {

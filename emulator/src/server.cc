@@ -63,6 +63,9 @@ Server::Server(World world, const Options& opts) : world_(world), opts_(opts), f
   http_.set_read_timeout(30, 0);
   if (!opts.request_log.empty()) log_.open(opts.request_log, std::ios::app);
   RegisterApiRoutes(api_, world_);
+  if (opts.strict) {
+    strict_ = std::make_unique<StrictMode>(EmbeddedOpenApiSubsetDocument(), api_.Routes());
+  }
   RegisterControlRoutes();
   const auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     Dispatch(req, res);
@@ -241,6 +244,14 @@ void Server::ServeApi(const httplib::Request& req, httplib::Response& res, std::
       ctx.body = Json::parse(req.body, nullptr, false);
       if (ctx.body.is_discarded()) throw ApiError{400, "Invalid JSON in request body", ""};
     }
+    if (strict_ && (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")) {
+      if (auto refusal = strict_->Check(req.method, m.pattern, ctx.body, !req.body.empty())) {
+        // On stderr too, so a test's emulator log shows which request broke the description.
+        std::fprintf(stderr, "aiven-emulator: strict: %s %s: %s\n", req.method.c_str(),
+                     path.c_str(), refusal->message.c_str());
+        throw *refusal;
+      }
+    }
     (*m.handler)(ctx);
     if (fault.lose_response) {
       // The change is in the write-ahead log; only the answer is lost.
@@ -280,8 +291,14 @@ void Server::RegisterControlRoutes() {
     c.Reply({{"message", "reset"}});
   });
   control_.Add("GET", "/_emulator/requests", [this](Ctx& c) {
+    std::size_t in_flight = 0;  // requests being handled besides this one
+    {
+      std::lock_guard lock(active_mu_);
+      in_flight = active_peers_.empty() ? 0 : active_peers_.size() - 1;
+    }
     std::lock_guard lock(counts_mu_);
     c.Reply({{"total", total_},
+             {"in_flight", in_flight},
              {"by_route", Json(counts_)},
              {"faults_injected", faults_.InjectedJson()}});
   });

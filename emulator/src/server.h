@@ -10,6 +10,7 @@
 
 #include "faults.h"
 #include "router.h"
+#include "strict_mode.h"
 #include "world.h"
 
 namespace aivenctl::emulator {
@@ -46,6 +47,7 @@ class Server {
   httplib::Server http_;
   Router api_;
   Router control_;
+  std::unique_ptr<StrictMode> strict_;  ///< set with --strict
   Faults faults_;
   std::mutex log_mu_;
   std::ofstream log_;

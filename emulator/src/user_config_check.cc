@@ -1,6 +1,5 @@
 #include "user_config_check.h"
 
-#include <cmath>
 #include <regex>
 #include <vector>
 
@@ -9,22 +8,6 @@ namespace {
 
 std::string Fail(const std::string& path, const std::string& what) {
   return "Invalid '" + path + "': " + what;
-}
-
-bool IsType(const Json& v, const std::string& type) {
-  if (type == "object") return v.is_object();
-  if (type == "array") return v.is_array();
-  if (type == "string") return v.is_string();
-  if (type == "boolean") return v.is_boolean();
-  if (type == "null") return v.is_null();
-  if (type == "number") return v.is_number();
-  if (type == "integer") {
-    if (v.is_number_integer()) return true;
-    if (!v.is_number_float()) return false;
-    double d = v.get<double>();
-    return std::isfinite(d) && std::floor(d) == d;
-  }
-  return true;  // an unknown type name restricts nothing
 }
 
 std::vector<std::string> Types(const Json& schema) {
@@ -96,7 +79,7 @@ std::optional<std::string> Check(const Json& schema, const Json& v, const std::s
   std::vector<std::string> types = Types(schema);
   if (!types.empty()) {
     bool ok = false;
-    for (const std::string& t : types) ok = ok || IsType(v, t);
+    for (const std::string& t : types) ok = ok || JsonIsType(v, t);
     if (!ok) {
       std::string names;
       for (const std::string& t : types) names += (names.empty() ? "" : ", ") + PyRepr(t);

@@ -3,28 +3,10 @@
 
 #include <utility>
 
+#include "core/percent_encode.h"
+
 namespace aivenctl::api {
 namespace {
-
-bool IsUnreserved(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.' || c == '~';
-}
-
-std::string EncodeSegment(const std::string& segment) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : segment) {
-    if (IsUnreserved(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 const char* TypeName(nlohmann::json::value_t type) {
   switch (type) {
@@ -40,8 +22,8 @@ const char* TypeName(nlohmann::json::value_t type) {
 }  // namespace
 
 std::string ProjectPath(const std::string& project, const std::vector<std::string>& rest) {
-  std::string out = "/v1/project/" + EncodeSegment(project);
-  for (const auto& segment : rest) out += "/" + EncodeSegment(segment);
+  std::string out = "/v1/project/" + core::PercentEncode(project);
+  for (const auto& segment : rest) out += "/" + core::PercentEncode(segment);
   return out;
 }
 

@@ -92,6 +92,12 @@ void Client::RecordFailure(const std::string& endpoint) {
   ++stats_[endpoint].failures;
 }
 
+std::optional<ApiError> Client::unreachable() const {
+  if (answered()) return std::nullopt;
+  std::lock_guard lock(unreachable_mu_);
+  return unreachable_;
+}
+
 Stats Client::GetStats() const {
   std::lock_guard lock(stats_mu_);
   Stats out;
@@ -148,6 +154,9 @@ ApiResult Client::Send(const HttpRequest& request, const RequestContext& context
     attempt.transport_error = sent.error.kind;
     attempt.earlier_attempt_ambiguous = earlier_ambiguous;
     attempt.confirms_create = context.confirms_create;
+    if (sent.ok()) answered_ = true;
+    attempt.before_first_answer = !answered_.load();
+    attempt.known_unreachable = known_unreachable_.load();
     attempt.elapsed = clock_.Now() - start;
     attempt.wall_now = clock_.WallNow();
     attempt.jitter = NextJitter();
@@ -172,6 +181,13 @@ ApiResult Client::Send(const HttpRequest& request, const RequestContext& context
           e.code = core::Code::kAlreadyExists;
         }
         spdlog::debug("{}", e.ToString());
+        const bool never_reached = !sent.ok() && (sent.error.kind == TransportErrorKind::kConnect ||
+                                                  sent.error.kind == TransportErrorKind::kTls);
+        if (never_reached && !answered_.load()) {
+          std::lock_guard lock(unreachable_mu_);
+          if (!unreachable_) unreachable_ = e;
+          known_unreachable_ = true;
+        }
         result.error = std::move(e);
         RecordFailure(endpoint);
       }

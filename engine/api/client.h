@@ -2,6 +2,7 @@
 // The API client: transport + retry policy + shared rate budget + logging + stats.
 // The typed endpoints (api.h) build HttpRequests and call Client::Send.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -79,6 +80,12 @@ class Client {
 
   Stats GetStats() const;
 
+  /// True once any request got an HTTP answer (whatever its status).
+  bool answered() const { return answered_.load(); }
+  /// While nothing has answered: the error of the first call that gave up without reaching
+  /// the server (a refused or unresolvable connection, a TLS failure). nullopt otherwise.
+  std::optional<ApiError> unreachable() const;
+
  private:
   double NextJitter();
   void Record(const std::string& endpoint, std::chrono::milliseconds elapsed, bool retry);
@@ -92,6 +99,10 @@ class Client {
   std::mt19937_64 jitter_rng_;
   mutable std::mutex stats_mu_;
   std::map<std::string, EndpointStats> stats_;
+  std::atomic<bool> answered_{false};
+  std::atomic<bool> known_unreachable_{false};  // unreachable_ is set
+  mutable std::mutex unreachable_mu_;
+  std::optional<ApiError> unreachable_;
 };
 
 /// "/v1/project/p1/service/pg/topic/t" -> "/v1/project/{project}/service/{service}/topic/{topic}".

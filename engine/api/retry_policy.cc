@@ -60,6 +60,26 @@ RetryDecision Stop(Outcome outcome, std::string reason) {
   return d;
 }
 
+// A connection that failed before any request of the run was answered (see RetryOptions).
+RetryDecision DecideUnanswered(const Attempt& a, const RetryOptions& options, Outcome failed) {
+  const int limit = a.known_unreachable
+                        ? 1
+                        : std::min(options.max_attempts, options.connect_attempts_before_answer);
+  if (a.number >= limit) {
+    return Stop(failed, "gave up after " + std::to_string(a.number) +
+                            " attempts: cannot connect, and nothing has answered yet");
+  }
+  if (a.elapsed + options.connect_delay_before_answer > options.max_elapsed) {
+    return Stop(failed, "gave up: waiting would pass the time limit: cannot connect");
+  }
+  RetryDecision d;
+  d.retry = true;
+  d.delay = options.connect_delay_before_answer;
+  d.reason = "connection failed before sending (nothing has answered yet)";
+  d.outcome = failed;
+  return d;
+}
+
 }  // namespace
 
 const char* OutcomeName(Outcome outcome) {
@@ -113,6 +133,7 @@ RetryDecision Decide(const Attempt& a, const RetryOptions& options) {
     switch (a.transport_error) {
       case TransportErrorKind::kConnect:
         reason = "connection failed before sending";
+        if (a.before_first_answer) return DecideUnanswered(a, options, failed);
         break;
       case TransportErrorKind::kTls:
       case TransportErrorKind::kCancelled:

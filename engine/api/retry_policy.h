@@ -22,6 +22,12 @@ struct RetryOptions {
   core::Duration max_delay = std::chrono::seconds(15);        ///< ceiling of any backoff
   core::Duration min_delay = std::chrono::milliseconds(100);  ///< floor of a jittered backoff
   core::Duration max_elapsed = std::chrono::minutes(2);       ///< no retry would end past this
+  /// Until the first HTTP answer of a run, a connection that fails before sending (refused,
+  /// unresolvable) is tried at most this often, `connect_delay_before_answer` apart: a
+  /// wrong URL or a server that is down fails in seconds, not after the full backoff.
+  /// After any answer the rules above apply (a server restarting mid-run is waited for).
+  int connect_attempts_before_answer = 2;
+  core::Duration connect_delay_before_answer = std::chrono::milliseconds(2500);
 };
 
 /// What the caller ultimately learns about a request.
@@ -51,6 +57,10 @@ struct Attempt {
   /// A read confirming our own create: 404 "Service X does not exist" is the API lagging
   /// behind that create (as on a POST below a new service), so it is retried.
   bool confirms_create = false;
+  /// No request of this client has had an HTTP answer yet (see RetryOptions).
+  bool before_first_answer = false;
+  /// Another call already gave up connecting before any answer: no retry for this one.
+  bool known_unreachable = false;
   core::Duration elapsed{};  ///< since the first attempt started
   core::WallTime wall_now;   ///< to interpret an HTTP-date Retry-After
   double jitter = 1.0;       ///< a uniform sample in [0, 1) from the caller's seeded source

@@ -96,6 +96,18 @@ TransportErrorKind KindOf(CURLcode code) {
   }
 }
 
+// OpenSSL says "wrong version number" when an https:// URL reaches a server that answers
+// in plain HTTP (the usual mix-up with a local emulator): say that, and what to use.
+std::string TlsHint(const std::string& base_url, const std::string& detail) {
+  constexpr std::string_view kHttps = "https://";
+  if (detail.find("wrong version number") == std::string::npos ||
+      base_url.compare(0, kHttps.size(), kHttps) != 0) {
+    return detail;
+  }
+  return "the server at " + base_url + " does not speak TLS (" + detail + "): use http://" +
+         base_url.substr(kHttps.size()) + "?";
+}
+
 }  // namespace
 
 const char* TransportErrorKindName(TransportErrorKind kind) {
@@ -276,6 +288,7 @@ TransportResult CurlTransport::Send(const HttpRequest& request, std::stop_token 
   if (code != CURLE_OK) {
     std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
     TransportErrorKind kind = KindOf(code);
+    if (kind == TransportErrorKind::kTls) detail = TlsHint(o.base_url, detail);
     result.error = {kind, Redact(std::string(TransportErrorKindName(kind)) + ": " + detail),
                     elapsed};
   } else {

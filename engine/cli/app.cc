@@ -21,7 +21,7 @@ std::string MainFooter() {
     }
     return out;
   };
-  return table("Exit status:", kExitStatuses) +
+  return table("Exit status:", kExitStatuses) + "  " + kExitNote + "\n" +
          table("Environment (a flag wins over it):", kEnvironment) + kDurationHelp + "\n" +
          kPlanFormatHelp;
 }

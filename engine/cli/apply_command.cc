@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/continue_command.h"
 #include "cli/outputs_command.h"
 #include "cli/session.h"
 #include "diff/changeset_json.h"
@@ -83,51 +84,63 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& sessi
 }
 
 // Writes --outputs after a finished apply; the exit code.
-int WriteOutputsAfter(const Session& session, int exit_code, const ApplyFlags& flags, Io& io) {
-  if (flags.outputs.empty()) return exit_code;
+int WriteOutputsAfter(const Session& session, int exit_code, const OutputsTarget& outputs, Io& io) {
+  if (!outputs.wanted) return exit_code;
   if (exit_code != kExitOk) {
-    io.err << "aivenctl: " << flags.outputs << " not written: the apply did not finish\n";
+    io.err << "aivenctl: " << outputs.path << " not written: the apply did not finish\n";
     return exit_code;
   }
-  return WriteOutputs(session, flags.outputs, io) ? exit_code : kExitInvalid;
+  return WriteOutputs(session, outputs, io) ? exit_code : kExitInvalid;
 }
 
 }  // namespace
 
 int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecFlags& exec_flags,
              const ApplyFlags& apply_flags, const GlobalOptions& options, Io& io) {
-  RunControl control(io);
+  // Refused before anything changes, not after a twenty-minute apply.
+  auto outputs = ResolveOutputs({apply_flags.outputs, apply_flags.outputs_format},
+                                /*stdout_allowed=*/false, io.env);
+  if (!outputs.ok()) {
+    io.err << "aivenctl: " << outputs.status().message() << "\n";
+    return kExitInvalid;
+  }
+  RunControl control(io, options);
+  StartDeadline(control, exec_flags);
   Session session;
   std::optional<diff::Changeset> cs;
   if (IsSavedChangeset(target)) {
     cs = LoadSaved(target, session, options, control, io);
-    if (!cs) return kExitInvalid;
+    if (!cs) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    // Once part of it ran, the saved changeset is stale by design: a run continues from
+    // the plan file it was made from.
+    control.ContinueWith(ReplaceArgument(options.args, target, cs->plan_file));
   } else {
     auto started = StartSession(target, options, io, control.stop_token());
-    if (!started) return control.interrupted() ? 130 : kExitInvalid;
+    if (!started) return control.interrupted() ? control.Stopped() : kExitInvalid;
     session = std::move(*started);
     cs = MakeChangeset(session, plan_flags, options, io);
     if (!cs) return kExitInvalid;
   }
-  if (options.format != "json") PrintChangeset(*cs, options, io);
+  if (options.format != "json") PrintChangeset(*cs, options, io, &session.plan);
   if (!cs->Summarize().has_changes()) {
     if (options.format != "json") io.out << "\nNo changes: the live state matches the plan.\n";
-    return WriteOutputsAfter(session, kExitOk, apply_flags, io);
+    return WriteOutputsAfter(session, kExitOk, *outputs, io);
   }
   if (!Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io)) {
     return kExitInvalid;
   }
-  if (control.interrupted()) return 130;
+  if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(*cs, *session.connection, exec_flags, options, control, io, exit_code);
-  return WriteOutputsAfter(session, exit_code, apply_flags, io);
+  return control.Finish(WriteOutputsAfter(session, exit_code, *outputs, io));
 }
 
 int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
                const GlobalOptions& options, Io& io) {
-  RunControl control(io);
+  RunControl control(io, options);
+  StartDeadline(control, exec_flags);
   auto session = StartSession(file, options, io, control.stop_token());
-  if (!session) return control.interrupted() ? 130 : kExitInvalid;
+  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
   diff::DestroyOptions destroy;
   destroy.force_unprotect = apply_flags.force_unprotect;
   destroy.now = Now(io.env);
@@ -156,9 +169,10 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
                session->plan.name, exec_flags, io)) {
     return kExitInvalid;
   }
+  if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
-  return exit_code;
+  return control.Finish(exit_code);
 }
 
 }  // namespace aivenctl::cli

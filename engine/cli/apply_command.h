@@ -13,6 +13,7 @@ namespace aivenctl::cli {
 /// Flags of apply and destroy beyond planning and execution.
 struct ApplyFlags {
   std::string outputs;           ///< --outputs FILE: connection details (0600) after apply
+  std::string outputs_format;    ///< --outputs-format dotenv|env-file|github|json
   bool force_unprotect = false;  ///< destroy: lift termination protection first
 };
 

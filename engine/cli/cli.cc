@@ -3,6 +3,8 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "cli/app.h"
 #include "cli/cli_spec.h"
 #include "cli/clouds_command.h"
@@ -11,6 +13,7 @@
 #include "cli/projects_command.h"
 #include "cli/validate_command.h"
 #include "cli/version.h"
+#include "core/suggest.h"
 
 namespace aivenctl::cli {
 namespace {
@@ -37,6 +40,31 @@ bool ParseVars(GlobalOptions& options, std::string& problem) {
   return true;
 }
 
+// "aivenctl: unknown flag --frmat (did you mean --format?)" for each argument that looks
+// like a flag and is none of the command line's (CLI11 only says it was not expected).
+void SuggestFlags(const std::vector<std::string>& args, const CLI::App& app, std::ostream& err) {
+  const CliSpec spec = DescribeApp(app);
+  std::vector<std::string> known;
+  auto add = [&](const std::vector<FlagSpec>& flags) {
+    for (const FlagSpec& f : flags) {
+      for (const auto& name : f.names) {
+        if (name.rfind("--", 0) == 0) known.push_back(name);
+      }
+    }
+  };
+  add(spec.global_flags);
+  for (const CommandSpec& c : spec.commands) add(c.flags);
+  std::sort(known.begin(), known.end());
+  known.erase(std::unique(known.begin(), known.end()), known.end());
+  for (const auto& arg : args) {
+    if (arg == "--") break;
+    if (arg.size() < 3 || arg.rfind("--", 0) != 0) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    if (std::binary_search(known.begin(), known.end(), name)) continue;
+    err << "aivenctl: unknown flag " << name << core::DidYouMean(name, known) << "\n";
+  }
+}
+
 }  // namespace
 
 int Run(const std::vector<std::string>& args, Io& io) {
@@ -60,9 +88,11 @@ int Run(const std::vector<std::string>& args, Io& io) {
     return app.exit(e, io.out, io.err);
   } catch (const CLI::ParseError& e) {
     app.exit(e, io.out, io.err);
+    SuggestFlags(args, app, io.err);
     return kExitUsage;
   }
 
+  options.args = args;
   std::string problem;
   if (!ParseVars(options, problem)) {
     io.err << "aivenctl: " << problem << "\n";

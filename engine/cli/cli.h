@@ -11,10 +11,15 @@
 
 namespace aivenctl::cli {
 
-/// Exit codes: 0 success, 1 the input is invalid (or a command failed), 2 usage error.
+/// Exit codes (the --help footer's table, help_text.h, says the same): 0 success, 1 any
+/// error (usage errors included), 2 only for "there are changes" (plan and reap with
+/// --detailed-exitcode), 128 + the signal after an interrupt (130 SIGINT, 143 SIGTERM).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
-inline constexpr int kExitUsage = 2;
+inline constexpr int kExitUsage = 1;  ///< a usage error is an error like any other
+inline constexpr int kExitChanges = 2;
+/// The exit code after `signal` interrupted a run (as a shell reports a killed process).
+inline constexpr int ExitCodeForSignal(int signal) { return 128 + signal; }
 
 /// Where a run reads and writes; everything a test wants to control.
 struct Io {

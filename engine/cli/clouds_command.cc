@@ -13,7 +13,7 @@ int RunClouds(const GlobalOptions& options, Io& io) {
   }
   auto clouds = (*connection)->api().ListClouds();
   if (!clouds.ok()) {
-    io.err << "aivenctl: " << clouds.status().message() << "\n";
+    io.err << "aivenctl: " << (*connection)->FailureMessage("", clouds.status()) << "\n";
     return kExitInvalid;
   }
   if (options.format == "json") {

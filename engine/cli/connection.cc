@@ -23,6 +23,21 @@ Connection::~Connection() {
   io_.err << render::FormatStats(rows);
 }
 
+std::string Connection::FailureMessage(const std::string& what, const core::Status& failure) const {
+  const std::optional<api::ApiError> unreachable = client_->unreachable();
+  if (!unreachable) return what.empty() ? failure.message() : what + ":\n" + failure.message();
+  const std::string url = resolved_.base_url + " (from " + resolved_.url_source + ")";
+  const std::string attempts = unreachable->attempts > 1
+                                   ? " after " + std::to_string(unreachable->attempts) + " attempts"
+                                   : "";
+  if (unreachable->transport_error == api::TransportErrorKind::kTls) {
+    return "no TLS connection to the API at " + url + attempts + ": " + unreachable->message;
+  }
+  return "cannot connect to the API at " + url + attempts + ": " + unreachable->message +
+         "\nhint: is the URL right and the server up? Set the URL with --api-url or "
+         "AIVEN_API_URL.";
+}
+
 core::Result<std::unique_ptr<Connection>> Connection::Open(const GlobalOptions& options, Io& io,
                                                            TokenNeed need) {
   auto resolved =

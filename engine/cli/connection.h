@@ -40,6 +40,11 @@ class Connection {
   api::Client& client() { return *client_; }
   /// Where the URL and token came from.
   const api::ResolvedConnection& resolved() const { return resolved_; }
+  /// What to print when `failure` ended a command: while nothing has answered and a call
+  /// could not reach the server, one message naming the URL, where it came from and a hint
+  /// (instead of the same refusal once per request); else "`what`:\n" + its message (its
+  /// message alone when `what` is empty).
+  std::string FailureMessage(const std::string& what, const core::Status& failure) const;
 
  private:
   explicit Connection(Io& io) : io_(io) {}

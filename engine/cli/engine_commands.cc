@@ -3,6 +3,7 @@
 #include "cli/cli_spec.h"
 #include "cli/duration_flags.h"
 #include "cli/outputs_command.h"
+#include "render/outputs.h"
 
 namespace aivenctl::cli {
 namespace {
@@ -28,7 +29,19 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
   if (timeout) {
     AddDurationOption(cmd, "--timeout", c.exec_flags.timeout,
                       "Time limit per operation (default: 20m for service creates, 10m others)");
+    AddDurationOption(cmd, "--deadline", c.exec_flags.deadline,
+                      "Stop starting work this long after the start, let calls in flight "
+                      "finish, print the command that continues, exit 1 (e.g. 25m)",
+                      DurationRule::kPositive);
   }
+}
+
+void AddOutputsFormat(CLI::App* cmd, EngineCommands& c) {
+  cmd->add_option("--outputs-format", c.apply_flags.outputs_format,
+                  "How to write them (default: json for *.json, else dotenv); github appends "
+                  "to $GITHUB_ENV")
+      ->type_name("FORMAT")
+      ->check(OneOf(render::OutputsFormatNames()));
 }
 
 }  // namespace
@@ -42,6 +55,12 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
       ->type_name(kFileType);
   c.plan->add_flag("--detailed-exitcode", c.plan_flags.detailed_exitcode,
                    "Exit 0 without changes, 2 with changes, 1 on errors");
+  c.plan
+      ->add_option("--max-monthly-cost", c.plan_flags.max_monthly_cost,
+                   "Exit 1 (after printing the plan, saving nothing) when the plan's services "
+                   "would cost more than USD per month")
+      ->type_name("USD")
+      ->check(CLI::NonNegativeNumber);
   c.plan->footer(
       "Formats: --format text (default), json, markdown (for pull requests).\n"
       "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
@@ -59,8 +78,9 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
   AddExecFlags(c.apply, c);
   c.apply
       ->add_option("--outputs", c.apply_flags.outputs,
-                   "Write connection details to FILE (.env or .json, mode 0600)")
+                   "Write connection details to FILE after the apply (mode 0600)")
       ->type_name(kFileType);
+  AddOutputsFormat(c.apply, c);
 
   c.destroy = app.add_subcommand("destroy", "Delete everything the plan owns");
   c.destroy->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
@@ -68,13 +88,23 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
   c.destroy->add_flag("--force-unprotect", c.apply_flags.force_unprotect,
                       "Lift termination protection of owned services before deleting them");
 
-  c.outputs = app.add_subcommand("outputs", "Write the connection details of the plan's services");
+  c.outputs = app.add_subcommand(
+      "outputs", "Write the connection details of the plan's services, or print one of them");
   c.outputs->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  c.outputs->add_option("name", c.output_name, "Print only this value, raw (e.g. PG_URI)")
+      ->type_name("NAME");
   c.outputs
       ->add_option("--outputs,-o", c.apply_flags.outputs,
-                   "FILE to write (.env or .json, mode 0600)")
+                   "FILE to write (mode 0600), or - for stdout")
       ->type_name(kFileType);
+  AddOutputsFormat(c.outputs, c);
   c.outputs->add_flag("--show-secrets", c.show_secrets, "Print them to stdout instead");
+  c.outputs->footer(
+      "Formats: dotenv (default; `set -a; . FILE` in sh or bash), env-file (docker --env-file;\n"
+      "multi-line values in files beside it as NAME_FILE), github (appends to $GITHUB_ENV and\n"
+      "masks the secrets), json (default for *.json).\n"
+      "Example: export PGPASSWORD=\"$(aivenctl outputs plans/ci-postgres.yaml "
+      "PG_USER_APP_PASSWORD)\"");
 
   c.reap = app.add_subcommand("reap",
                               "Delete expired environments aivenctl owns (dry run "
@@ -88,7 +118,10 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
                     "Also reap owned services without expiry created this long ago");
   c.reap->add_flag("--force-unprotect", c.reap_flags.force_unprotect,
                    "Lift termination protection of expired owned services, then delete them");
-  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout, "Bound on the whole run (e.g. 25m)");
+  AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout,
+                    "Bound on the whole run, like --deadline elsewhere (e.g. 25m)");
+  c.reap->add_flag("--detailed-exitcode", c.reap_flags.detailed_exitcode,
+                   "Without --yes: exit 0 when nothing is expired, 2 when something is");
   AddExecFlags(c.reap, c, /*timeout=*/false);
 
   c.extend = app.add_subcommand("extend", "Push expires-at forward on what the plan owns");
@@ -107,7 +140,8 @@ std::optional<int> RunEngineCommand(EngineCommands& c, const GlobalOptions& opti
   }
   if (c.destroy->parsed()) return RunDestroy(c.file, c.exec_flags, c.apply_flags, options, io);
   if (c.outputs->parsed()) {
-    return RunOutputs(c.file, c.apply_flags.outputs, c.show_secrets, options, io);
+    return RunOutputs(c.file, c.output_name, {c.apply_flags.outputs, c.apply_flags.outputs_format},
+                      c.show_secrets, options, io);
   }
   if (c.reap->parsed()) return RunReap(c.reap_flags, c.exec_flags, options, io);
   if (c.extend->parsed()) return RunExtend(c.file, c.ttl.value(), c.exec_flags, options, io);

@@ -31,6 +31,7 @@ struct EngineCommands {
   ReapFlags reap_flags;
   std::optional<std::chrono::milliseconds> ttl;  ///< --ttl (required)
   bool show_secrets = false;
+  std::string output_name;  ///< outputs NAME: print one value
 };
 
 /// Adds the subcommands and their flags to `app`.

@@ -2,15 +2,19 @@
 
 #include <iostream>
 
+#include "cli/continue_command.h"
+#include "core/duration.h"
 #include "exec/api_runner.h"
 #include "render/progress.h"
 #include "render/run_summary.h"
 
 namespace aivenctl::cli {
 
-RunControl::RunControl(Io& io) : io_(io) {
+RunControl::RunControl(Io& io, const GlobalOptions& options)
+    : io_(io), continue_command_(ContinueCommand(options.args)) {
   watcher_ = std::make_unique<InterruptWatcher>(
-      [this](int) {
+      [this](int signal) {
+        signal_ = signal;
         io_.err << "\naivenctl: interrupted: no new work starts; calls in flight finish. "
                    "Interrupt again to exit at once.\n";
         io_.err.flush();
@@ -21,8 +25,9 @@ RunControl::RunControl(Io& io) : io_(io) {
       [this] {
         std::lock_guard lock(mu_);
         if (executor_ != nullptr) executor_->Abort();
-        io_.err << "\naivenctl: interrupted twice: exiting now; run the command again to "
-                   "converge.\n";
+        io_.out.flush();
+        io_.err << "\naivenctl: interrupted twice: exiting now.\nRun again to finish: "
+                << continue_command_ << "\n";
         io_.err.flush();
       });
 }
@@ -33,17 +38,39 @@ void RunControl::Attach(exec::Executor* executor) {
   if (executor_ != nullptr && stop_.stop_requested()) executor_->RequestStop();
 }
 
-void RunControl::StopAfter(core::Duration limit) {
-  deadline_ = std::jthread([this, limit](std::stop_token done) {
+void RunControl::SetDeadline(core::Duration limit, std::string flag) {
+  deadline_at_ = core::RealClock::Instance().Now() + limit;
+  deadline_ = std::jthread([this, at = *deadline_at_, flag](std::stop_token done) {
     std::mutex m;
     std::condition_variable_any cv;
     std::unique_lock lock(m);
-    if (cv.wait_for(lock, done, limit, [] { return false; }); done.stop_requested()) return;
-    io_.err << "aivenctl: time limit reached: no new work starts; calls in flight finish.\n";
+    if (cv.wait_until(lock, done, at, [] { return false; }); done.stop_requested()) return;
+    if (stop_.stop_requested()) return;  // interrupted before
+    io_.err << "aivenctl: deadline reached (" << flag
+            << "): no new work starts; calls in flight finish.\n";
+    io_.err.flush();
+    // The executor stops at the same instant by itself (ExecutorOptions::stop_at).
     stop_.request_stop();
-    std::lock_guard executor_lock(mu_);
-    if (executor_ != nullptr) executor_->RequestStop();
   });
+}
+
+int RunControl::StoppedExitCode() const {
+  const int signal = signal_.load();
+  return signal != 0 ? ExitCodeForSignal(signal) : kExitInvalid;
+}
+
+void RunControl::ContinueWith(const std::vector<std::string>& args) {
+  std::lock_guard lock(mu_);
+  continue_command_ = ContinueCommand(args);
+}
+
+int RunControl::Finish(int exit_code) {
+  if (exit_code == kExitOk) return exit_code;
+  io_.out.flush();
+  std::lock_guard lock(mu_);
+  io_.err << "Run again to finish: " << continue_command_ << "\n";
+  io_.err.flush();
+  return exit_code;
 }
 
 namespace {
@@ -55,10 +82,22 @@ class QuietSink : public render::ProgressSink {
 
 }  // namespace
 
+void StartDeadline(RunControl& control, const ExecFlags& flags) {
+  if (!flags.deadline) return;
+  control.SetDeadline(*flags.deadline, "--deadline " + core::FormatFlagDuration(*flags.deadline));
+}
+
+Consent WhenToAsk(bool yes, bool has_input, bool in_is_terminal, bool out_is_terminal) {
+  if (yes) return Consent::kGiven;
+  return has_input && in_is_terminal && out_is_terminal ? Consent::kAsk : Consent::kRefused;
+}
+
 bool Confirm(const std::string& what, const std::string& question, const std::string& expected,
              const ExecFlags& flags, Io& io) {
-  if (flags.yes) return true;
-  if (io.in == nullptr || !io.in_is_terminal || !io.out_is_terminal) {
+  const Consent consent =
+      WhenToAsk(flags.yes, io.in != nullptr, io.in_is_terminal, io.out_is_terminal);
+  if (consent == Consent::kGiven) return true;
+  if (consent == Consent::kRefused) {
     io.err << "aivenctl: refusing to " << what
            << " without confirmation: not on a terminal. Pass --yes to " << what
            << " non-interactively.\n";
@@ -82,6 +121,7 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
   exec_options.poll_initial = flags.poll_initial;
   exec_options.poll_max = flags.poll_max;
   if (flags.timeout) exec_options.timeouts.all = *flags.timeout;
+  exec_options.stop_at = control.deadline();
   if (exec_options.poll_max < exec_options.poll_initial) {
     exec_options.poll_max = exec_options.poll_initial;
   }
@@ -111,7 +151,9 @@ exec::RunResult Execute(const diff::Changeset& cs, Connection& connection, const
     io.out << "\n" << render::FormatRunSummary(result);
   }
   io.out.flush();
-  exit_code = result.status.ok() ? kExitOk : result.stopped ? 130 : kExitInvalid;
+  exit_code = result.status.ok() ? kExitOk
+              : result.stopped   ? control.StoppedExitCode()
+                                 : kExitInvalid;
   return result;
 }
 

@@ -14,11 +14,17 @@ struct HelpItem {
 
 /// The exit statuses of every command.
 inline constexpr HelpItem kExitStatuses[] = {
-    {"0", "success (plan --detailed-exitcode: no changes)"},
-    {"1", "invalid input or a failed command"},
-    {"2", "usage error (plan --detailed-exitcode: there are changes)"},
-    {"130", "interrupted (Ctrl-C); running the command again converges"},
+    {"0", "success (with --detailed-exitcode: nothing to change)"},
+    {"1", "any error, usage errors included; also a run stopped by --deadline"},
+    {"2", "changes present: plan, or reap without --yes, with --detailed-exitcode"},
+    {"130", "interrupted by SIGINT (Ctrl-C)"},
+    {"143", "interrupted by SIGTERM"},
 };
+
+/// Said after the exit statuses.
+inline constexpr const char* kExitNote =
+    "A stopped or failed apply, destroy, extend or reap ends with the command that continues "
+    "it.";
 
 /// The environment variables aivenctl reads; a flag wins over each of them.
 inline constexpr HelpItem kEnvironment[] = {

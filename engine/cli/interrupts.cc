@@ -39,7 +39,7 @@ void InterruptWatcher::Watch() {
       if (first_) first_(sig);
     } else {
       if (second_) second_();
-      std::_Exit(130);
+      std::_Exit(128 + sig);  // as a shell reports a process the signal killed
     }
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // SIGINT/SIGTERM for long commands (apply, destroy, reap): the first asks the executor to
-// stop starting work and finish what is in flight; the second exits at once (status 130).
+// stop starting work and finish what is in flight; the second exits at once (status 128 +
+// the signal: 130 for SIGINT, 143 for SIGTERM).
 // Signals are blocked for the whole process while a watcher exists and taken by one
 // thread with sigtimedwait, so no handler runs in the middle of anyone's code.
 
@@ -17,7 +18,7 @@ namespace aivenctl::cli {
 class InterruptWatcher {
  public:
   /// `first` runs on the first signal; on the second, `second` runs and then the process
-  /// exits with status 130 without unwinding.
+  /// exits with status 128 + that signal without unwinding.
   InterruptWatcher(std::function<void(int signal)> first, std::function<void()> second);
   ~InterruptWatcher();
   InterruptWatcher(const InterruptWatcher&) = delete;

@@ -75,6 +75,7 @@ std::string ExitStatusAndEnvironment() {
   for (const HelpItem& item : kExitStatuses) {
     out += ".TP\n.B " + RoffEscape(item.name) + "\n" + RoffEscape(item.text) + "\n";
   }
+  out += ".PP\n" + RoffEscape(kExitNote) + "\n";
   out += ".SH ENVIRONMENT\n";
   for (const HelpItem& item : kEnvironment) {
     out += ".TP\n.B " + RoffEscape(item.name) + "\n" + RoffEscape(item.text) + "\n";

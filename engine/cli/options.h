@@ -27,6 +27,7 @@ struct GlobalOptions {
   std::vector<std::string> var_args;        ///< --var name=value, repeatable
   std::map<std::string, std::string> vars;  ///< parsed var_args
   bool color = false;                       ///< resolved: use ANSI colours
+  std::vector<std::string> args;            ///< the command line as given (no program name)
 };
 
 }  // namespace aivenctl::cli

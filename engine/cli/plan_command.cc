@@ -1,5 +1,6 @@
 #include "cli/plan_command.h"
 
+#include "cli/safe_write.h"
 #include "diff/changeset_json.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
@@ -51,14 +52,33 @@ std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanF
   return std::move(result.changeset);
 }
 
-void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io) {
+void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io,
+                    const model::Plan* plan) {
   if (options.format == "json") {
     io.out << diff::ToJson(cs).dump(2) << "\n";
   } else if (options.format == "markdown") {
-    io.out << render::FormatChangesetMarkdown(cs);
+    render::MarkdownOptions markdown;
+    if (plan != nullptr) {
+      for (const auto& project : plan->projects) {
+        for (const auto& service : project.services) {
+          if (service.ttl.value) markdown.ttl[service.address.ToString()] = *service.ttl.value;
+        }
+      }
+    }
+    io.out << render::FormatChangesetMarkdown(cs, markdown);
   } else {
     io.out << render::FormatChangesetText(cs, render::TextStyle{options.color});
   }
+}
+
+bool WithinMonthlyCost(const diff::Changeset& cs, double limit, Io& io) {
+  const double monthly = cs.cost.monthly_after();
+  if (monthly <= limit) return true;
+  io.err << "aivenctl: the plan would cost " << render::FormatUsd(monthly, 2)
+         << " per month, more than --max-monthly-cost " << render::FormatUsd(limit, 2)
+         << (cs.cost.complete ? "" : " (and some prices are missing, so it may cost more)")
+         << "; nothing was saved\n";
+  return false;
 }
 
 int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io) {
@@ -66,7 +86,10 @@ int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions
   if (!session) return kExitInvalid;
   auto cs = MakeChangeset(*session, flags, options, io);
   if (!cs) return kExitInvalid;
-  PrintChangeset(*cs, options, io);
+  PrintChangeset(*cs, options, io, &session->plan);
+  if (flags.max_monthly_cost && !WithinMonthlyCost(*cs, *flags.max_monthly_cost, io)) {
+    return kExitInvalid;
+  }
   if (!flags.out.empty()) {
     core::Status saved = WriteFileAtomic(flags.out, diff::ToJson(*cs).dump(2) + "\n", 0644);
     if (!saved.ok()) {

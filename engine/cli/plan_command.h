@@ -19,18 +19,23 @@ struct PlanFlags {
   std::vector<std::string> targets;        ///< --target ADDRESS (repeatable)
   std::vector<std::string> allow_replace;  ///< --allow-replace ADDRESS (repeatable)
   bool mermaid = false;                    ///< graph: Mermaid instead of DOT
+  /// --max-monthly-cost USD: exit 1 (after printing the plan) when it would cost more.
+  std::optional<double> max_monthly_cost;
 };
-
-/// Exit code of `plan --detailed-exitcode` when there are changes.
-inline constexpr int kExitChanges = 2;
 
 /// Plans `session` (already refreshed); prints diagnostics on errors. nullopt on errors
 /// (bad --target/--allow-replace addresses included).
 std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
                                              const GlobalOptions& options, Io& io);
 
-/// Prints `cs` as text, JSON or Markdown per --format.
-void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io);
+/// Prints `cs` as text, JSON or Markdown per --format; `plan` (when known) gives the
+/// Markdown its services' ttl for the cost over the ttl.
+void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io,
+                    const model::Plan* plan = nullptr);
+
+/// Nothing when `cs` costs at most `limit` USD per month after the change; else prints to
+/// io.err how much more it would cost and returns false.
+bool WithinMonthlyCost(const diff::Changeset& cs, double limit, Io& io);
 
 /// `aivenctl plan FILE`.
 int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io);

@@ -13,7 +13,7 @@ int RunProjects(const GlobalOptions& options, Io& io) {
   }
   auto projects = (*connection)->api().ListProjects();
   if (!projects.ok()) {
-    io.err << "aivenctl: " << projects.status().message() << "\n";
+    io.err << "aivenctl: " << (*connection)->FailureMessage("", projects.status()) << "\n";
     return kExitInvalid;
   }
   if (options.format == "json") {

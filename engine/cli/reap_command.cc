@@ -56,8 +56,10 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   if (!flags.plan.empty()) reap.plan = flags.plan;
   reap.force_unprotect = flags.force_unprotect;
 
-  RunControl control(io);
-  if (flags.timeout) control.StopAfter(*flags.timeout);
+  RunControl control(io, options);
+  if (flags.timeout) {
+    control.SetDeadline(*flags.timeout, "--timeout " + core::FormatFlagDuration(*flags.timeout));
+  }
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
@@ -68,7 +70,8 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   refresh.stop = control.stop_token();
   auto live = state::RefreshProjects(conn.api(), flags.projects, refresh);
   if (!live.ok()) {
-    io.err << "aivenctl: reading projects failed:\n" << live.status().message() << "\n";
+    if (control.interrupted()) return control.Stopped();
+    io.err << "aivenctl: " << conn.FailureMessage("reading projects failed", live.status()) << "\n";
     return kExitInvalid;
   }
   model::Catalog catalog;
@@ -81,6 +84,9 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   diff::ReapPlan plan = diff::PlanReap(*live, catalog, reap);
   render::ReapRun run{.now = core::FormatTimeIso(reap.now), .dry_run = !exec_flags.yes};
   int exit_code = kExitOk;
+  if (!exec_flags.yes && flags.detailed_exitcode && !plan.changeset.operations.empty()) {
+    exit_code = kExitChanges;  // a dry run that found something to reap
+  }
   if (exec_flags.yes && !plan.changeset.operations.empty()) {
     ExecFlags quiet = exec_flags;
     quiet.quiet = options.format == "json";
@@ -94,26 +100,37 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
     io.out << (exec_flags.yes && !plan.changeset.operations.empty() ? "\n" : "")
            << render::ReapText(plan, run);
   }
-  return exit_code;
+  return exit_code == kExitChanges ? exit_code : control.Finish(exit_code);
 }
 
 int RunExtend(const std::string& file, std::chrono::milliseconds ttl, const ExecFlags& exec_flags,
               const GlobalOptions& options, Io& io) {
-  RunControl control(io);
+  RunControl control(io, options);
+  StartDeadline(control, exec_flags);
   auto session = StartSession(file, options, io, control.stop_token());
-  if (!session) return kExitInvalid;
+  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
   diff::Changeset cs =
       diff::PlanExtend(session->plan, session->refreshed.live,
                        std::chrono::duration_cast<core::Seconds>(ttl), Now(io.env));
-  if (cs.operations.empty()) {
+  if (cs.changes.empty()) {
     io.err << "aivenctl: plan " << session->plan.name
            << " owns nothing that exists; nothing to extend\n";
     return kExitInvalid;
   }
-  if (options.format != "json") PrintChangeset(cs, options, io);
+  if (options.format != "json") {
+    PrintChangeset(cs, options, io);
+  } else {
+    for (const auto& w : cs.warnings) io.err << "aivenctl: warning: " << w.message << "\n";
+  }
+  if (cs.operations.empty()) return kExitOk;  // every expiry is already there
+  if (!Confirm("extend", "Change the expiry of these resources? Only 'yes' is accepted.", "yes",
+               exec_flags, io)) {
+    return kExitInvalid;
+  }
+  if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
   Execute(cs, *session->connection, exec_flags, options, control, io, exit_code);
-  return exit_code;
+  return control.Finish(exit_code);
 }
 
 }  // namespace aivenctl::cli

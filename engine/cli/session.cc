@@ -1,13 +1,6 @@
 #include "cli/session.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <chrono>
-#include <cstdio>
-#include <cstring>
 
 #include "diff/sha256.h"
 #include "loader/loader.h"
@@ -49,7 +42,10 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
   refresh.stop = stop;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
   if (!refreshed.ok()) {
-    io.err << "aivenctl: reading the live state failed:\n" << refreshed.status().message() << "\n";
+    io.err << "aivenctl: "
+           << session.connection->FailureMessage("reading the live state failed",
+                                                 refreshed.status())
+           << "\n";
     return false;
   }
   session.refreshed = std::move(*refreshed);
@@ -69,33 +65,6 @@ core::TimePoint Now(const core::Environment& env) {
     if (t.ok()) return *t;
   }
   return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
-core::Status WriteFileAtomic(const std::string& path, const std::string& text, int mode) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
-  if (fd < 0) return core::InvalidArgument("cannot write " + path + ": " + std::strerror(errno));
-  ::fchmod(fd, mode);  // the umask must not widen or narrow what we promise
-  const char* data = text.data();
-  size_t left = text.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return core::InvalidArgument("cannot write " + path + ": " + std::strerror(err));
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0 || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return core::InvalidArgument("cannot write " + path + ": " + std::strerror(err));
-  }
-  return core::Status::Ok();
 }
 
 }  // namespace aivenctl::cli

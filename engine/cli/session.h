@@ -40,7 +40,4 @@ std::optional<Session> StartSession(const std::string& file, const GlobalOptions
 /// and previews pin time with it).
 core::TimePoint Now(const core::Environment& env);
 
-/// Writes `text` to `path` atomically (temporary file + rename) with `mode`.
-core::Status WriteFileAtomic(const std::string& path, const std::string& text, int mode);
-
 }  // namespace aivenctl::cli

@@ -12,13 +12,30 @@ bool OwnedBy(const model::Tags& tags, const std::string& plan) {
          owner->second == plan;
 }
 
+// A no-op change when `expires_at` is already stamped; else an update (with a warning when
+// it moves the expiry earlier) and its operation.
 void Stamp(Changeset& out, const core::Address& address, const model::Tags& tags,
            const std::string& expires_at, std::vector<int> deps) {
   model::Tags updated = tags;
   auto old = tags.find("expires-at");
-  updated["expires-at"] = expires_at;
   Change change;
   change.address = address;
+  if (old != tags.end() && old->second == expires_at) {
+    out.changes.push_back(std::move(change));  // kNoop: no "X -> X" update
+    return;
+  }
+  if (old != tags.end()) {
+    auto was = core::ParseTime(old->second);
+    auto will = core::ParseTime(expires_at);
+    if (was.ok() && will.ok() && *will < *was) {
+      out.warnings.push_back({core::Severity::kWarning,
+                              {},
+                              address.ToString() + ": the new ttl shortens its life: expires-at " +
+                                  old->second + " moves earlier, to " + expires_at,
+                              address.ToString()});
+    }
+  }
+  updated["expires-at"] = expires_at;
   change.action = Action::kUpdate;
   change.reason = "extend";
   change.fields.push_back({"tags.expires-at",

@@ -48,10 +48,10 @@ core::Status RunStatus(const RunResult& r) {
                                                  " skipped; first: " + first->error.message());
   }
   if (r.stopped) {
-    return core::Status(core::Code::kCancelled, "interrupted: " + std::to_string(c.done) +
-                                                    " done, " + std::to_string(c.interrupted) +
-                                                    " stopped, " + std::to_string(r.not_started) +
-                                                    " not started");
+    return core::Status(core::Code::kCancelled,
+                        std::string(r.deadline ? "deadline reached: " : "interrupted: ") +
+                            std::to_string(c.done) + " done, " + std::to_string(c.interrupted) +
+                            " stopped, " + std::to_string(r.not_started) + " not started");
   }
   return core::Status::Ok();
 }
@@ -102,6 +102,7 @@ class Executor::Loop {
   void CallDone(int id, const core::Status& status);
   void ReadingDone(int id, const ProbeResult& reading);
   void BeginStop();
+  void CheckDeadline();
   void EmitStopping();
   // Starting work while capacity allows, and waiting for more to do.
   void StartWork();
@@ -127,6 +128,7 @@ class Executor::Loop {
   int in_flight_ = 0;  // jobs (API requests) handed to workers and not yet collected
   bool stopping_ = false;
   bool aborted_ = false;
+  bool deadline_ = false;                 // the stop came from options.stop_at
   std::vector<SteadyTime> started_;       // by id: when the operation started
   std::vector<std::string> live_states_;  // by id: the last state a reading saw
   RunResult result_;
@@ -150,6 +152,7 @@ RunResult Executor::Loop::Go() {
     }
     while (true) {
       Collect(ex_.queue_.Take());
+      CheckDeadline();
       StartWork();
       Heartbeat();
       if (Done()) break;
@@ -224,11 +227,22 @@ void Executor::Loop::ReadingDone(int id, const ProbeResult& reading) {
   }
 }
 
+void Executor::Loop::CheckDeadline() {
+  const std::optional<SteadyTime>& stop_at = ex_.options_.stop_at;
+  if (stopping_ || !stop_at) return;
+  now_ = ex_.clock_.Now();
+  if (now_ < *stop_at) return;
+  deadline_ = true;
+  BeginStop();
+}
+
 void Executor::Loop::EmitStopping() {
   Event e = MakeEvent(EventType::kStopping, -1);
-  e.message = aborted_ ? "aborting: cancelling " + Plural(in_flight_, "API request") + " in flight"
-                       : "stopping: no new operations start; " + Plural(in_flight_, "API request") +
-                             " in flight will finish";
+  const std::string in_flight = Plural(in_flight_, "API request") + " in flight";
+  e.message = aborted_ ? "aborting: cancelling " + in_flight
+              : deadline_
+                  ? "deadline reached: no new operations start; " + in_flight + " will finish"
+                  : "stopping: no new operations start; " + in_flight + " will finish";
   Emit(e);
 }
 
@@ -271,6 +285,9 @@ void Executor::Loop::WaitForWork() {
   if (in_flight_ < parallelism_) until = gates_.NextRead();
   if (ex_.options_.heartbeat > Duration::zero()) {
     until = until ? std::min(*until, next_heartbeat_) : next_heartbeat_;
+  }
+  if (!stopping_ && ex_.options_.stop_at) {
+    until = until ? std::min(*until, *ex_.options_.stop_at) : *ex_.options_.stop_at;
   }
   ex_.queue_.Wait(in_flight_ > 0, until, ex_.clock_);
 }
@@ -354,6 +371,7 @@ RunResult Executor::Loop::Summarize() {
   result_.elapsed = now_ - start_;
   result_.stopped = stopping_;
   result_.aborted = aborted_;
+  result_.deadline = deadline_;
   result_.counts.running = 0;
   for (OpResult& r : result_.ops) {
     if (r.outcome == Outcome::kNotStarted) ++result_.not_started;

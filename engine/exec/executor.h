@@ -20,6 +20,10 @@
 // a timeout (Timeouts) from its first call; running out is a kDeadlineExceeded failure
 // naming the address and the last state seen.
 //
+// Deadline: with `stop_at` set, the run stops by itself like RequestStop() once the Clock
+// reaches it (`apply --deadline 25m`: stop in time, before a CI job is killed), and
+// RunResult::deadline says so.
+//
 // Interrupts: RequestStop() (first SIGINT/SIGTERM) starts nothing new, lets API requests in
 // flight finish, stops waiting on gates, and Run returns what was done and what is left.
 // Abort() (the second) does the same and also requests stop on the token every Call and
@@ -35,6 +39,7 @@
 // milliseconds and its timings are exact.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +69,8 @@ struct ExecutorOptions {
   Duration absent_after_other = std::chrono::seconds(10);
   /// Weight of an operation for critical path first; EstimateDuration when unset.
   std::function<Duration(const diff::Operation&)> estimate;
+  /// When set: at this Clock instant the run stops as on RequestStop() (see the top).
+  std::optional<core::SteadyTime> stop_at;
 };
 
 /// How one operation ended.
@@ -96,11 +103,13 @@ struct RunResult {
   std::vector<OpResult> ops;  ///< by operation id
   Counts counts;              ///< running is always 0 here
   int not_started = 0;        ///< left undone by an interrupt (or an invalid graph)
-  bool stopped = false;       ///< RequestStop() or Abort() took effect
+  bool stopped = false;       ///< RequestStop(), Abort() or the deadline took effect
   bool aborted = false;       ///< Abort() took effect
+  bool deadline = false;      ///< the stop came from ExecutorOptions::stop_at
   Duration elapsed{};         ///< wall time of the run (Clock time)
   /// ok when everything is done; the first failure's code (by address) with "N operations
-  /// failed, M skipped" when something failed; kCancelled "interrupted: ..." after a stop;
+  /// failed, M skipped" when something failed; kCancelled "interrupted: ..." after a stop
+  /// ("deadline reached: ..." after the deadline);
   /// kInvalidArgument for an invalid graph (nothing ran).
   core::Status status;
 };

@@ -49,8 +49,10 @@ std::string FormatRunSummary(const exec::RunResult& r) {
     }
   }
   if (!undone.empty()) {
-    out += std::string(r.stopped ? "Left undone by the interrupt" : "Not run") + " (" +
-           std::to_string(undone.size()) + "):\n";
+    const char* title = r.deadline  ? "Left undone at the deadline"
+                        : r.stopped ? "Left undone by the interrupt"
+                                    : "Not run";
+    out += std::string(title) + " (" + std::to_string(undone.size()) + "):\n";
     for (const OpResult* op : undone) {
       out += "  " + op->address.ToString() + ": " + UndoneText(*op) + "\n";
     }
@@ -75,6 +77,8 @@ nlohmann::ordered_json RunSummaryToJson(const exec::RunResult& r) {
   std::string status = "ok";
   if (r.counts.failed) {
     status = "failed";
+  } else if (r.deadline) {
+    status = "deadline";
   } else if (r.stopped) {
     status = "interrupted";
   } else if (!r.status.ok()) {

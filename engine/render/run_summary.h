@@ -21,11 +21,12 @@ namespace aivenctl::render {
 ///     service:p/kafka: stopped waiting for RUNNING
 ///     topic:p/kafka/orders: not started
 ///   3 of 8 operations done; 1 failed, 2 skipped, 2 left undone (4m12s).
+/// ("Left undone at the deadline" when ExecutorOptions::stop_at stopped the run.)
 /// Sections without entries are left out; entries are sorted by address. A run where
 /// everything is done is the last line alone: "8 of 8 operations done (4m12s)."
 std::string FormatRunSummary(const exec::RunResult& result);
 
-/// {"type":"summary","status":"ok"|"failed"|"interrupted"|"invalid","elapsed_ms",
+/// {"type":"summary","status":"ok"|"failed"|"interrupted"|"deadline"|"invalid","elapsed_ms",
 ///  "done","failed","skipped","interrupted","not_started","total",
 ///  "failures":[{"address","error"}],"skipped_ops":[{"address","cause"}],
 ///  "undone":[{"address","outcome","note"?}]} (lists sorted by address), the last JSON line.

@@ -2,8 +2,9 @@
 // End-to-end fixture: a fresh aiven-emulator on loopback per test and the real aivenctl
 // binary run against it as a user runs it (own process, clean environment, token in
 // AIVEN_TOKEN). Every byte aivenctl prints or writes (stdout, stderr, `plan --out` files;
-// not the 0600 `--outputs` files) is kept, and TearDown fails the test when any of it holds
-// the token or a password or key the emulator issued during the test.
+// not the 0600 `--outputs` files, nor a stdout that was asked for secrets, nor the
+// `::add-mask::` lines of the github outputs format) is kept, and TearDown fails the test
+// when any of it holds the token or a password or key the emulator issued during the test.
 
 #include <gtest/gtest.h>
 
@@ -26,6 +27,13 @@
 namespace aivenctl::testing {
 
 inline constexpr const char* kE2eToken = "e2e-token-9f3b2c71d4";
+
+/// What a command's stdout may hold (stderr is always searched).
+enum class Stdout {
+  kSearched,         ///< nothing secret: searched like everything else
+  kAskedFor,         ///< the secrets the command was asked to print (`--outputs -`, a NAME)
+  kGithubMaskLines,  ///< `--outputs-format github`: searched except its `::add-mask::` lines
+};
 
 class E2eTest : public ::testing::Test {
  protected:
@@ -53,11 +61,12 @@ class E2eTest : public ::testing::Test {
   }
 
   /// Runs `aivenctl --api-url URL --no-color ARGS` from the source dir with AIVEN_TOKEN set
-  /// (unless `spec.env` sets it). What it prints (and
-  /// the file a `--out FILE` names) joins the secrets scan; the emulator's secrets are
-  /// collected afterwards, before a later command can delete the services holding them.
-  /// Thread-safe.
-  ProcessOutcome Aivenctl(std::vector<std::string> args, ProcessSpec spec = {}) {
+  /// (unless `spec.env` sets it). What it prints (stdout as `printed` says; with
+  /// `--show-secrets` it is exempt) and the file a `--out FILE` names join the secrets scan;
+  /// the emulator's secrets are collected afterwards, before a later command can delete the
+  /// services holding them. Thread-safe.
+  ProcessOutcome Aivenctl(std::vector<std::string> args, ProcessSpec spec = {},
+                          Stdout printed = Stdout::kSearched) {
     spec.program = AivenctlBinary();
     spec.cwd = SourceDir();
     spec.env.try_emplace("AIVEN_TOKEN", kE2eToken);  // a test may set another one
@@ -70,7 +79,11 @@ class E2eTest : public ::testing::Test {
     args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
     spec.args = std::move(args);
     ProcessOutcome o = RunProcess(spec);
-    if (!shows_secrets) secrets_.AddPrinted(o.out);
+    if (printed == Stdout::kGithubMaskLines) {
+      secrets_.AddPrintedExceptMaskLines(o.out);
+    } else if (!shows_secrets && printed != Stdout::kAskedFor) {
+      secrets_.AddPrinted(o.out);
+    }
     secrets_.AddPrinted(o.err);
     if (!out_file.empty()) secrets_.AddPrinted(ReadAll(out_file));
     CollectSecrets();

@@ -14,10 +14,11 @@ namespace {
 class CatalogOpenApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    std::string path = testing::OpenApiPath();
-    if (path.empty()) return;
-    std::ifstream in(path);
-    schemas_ = new Json(Json::parse(in)["components"]["schemas"]);
+    std::ifstream in(testing::OpenApiPath());
+    const Json doc = Json::parse(in, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_object() && doc.contains("components")) {
+      schemas_ = new Json(doc["components"]["schemas"]);
+    }
     std::string error;
     catalog_ = new Catalog(*Catalog::Load(testing::CatalogPath(), &error));
   }
@@ -26,7 +27,7 @@ class CatalogOpenApi : public ::testing::Test {
     delete catalog_;
   }
   void SetUp() override {
-    if (!schemas_) GTEST_SKIP() << "openapi.json not found under AIVEN_SHARED_DIR/aiven-api";
+    ASSERT_NE(schemas_, nullptr) << "cannot load the OpenAPI subset " << testing::OpenApiPath();
   }
   static std::vector<std::string> Errors(const char* schema, const Json& body) {
     std::vector<std::string> errors;

@@ -3,7 +3,6 @@
 // a small check of a body against an OpenAPI response schema (required keys, types).
 
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -17,14 +16,10 @@ inline std::string CatalogPath() {
   return std::string(root ? root : ".") + "/emulator/data/catalog.json";
 }
 
-/// The shared openapi.json, or "" when it is not there. AIVEN_SHARED_DIR when set, else
-/// the source tree's sibling folder `shared` (as the top CMakeLists.txt defaults it).
+/// The committed subset of Aiven's openapi.json (emulator/data/aiven-openapi-subset.json).
 inline std::string OpenApiPath() {
-  const char* shared = std::getenv("AIVEN_SHARED_DIR");
   const char* root = std::getenv("AIVENCTL_SOURCE_DIR");
-  std::string dir = shared ? shared : std::string(root ? root : ".") + "/../shared";
-  std::string path = dir + "/aiven-api/openapi.json";
-  return std::ifstream(path).good() ? path : "";
+  return std::string(root ? root : ".") + "/emulator/data/aiven-openapi-subset.json";
 }
 
 /// Appends to `errors` every required key missing and every declared type not matched

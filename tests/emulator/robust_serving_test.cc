@@ -142,7 +142,14 @@ TEST(Serving, SigtermDuringARequestFinishesItAndExitsZero) {
   TestApi api(emu.base_url(), kToken);
   ASSERT_EQ(api.Get("/_emulator/clock").status, 200);
   std::thread client([&] { in_flight = api.Get("/v1/project"); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Stop only once the server is handling it (a fixed pause lost the race on a loaded
+  // machine); bounded by 5 s.
+  TestApi control(emu.base_url(), kToken);
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (control.Get("/_emulator/requests").body.value("in_flight", 0) < 1 &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   const ExitInfo info = emu.Stop();
   client.join();
   EXPECT_TRUE(info.exited) << info.ToString();

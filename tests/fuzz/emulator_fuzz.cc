@@ -26,14 +26,14 @@ namespace {
 using namespace aivenctl::emulator;
 
 struct Emulator {
-  Emulator() {
-    const char* argv[] = {"aiven-emulator", "--token", "fuzz-token"};
+  explicit Emulator(bool strict) {
+    const char* argv[] = {"aiven-emulator", "--token", "fuzz-token", "--strict"};
     int code = 0;
-    auto parsed = ParseOptions(3, const_cast<char**>(argv), &code);
+    auto parsed = ParseOptions(strict ? 4 : 3, const_cast<char**>(argv), &code);
     if (!parsed) std::abort();
     opts = *parsed;
     std::string error;
-    catalog = Catalog::Load(opts.catalog_path, &error);
+    catalog = Catalog::LoadOrBuiltIn(opts.catalog_path, &error);
     store = Store::Open("", &error);
     if (!catalog || !store) std::abort();
     server = std::make_unique<Server>(World{*store, *catalog, clock, opts}, opts);
@@ -83,14 +83,11 @@ httplib::Request ParseRequest(std::string_view text) {
   return req;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static Emulator* emu = new Emulator();
+// Serves one input's requests on `emu` after a reset; aborts on a 500 or a non-JSON answer.
+void Serve(Emulator* emu, std::string_view input) {
   emu->store->Reset();
   emu->store->Write([](Txn& t) { t.Set("/clock_offset", 0.0); });
   emu->clock.set_offset(0);
-  std::string_view input(reinterpret_cast<const char*>(data), size);
   int served = 0;
   while (!input.empty() && served < 64) {
     const size_t sep = input.find("\n%%\n");
@@ -109,5 +106,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::abort();  // every answer is JSON
     }
   }
+}
+
+}  // namespace
+
+// Each input goes to a default emulator and to a --strict one (what the test suites run),
+// so both the handlers' own checks and the request-schema checker are fuzzed.
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static Emulator* lenient = new Emulator(/*strict=*/false);
+  static Emulator* strict = new Emulator(/*strict=*/true);
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  Serve(lenient, input);
+  Serve(strict, input);
   return 0;
 }

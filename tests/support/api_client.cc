@@ -78,7 +78,12 @@ TestApi::TestApi(std::string base_url, std::string token)
   client_->set_connection_timeout(5, 0);
   client_->set_read_timeout(30, 0);
   client_->set_write_timeout(30, 0);
-  if (auto shared = OpenApiSpec::Shared(); shared.ok()) spec_ = shared.value();
+  if (auto shared = OpenApiSpec::Shared(); shared.ok()) {
+    spec_ = shared.value();
+  } else {
+    ADD_FAILURE() << "OpenAPI description unavailable, answers cannot be schema-checked: "
+                  << shared.status().message();
+  }
 }
 
 TestApi::~TestApi() = default;

@@ -58,7 +58,8 @@ std::vector<std::string> CheckErrorBody(int http_status, const nlohmann::json& b
 class TestApi {
  public:
   /// `base_url` like "http://127.0.0.1:PORT"; `token` is sent as "aivenv1 TOKEN" when
-  /// non-empty. Validates with OpenApiSpec::Shared() when the description is available.
+  /// non-empty. Validates with OpenApiSpec::Shared(); a non-fatal failure when that
+  /// cannot be loaded.
   explicit TestApi(std::string base_url, std::string token = "");
   ~TestApi();
   TestApi(const TestApi&) = delete;

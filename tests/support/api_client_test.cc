@@ -62,12 +62,10 @@ class TestApiTest : public ::testing::Test {
     ASSERT_TRUE(start_status_->ok()) << start_status_->message();
     api_ = std::make_unique<TestApi>(emulator_->base_url(), "tok");
   }
-  // Skips when the OpenAPI description is absent.
+  // Fails (never skips) when the OpenAPI description cannot be loaded.
   void RequireSpec() {
-    if (api_->spec() == nullptr) {
-      GTEST_SKIP() << "OpenAPI description unavailable: "
-                   << OpenApiSpec::Shared().status().message();
-    }
+    ASSERT_NE(api_->spec(), nullptr)
+        << "OpenAPI description unavailable: " << OpenApiSpec::Shared().status().message();
   }
   static EmulatorProcess* emulator_;
   static core::Status* start_status_;

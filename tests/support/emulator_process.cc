@@ -165,6 +165,7 @@ core::Status EmulatorProcess::Spawn(int stdout_write_fd, int log_fd) {
     args.push_back(data_dir_);
   }
   args.insert(args.end(), options_.args.begin(), options_.args.end());
+  if (options_.strict) args.push_back("--strict");
   args.push_back("--port");
   args.push_back("0");
   std::vector<char*> argv;

@@ -18,7 +18,7 @@ namespace aivenctl::testing {
 struct EmulatorOptions {
   /// Executable; empty means $AIVENCTL_BINARY_DIR/emulator/aiven-emulator.
   std::string binary;
-  /// Extra arguments; "--port 0" is always appended.
+  /// Extra arguments; "--strict" (unless `strict` is false) and "--port 0" are appended.
   std::vector<std::string> args;
   /// Adds "--data-dir <private temp dir>" (kept across Restart, removed at the end).
   bool temp_data_dir = false;
@@ -26,6 +26,9 @@ struct EmulatorOptions {
   std::chrono::milliseconds start_timeout{10000};
   /// How long Stop() waits after SIGTERM before it sends SIGKILL.
   std::chrono::milliseconds stop_timeout{5000};
+  /// Appends "--strict": every request body must match Aiven's OpenAPI description. Off
+  /// only for the few tests of the emulator's own (lenient) request handling.
+  bool strict = true;
 };
 
 /// How the child ended.

@@ -69,7 +69,15 @@ TEST(EmulatorProcess, StartsParsesPortAndServes) {
   EXPECT_EQ(emulator.base_url(), "http://127.0.0.1:" + std::to_string(emulator.port()));
   const auto echo = Echo(emulator);
   ASSERT_TRUE(echo.is_object());
-  EXPECT_EQ(echo["args"], nlohmann::json({"--token", "t1", "--port", "0"}));
+  EXPECT_EQ(echo["args"], nlohmann::json({"--token", "t1", "--strict", "--port", "0"}));
+}
+
+TEST(EmulatorProcess, StrictCanBeTurnedOff) {
+  EmulatorOptions options = Fake({"--token", "t1"});
+  options.strict = false;
+  EmulatorProcess emulator(options);
+  ASSERT_TRUE(emulator.Start().ok());
+  EXPECT_EQ(Echo(emulator)["args"], nlohmann::json({"--token", "t1", "--port", "0"}));
 }
 
 TEST(EmulatorProcess, LogGetsStderrAndLaterStdout) {
@@ -169,8 +177,8 @@ TEST(EmulatorProcess, RestartKeepsArgsAndDataDir) {
   const auto echo = Echo(emulator);
   ASSERT_TRUE(echo.is_object());
   EXPECT_EQ(echo["starts"], 2) << "same data dir as before";
-  EXPECT_EQ(echo["args"],
-            nlohmann::json({"--data-dir", emulator.data_dir(), "--seed", "7", "--port", "0"}));
+  EXPECT_EQ(echo["args"], nlohmann::json({"--data-dir", emulator.data_dir(), "--seed", "7",
+                                          "--strict", "--port", "0"}));
   ASSERT_TRUE(emulator.Restart().ok()) << "restart while running stops first";
   EXPECT_EQ(Echo(emulator)["starts"], 3);
   EXPECT_THAT(ReadFile(emulator.log_path()), HasSubstr("emulator restarted"));

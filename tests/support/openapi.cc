@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -10,10 +9,7 @@
 #include <utility>
 
 #include "support/null_allowlist.h"
-
-#ifndef AIVENCTL_DEFAULT_SHARED_DIR
-#define AIVENCTL_DEFAULT_SHARED_DIR ""
-#endif
+#include "support/process_run.h"
 
 namespace aivenctl::testing {
 namespace {
@@ -91,9 +87,7 @@ core::Result<std::unique_ptr<OpenApiSpec>> OpenApiSpec::Load(const std::string& 
 }
 
 std::string OpenApiSpec::DefaultPath() {
-  const char* env = std::getenv("AIVEN_SHARED_DIR");
-  std::string dir = (env != nullptr && *env != '\0') ? env : AIVENCTL_DEFAULT_SHARED_DIR;
-  return dir + "/aiven-api/openapi.json";
+  return SourceDir() + "/emulator/data/aiven-openapi-subset.json";
 }
 
 core::Result<const OpenApiSpec*> OpenApiSpec::Shared() {

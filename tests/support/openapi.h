@@ -1,8 +1,9 @@
 #pragma once
-// Aiven's OpenAPI description (../shared/aiven-api/openapi.json), loaded once per
-// process, used to map concrete request paths to operations and to validate response
-// bodies against the declared schemas. The file is reference data and is never copied
-// into the project: when it is absent, Load()/Shared() say why so tests can skip.
+// The committed subset of Aiven's OpenAPI description
+// (emulator/data/aiven-openapi-subset.json, made by scripts/gen-openapi-subset), loaded
+// once per process, used to map concrete request paths to operations and to validate
+// response bodies against the declared schemas. A missing or unreadable file is an
+// error that tests report as a failure, never a skip.
 
 #include <memory>
 #include <optional>
@@ -52,7 +53,7 @@ class OpenApiSpec {
   /// is not an OpenAPI document.
   static core::Result<std::unique_ptr<OpenApiSpec>> Load(const std::string& path);
 
-  /// $AIVEN_SHARED_DIR/aiven-api/openapi.json (falls back to the build's configured dir).
+  /// SourceDir() + "/emulator/data/aiven-openapi-subset.json".
   static std::string DefaultPath();
 
   /// The process-wide instance loaded from DefaultPath() on first use (thread-safe);

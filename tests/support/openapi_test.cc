@@ -1,4 +1,4 @@
-// OpenApiSpec against the real ../shared/aiven-api/openapi.json (skipped when absent).
+// OpenApiSpec against the committed subset of Aiven's openapi.json (a failure when absent).
 
 #include "support/openapi.h"
 
@@ -54,7 +54,13 @@ TEST_F(OpenApiTest, FindOperationMapsConcretePaths) {
       {"GET", "/v1/project/p1/integration_endpoint/e1", "ServiceIntegrationEndpointGet"},
       {"GET", "/v1/project/p1/vpcs/1111-2222", "VpcGet"},
       {"POST", "/v1/project/p1/vpcs", "VpcCreate"},
-      {"GET", "/v1/organization/org1/projects", "OrganizationProjectsList"},
+      {"GET", "/v1/organization/org1", "OrganizationGet"},
+      {"POST", "/v1/project/p1/service/pg/connection_pool", "ServicePGBouncerCreate"},
+      {"POST", "/v1/project/p1/service/k/connectors/c1/pause", "ServiceKafkaConnectPauseConnector"},
+      {"GET", "/v1/project/p1/service/k/kafka/schema/subjects/s1/versions/3",
+       "ServiceSchemaRegistrySubjectVersionGet"},
+      {"DELETE", "/v1/project/p1/service/ch/clickhouse/db/analytics",
+       "ServiceClickHouseDatabaseDelete"},
   };
   for (const auto& c : cases) {
     auto match = spec_->FindOperation(c.method, c.path);
@@ -113,7 +119,8 @@ TEST_F(OpenApiTest, EveryResponseSchemaIsUsable) {
       }
     }
   }
-  EXPECT_GT(checked, 300);
+  // At least one schema per operation the subset lists.
+  EXPECT_GE(checked, static_cast<int>(spec_->document()["x-source"]["operations"].size()));
 }
 
 // Load time is not asserted (timed tests flake on shared machines).

@@ -60,6 +60,25 @@ void SecretScan::AddPrinted(std::string_view bytes) {
   printed_.append(bytes);
 }
 
+std::size_t SecretScan::AddPrintedExceptMaskLines(std::string_view bytes) {
+  static constexpr std::string_view kMask = "::add-mask::";
+  std::string kept;
+  std::size_t left_out = 0;
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = bytes.find('\n', start);
+    end = end == std::string_view::npos ? bytes.size() : end + 1;
+    const std::string_view line = bytes.substr(start, end - start);
+    if (line.substr(0, kMask.size()) == kMask) {
+      ++left_out;
+    } else {
+      kept.append(line);
+    }
+    start = end;
+  }
+  AddPrinted(kept);
+  return left_out;
+}
+
 void SecretScan::AddSecretsFrom(const json& doc) {
   std::map<std::string, std::string> found;
   Walk(doc, "", &found);

@@ -24,6 +24,12 @@ class SecretScan {
   /// Adds what aivenctl printed or wrote. Thread-safe.
   void AddPrinted(std::string_view bytes);
 
+  /// Adds what aivenctl printed with `--outputs-format github`, leaving out exactly its
+  /// whole lines that start with `::add-mask::` (GitHub's command that hides the rest of
+  /// the line in the job's log, so it must name the secret); every other byte is searched.
+  /// Returns how many lines were left out. Thread-safe.
+  std::size_t AddPrintedExceptMaskLines(std::string_view bytes);
+
   /// Adds every secret in `doc` (a service answer with include_secrets=true, or any JSON):
   /// the string values of keys such as password, access_key, access_cert, kafka_access_key,
   /// private_key, at any depth, and URIs with a password in them. Thread-safe.

@@ -54,5 +54,21 @@ TEST(SecretScan, FindsTheTokenAndASecretAndReportsWithoutThem) {
   EXPECT_EQ(r.bytes, 15u + 62u);
 }
 
+TEST(SecretScan, MaskLinesAreTheOnlyExceptionOfTheGithubFormat) {
+  SecretScan scan("tok-12345678");
+  scan.AddSecretsFrom(kService);
+  EXPECT_EQ(scan.AddPrintedExceptMaskLines("::add-mask::AVNS_userPassword2\n"
+                                           "progress\n"
+                                           "::add-mask::AVNS_uriPassword1"),
+            2u);
+  EXPECT_TRUE(scan.Search().hits.empty());
+  EXPECT_EQ(scan.Search().bytes, 9u) << "only the other line is kept";
+  // Anything but a whole line that starts with the command is searched.
+  EXPECT_EQ(scan.AddPrintedExceptMaskLines(" ::add-mask::AVNS_userPassword2\n"
+                                           "x ::add-mask::AVNS_uriPassword1\n"),
+            0u);
+  EXPECT_EQ(scan.Search().hits.size(), 2u);
+}
+
 }  // namespace
 }  // namespace aivenctl::testing

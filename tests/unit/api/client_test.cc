@@ -150,6 +150,38 @@ TEST(Client, TraceLineAndNoSecretInAnyLogOrError) {
   EXPECT_EQ(text.find(token), std::string::npos) << text;
 }
 
+TEST(Client, UntilTheFirstAnswerARefusedConnectionIsTriedTwiceAndRemembered) {
+  Fixture f;
+  f.transport.SetHandler(
+      [](const HttpRequest&) { return Failure(TransportErrorKind::kConnect, "connect: refused"); });
+  EXPECT_FALSE(f.client.unreachable());
+  ApiResult r = f.client.Send({.path = "/v1/clouds"});
+  EXPECT_FALSE(r.ok());
+  EXPECT_EQ(r.attempts, 2);
+  EXPECT_EQ(f.clock.total_slept(), std::chrono::milliseconds(2500));
+  ASSERT_TRUE(f.client.unreachable());
+  EXPECT_EQ(f.client.unreachable()->ToString(),
+            "GET /v1/clouds: connect: refused after 2 attempts");
+  // The rest of the run does not wait for the same refusal again.
+  ApiResult again = f.client.Send({.path = "/v1/project"});
+  EXPECT_EQ(again.attempts, 1);
+  EXPECT_EQ(f.clock.total_slept(), std::chrono::milliseconds(2500));
+  EXPECT_EQ(f.client.unreachable()->path, "/v1/clouds") << "the first one is kept";
+  EXPECT_FALSE(f.client.answered());
+}
+
+TEST(Client, AfterAnAnswerARefusedConnectionGetsTheUsualRetries) {
+  Fixture f;
+  f.transport.Script({Answer(200)});
+  ASSERT_TRUE(f.client.Send({.path = "/v1/clouds"}).ok());
+  EXPECT_TRUE(f.client.answered());
+  f.transport.SetHandler(
+      [](const HttpRequest&) { return Failure(TransportErrorKind::kConnect, "connect: refused"); });
+  ApiResult r = f.client.Send({.path = "/v1/project"});
+  EXPECT_EQ(r.attempts, 7) << "a server restarting mid-run is waited for";
+  EXPECT_FALSE(f.client.unreachable());
+}
+
 TEST(EndpointTemplate, ReplacesNamesAfterCollections) {
   EXPECT_EQ(EndpointTemplate("/v1/project"), "/v1/project");
   EXPECT_EQ(EndpointTemplate("/v1/clouds"), "/v1/clouds");

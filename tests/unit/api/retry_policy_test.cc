@@ -251,5 +251,42 @@ TEST(RetryPolicy, CapsAttemptsAndElapsedTime) {
   EXPECT_FALSE(Decide(a, o).retry);  // the server's 60 s exceed the 30 s budget
 }
 
+// Until the first answer of a run a refused connection is tried twice, 2.5 s apart (a wrong
+// URL fails in seconds); once another call gave up, not again; after any answer the usual
+// backoff applies.
+TEST(RetryPolicy, ConnectFailuresBeforeTheFirstAnswerGiveUpAfterTwoAttempts) {
+  Attempt a{.method = "GET",
+            .path = "/v1/project",
+            .transport_error = TransportErrorKind::kConnect,
+            .before_first_answer = true,
+            .jitter = 0.5};
+  RetryDecision first = Decide(a);
+  EXPECT_TRUE(first.retry);
+  EXPECT_EQ(first.delay, milliseconds(2500));
+  EXPECT_EQ(first.reason, "connection failed before sending (nothing has answered yet)");
+  a.number = 2;
+  RetryDecision second = Decide(a);
+  EXPECT_FALSE(second.retry);
+  EXPECT_EQ(second.outcome, Outcome::kFailed);
+  EXPECT_EQ(second.reason,
+            "gave up after 2 attempts: cannot connect, and nothing has answered yet");
+
+  a.number = 1;
+  a.known_unreachable = true;
+  EXPECT_FALSE(Decide(a).retry) << "another call already found the server unreachable";
+
+  a.known_unreachable = false;
+  RetryOptions once;
+  once.max_attempts = 1;
+  EXPECT_FALSE(Decide(a, once).retry) << "--max-attempts 1 still wins";
+
+  a.before_first_answer = false;
+  a.number = 2;
+  RetryDecision later = Decide(a);
+  EXPECT_TRUE(later.retry) << "after an answer a refused connection is retried as before";
+  EXPECT_EQ(later.reason, "connection failed before sending");
+  EXPECT_EQ(later.delay, Backoff(2, 0.5, RetryOptions{}));
+}
+
 }  // namespace
 }  // namespace aivenctl::api

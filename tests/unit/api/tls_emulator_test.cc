@@ -87,5 +87,32 @@ TEST_F(TlsTest, CertificateForAnotherHostIsRefusedEvenWithItsCa) {
   EXPECT_EQ(r.error.message.find("tls-token-SECRET"), std::string::npos);
 }
 
+// An https:// URL on a plain-HTTP port (a local emulator): OpenSSL's "wrong version number"
+// comes with what it means and the URL to use instead.
+TEST(TlsMixUp, HttpsToAPlainHttpServerSaysToUseHttp) {
+  httplib::Server server;
+  server.Get("/v1/clouds", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"clouds":[]})", "application/json");
+  });
+  const int port = server.bind_to_any_port("127.0.0.1");
+  ASSERT_GT(port, 0);
+  std::thread thread([&] { server.listen_after_bind(); });
+  while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const std::string hostport = "127.0.0.1:" + std::to_string(port);
+  CurlTransport transport({.base_url = "https://" + hostport});
+  TransportResult r = transport.Send({.path = "/v1/clouds"}, {});
+  server.stop();
+  thread.join();
+  ASSERT_FALSE(r.ok()) << r.response->status;
+  EXPECT_EQ(r.error.kind, TransportErrorKind::kTls) << r.error.message;
+  EXPECT_EQ(
+      r.error.message.rfind("tls: the server at https://" + hostport + " does not speak TLS (", 0),
+      0u)
+      << r.error.message;
+  EXPECT_NE(r.error.message.find("wrong version number"), std::string::npos) << r.error.message;
+  const std::string hint = "): use http://" + hostport + "?";
+  EXPECT_EQ(r.error.message.substr(r.error.message.size() - hint.size()), hint) << r.error.message;
+}
+
 }  // namespace
 }  // namespace aivenctl::api

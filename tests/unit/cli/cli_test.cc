@@ -9,23 +9,13 @@
 
 #include <gtest/gtest.h>
 
+#include "run_with.h"
+
 namespace aivenctl::cli {
 namespace {
 
-struct Outcome {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Outcome RunWith(const std::vector<std::string>& args,
-                std::map<std::string, std::string> env_vars = {}, bool terminal = false) {
-  std::ostringstream out, err;
-  core::MapEnvironment env(std::move(env_vars));
-  Io io{out, err, env, terminal};
-  int code = Run(args, io);
-  return {code, out.str(), err.str()};
-}
+using testing::Outcome;
+using testing::RunWith;
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
   std::string path = ::testing::TempDir() + "/" + name;
@@ -47,9 +37,10 @@ TEST(Cli, VersionCommandAndFlag) {
   EXPECT_EQ(a.out, RunWith({"--version"}).out);
 }
 
+// Usage errors exit 1 like every other error (issue #15): 2 means "changes present" only.
 TEST(Cli, NoCommandIsAUsageError) {
   Outcome o = RunWith({});
-  EXPECT_EQ(2, o.code);
+  EXPECT_EQ(1, o.code);
   EXPECT_NE(std::string::npos, o.err.find("A subcommand is required"));
 }
 
@@ -63,10 +54,10 @@ TEST(Cli, HelpListsCommandsAndGlobalFlags) {
 }
 
 TEST(Cli, BadFlagValuesAreUsageErrors) {
-  EXPECT_EQ(2, RunWith({"--format", "yaml", "version"}).code);
-  EXPECT_EQ(2, RunWith({"--log-level", "loud", "version"}).code);
+  EXPECT_EQ(1, RunWith({"--format", "yaml", "version"}).code);
+  EXPECT_EQ(1, RunWith({"--log-level", "loud", "version"}).code);
   Outcome o = RunWith({"--var", "novalue", "validate", "x.yaml"});
-  EXPECT_EQ(2, o.code);
+  EXPECT_EQ(1, o.code);
   EXPECT_EQ("aivenctl: --var expects name=value, got \"novalue\"\n", o.err);
 }
 
@@ -98,7 +89,7 @@ TEST(Cli, ADirectoryWithoutPlansIsAUsageError) {
   std::string dir = ::testing::TempDir() + "/aivenctl_empty_dir";
   std::filesystem::create_directories(dir);
   Outcome o = RunWith({"validate", dir});
-  EXPECT_EQ(2, o.code);
+  EXPECT_EQ(1, o.code);
   EXPECT_EQ("aivenctl: no plan files (*.yaml, *.yml) in " + dir + "\n", o.err);
 }
 
@@ -121,7 +112,7 @@ TEST(DurationFlag, RulesAndNamedErrors) {
 }
 
 // Every duration flag reads the same grammar while the arguments are parsed: a bad value
-// is a usage error (exit 2) naming the flag before anything runs; a good one gets past
+// is a usage error (exit 1) naming the flag before anything runs; a good one gets past
 // parsing (these then stop at "no API token", exit 1).
 TEST(Cli, EveryDurationFlagSharesTheGrammar) {
   std::string plan = WriteTemp("cli_durations.yaml", kValid);
@@ -139,17 +130,17 @@ TEST(Cli, EveryDurationFlagSharesTheGrammar) {
       {{"apply", plan, "--poll-initial", "1500ms", "--poll-max", "1s500ms", "--timeout", "1h30m"},
        1,
        plan + ":"},
-      {{"--connect-timeout", "5x", "projects"}, 2, "--connect-timeout 5x: invalid duration unit"},
-      {{"--request-timeout", "0s", "projects"}, 2, "--request-timeout 0s: must be positive"},
-      {{"--retry-max-time", "", "projects"}, 2, "--retry-max-time : empty duration"},
-      {{"reap", "--older-than", "7dd"}, 2, "--older-than 7dd: invalid duration \"7dd\""},
-      {{"reap", "--timeout", "25"}, 2, "--timeout 25: duration \"25\" lacks a unit"},
-      {{"destroy", plan, "--poll-initial", "1.5s"}, 2, "--poll-initial 1.5s: invalid duration"},
-      {{"apply", plan, "--poll-max", "-1s"}, 2, "--poll-max -1s: invalid duration"},
+      {{"--connect-timeout", "5x", "projects"}, 1, "--connect-timeout 5x: invalid duration unit"},
+      {{"--request-timeout", "0s", "projects"}, 1, "--request-timeout 0s: must be positive"},
+      {{"--retry-max-time", "", "projects"}, 1, "--retry-max-time : empty duration"},
+      {{"reap", "--older-than", "7dd"}, 1, "--older-than 7dd: invalid duration \"7dd\""},
+      {{"reap", "--timeout", "25"}, 1, "--timeout 25: duration \"25\" lacks a unit"},
+      {{"destroy", plan, "--poll-initial", "1.5s"}, 1, "--poll-initial 1.5s: invalid duration"},
+      {{"apply", plan, "--poll-max", "-1s"}, 1, "--poll-max -1s: invalid duration"},
       {{"apply", plan, "--timeout", "99999999999999999999ms"},
-       2,
+       1,
        "--timeout 99999999999999999999ms:"},
-      {{"extend", plan, "--ttl", "500ms"}, 2, "--ttl 500ms: must be at least 1s"},
+      {{"extend", plan, "--ttl", "500ms"}, 1, "--ttl 500ms: must be at least 1s"},
       {{"extend", plan, "--ttl", "4h"}, 1, plan + ":"},
   };
   for (const Row& row : rows) {

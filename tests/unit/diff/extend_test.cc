@@ -58,5 +58,47 @@ TEST(Extend, StampsOnlyWhatThisPlanOwns) {
   EXPECT_EQ(cs.changes[0].fields[0].after, "20261128T160000Z");
 }
 
+model::Tags Owned(const std::string& expires_at) {
+  return {{"managed-by", "aivenctl"}, {"aivenctl-plan", "ci"}, {"expires-at", expires_at}};
+}
+
+// A re-run with the same expiry changes nothing (it used to show "X" -> "X" updates), and
+// a ttl that moves an expiry earlier is said, per resource.
+TEST(Extend, SameExpiryIsANoOpAndAnEarlierOneIsAWarning) {
+  model::LiveState live;
+  model::LiveProject p;
+  p.name = "p1";
+  p.address = core::Address::Project("p1");
+  p.tags = Owned("20261128T160000Z");
+  p.services.push_back(Live("pg", Owned("20261128T160000Z")));
+  p.services.push_back(Live("kafka", Owned("20261130T000000Z")));
+  live.projects.push_back(p);
+  Changeset cs = PlanExtend(TwoServicePlan(), live, core::Seconds(4 * 3600),
+                            *core::ParseTime("20261128T120000Z"));
+  std::vector<std::string> changes;
+  for (const auto& c : cs.changes) {
+    changes.push_back(std::string(ActionName(c.action)) + " " + c.address.ToString());
+  }
+  EXPECT_EQ(changes, (std::vector<std::string>{"no-op project:p1", "update service:p1/kafka",
+                                               "no-op service:p1/pg"}));
+  ASSERT_EQ(cs.operations.size(), 1u);
+  EXPECT_EQ(cs.operations[0].address.ToString(), "service:p1/kafka");
+  EXPECT_EQ(cs.operations[0].id, 0);
+  ASSERT_EQ(cs.warnings.size(), 1u);
+  EXPECT_EQ(cs.warnings[0].severity, core::Severity::kWarning);
+  EXPECT_EQ(cs.warnings[0].address, "service:p1/kafka");
+  EXPECT_EQ(cs.warnings[0].message,
+            "service:p1/kafka: the new ttl shortens its life: expires-at 20261130T000000Z moves "
+            "earlier, to 20261128T160000Z");
+  EXPECT_EQ(cs.Summarize().update, 1);
+
+  live.projects[0].services[1].tags = Owned("20261128T160000Z");
+  Changeset settled = PlanExtend(TwoServicePlan(), live, core::Seconds(4 * 3600),
+                                 *core::ParseTime("20261128T120000Z"));
+  EXPECT_TRUE(settled.operations.empty());
+  EXPECT_FALSE(settled.Summarize().has_changes());
+  EXPECT_TRUE(settled.warnings.empty());
+}
+
 }  // namespace
 }  // namespace aivenctl::diff

@@ -1,5 +1,6 @@
 // Interrupts: RequestStop (first SIGINT/SIGTERM) and Abort (the second), driven from the
-// test thread while the executor runs on another, as the CLI's signal watcher will.
+// test thread while the executor runs on another, as the CLI's signal watcher will; and
+// the deadline, which stops a run the same way at a time on the Clock.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -14,6 +15,7 @@ namespace {
 
 using diff::Action;
 using diff::Gate;
+using std::chrono::seconds;
 using testing::FakeRunner;
 using testing::Op;
 using testing::Pending;
@@ -57,14 +59,29 @@ const std::vector<diff::Operation> kOps = {
     Op(3, "user:p/pg/reader", Action::kCreate, Gate::kNone, {2}),
 };
 
-TEST(ExecutorInterrupt, StopLetsCallsInFlightFinishStopsWaitingAndStartsNothingNew) {
-  core::FakeClock clock;
-  FakeRunner runner(clock);
-  RecordingSink sink;
+// How a stop (or the deadline) while the user's call is in flight ends: the call finishes,
+// the wait stops, nothing new starts.
+const Lines kStoppedWithTheUserCallInFlight = {
+    "service:p/kafka interrupted (stopped waiting for RUNNING)",
+    "topic:p/kafka/orders not started",
+    "user:p/pg/app done",
+    "user:p/pg/reader not started",
+};
+
+// The kafka service keeps building; the call creating user:p/pg/app waits for the test.
+std::shared_ptr<Gatekeeper> BuildingKafkaAndAHeldUserCall(FakeRunner& runner) {
   auto gatekeeper = std::make_shared<Gatekeeper>();
   runner.Set("service:p/kafka", Script{.probes = {Pending("REBUILDING")}});
   runner.Set("user:p/pg/app",
              Script{.on_call = [gatekeeper](std::stop_token t) { return (*gatekeeper)(t); }});
+  return gatekeeper;
+}
+
+TEST(ExecutorInterrupt, StopLetsCallsInFlightFinishStopsWaitingAndStartsNothingNew) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  RecordingSink sink;
+  auto gatekeeper = BuildingKafkaAndAHeldUserCall(runner);
   Executor ex(runner, clock, sink);
   auto run = std::async(std::launch::async, [&] { return ex.Run(kOps); });
   // The service's call is done and it waits for RUNNING; the user's call is in flight.
@@ -75,12 +92,7 @@ TEST(ExecutorInterrupt, StopLetsCallsInFlightFinishStopsWaitingAndStartsNothingN
   gatekeeper->release.count_down();
   const RunResult r = run.get();
 
-  EXPECT_EQ(Outcomes(r), Lines({
-                             "service:p/kafka interrupted (stopped waiting for RUNNING)",
-                             "topic:p/kafka/orders not started",
-                             "user:p/pg/app done",
-                             "user:p/pg/reader not started",
-                         }));
+  EXPECT_EQ(Outcomes(r), kStoppedWithTheUserCallInFlight);
   EXPECT_TRUE(r.stopped);
   EXPECT_FALSE(r.aborted);
   EXPECT_EQ(r.not_started, 2);
@@ -209,6 +221,87 @@ TEST(ExecutorInterrupt, StopWakesACoordinatorSleepingOnTheRealClock) {
   const RunResult r = run.get();
   EXPECT_LT(std::chrono::steady_clock::now() - t0, std::chrono::seconds(5));
   EXPECT_EQ(r.ops[0].outcome, Outcome::kInterrupted);
+}
+
+// The deadline (`apply --deadline 25m`): at ExecutorOptions::stop_at on the Clock the run
+// stops as on a first interrupt and says it was the deadline; the FakeClock makes it exact.
+ExecutorOptions At(core::FakeClock& clock, core::Duration after) {
+  ExecutorOptions o;
+  o.heartbeat = core::Duration::zero();
+  o.stop_at = clock.Now() + after;
+  return o;
+}
+
+TEST(ExecutorDeadline, StopsWaitingAndStartsNothingNewAtTheDeadline) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  RecordingSink sink;
+  runner.Set("service:p/kafka", Script{.probes = {Pending("REBUILDING")}});
+  Executor ex(runner, clock, sink, At(clock, seconds(30)));
+  const RunResult r = ex.Run(kOps);
+
+  EXPECT_EQ(Outcomes(r), Lines({
+                             "service:p/kafka interrupted (stopped waiting for RUNNING)",
+                             "topic:p/kafka/orders not started",
+                             "user:p/pg/app done",
+                             "user:p/pg/reader done",
+                         }));
+  EXPECT_TRUE(r.stopped);
+  EXPECT_TRUE(r.deadline);
+  EXPECT_FALSE(r.aborted);
+  EXPECT_EQ(r.elapsed, seconds(30)) << "the stop comes at the deadline, not at the next read";
+  EXPECT_EQ(r.status.code(), core::Code::kCancelled);
+  EXPECT_EQ(r.status.message(), "deadline reached: 2 done, 1 stopped, 1 not started");
+  // Readings at 1s, 2.5s, 4.75s, 8.125s, 13.19s, 20.78s; the next (30.78s) is past it.
+  EXPECT_EQ(runner.probe_ms("service:p/kafka"),
+            (std::vector<long long>{1000, 2500, 4750, 8125, 13187, 20781}));
+  const Lines lines = sink.lines();
+  ASSERT_GE(lines.size(), 2u);
+  EXPECT_EQ(Lines(lines.end() - 2, lines.end()),
+            Lines({"30s stopping deadline reached: no new operations start; 0 API requests in "
+                   "flight will finish",
+                   "30s interrupted service:p/kafka [REBUILDING] stopped waiting for RUNNING"}));
+}
+
+TEST(ExecutorDeadline, ACallInFlightAtTheDeadlineFinishesAndItsDependentsDoNotStart) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  RecordingSink sink;
+  auto gatekeeper = BuildingKafkaAndAHeldUserCall(runner);
+  Executor ex(runner, clock, sink, At(clock, seconds(30)));
+  auto run = std::async(std::launch::async, [&] { return ex.Run(kOps); });
+  gatekeeper->entered.wait();
+  clock.Advance(seconds(31));  // the deadline passes while the call is in flight
+  gatekeeper->release.count_down();
+  const RunResult r = run.get();
+  EXPECT_EQ(Outcomes(r), kStoppedWithTheUserCallInFlight);
+  EXPECT_TRUE(r.deadline);
+  for (const auto& line : runner.log()) EXPECT_NE(line, "call user:p/pg/reader");
+}
+
+TEST(ExecutorDeadline, ADeadlineAlreadyPastStartsNothing) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  RecordingSink sink;
+  ExecutorOptions o = At(clock, seconds(0));
+  Executor ex(runner, clock, sink, o);
+  const RunResult r = ex.Run(kOps);
+  EXPECT_EQ(r.not_started, 4);
+  EXPECT_TRUE(runner.log().empty());
+  EXPECT_EQ(r.status.message(), "deadline reached: 0 done, 0 stopped, 4 not started");
+}
+
+TEST(ExecutorDeadline, ARunThatEndsBeforeTheDeadlineIsNotStopped) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  RecordingSink sink;
+  Executor ex(runner, clock, sink, At(clock, std::chrono::minutes(25)));
+  const RunResult r = ex.Run(kOps);
+  EXPECT_TRUE(r.status.ok()) << r.status.message();
+  EXPECT_FALSE(r.stopped);
+  EXPECT_FALSE(r.deadline);
+  EXPECT_EQ(r.counts.done, 4);
+  EXPECT_LT(r.elapsed, seconds(10));
 }
 
 }  // namespace

@@ -101,6 +101,22 @@ TEST(RunSummary, AnInterruptListsWhatIsLeft) {
             R"({"address":"user:p/pg/reader","outcome":"not started"}])");
 }
 
+TEST(RunSummary, TheDeadlineSaysSo) {
+  auto kafka = R(0, "service:p/kafka", Outcome::kInterrupted);
+  kafka.note = "stopped waiting for RUNNING";
+  exec::RunResult r =
+      Tally({kafka, R(1, "user:p/pg/app", Outcome::kDone)}, std::chrono::seconds(1500));
+  r.stopped = true;
+  r.deadline = true;
+  r.status =
+      core::Status(core::Code::kCancelled, "deadline reached: 1 done, 1 stopped, 0 not started");
+  EXPECT_EQ(FormatRunSummary(r),
+            "Left undone at the deadline (1):\n"
+            "  service:p/kafka: stopped waiting for RUNNING\n"
+            "1 of 2 operations done; 1 left undone (25m0s).\n");
+  EXPECT_EQ(RunSummaryToJson(r)["status"], "deadline");
+}
+
 TEST(RunSummary, ACompleteRunIsOneLine) {
   exec::RunResult r =
       Tally({R(0, "project:p", Outcome::kDone), R(1, "service:p/pg", Outcome::kDone)},
