@@ -10,10 +10,6 @@ install(TARGETS aivenctl aiven-emulator RUNTIME DESTINATION ${CMAKE_INSTALL_BIND
 install(FILES ${PROJECT_SOURCE_DIR}/schemas/plan.schema.json
               ${PROJECT_SOURCE_DIR}/schemas/changeset.schema.json
         DESTINATION ${CMAKE_INSTALL_DATADIR}/aivenctl/schemas COMPONENT aivenctl)
-# The emulator reads its catalog from a file until it is compiled in; run the installed one
-# with --catalog <prefix>/share/aivenctl/emulator/catalog.json.
-install(FILES ${PROJECT_SOURCE_DIR}/emulator/data/catalog.json
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/aivenctl/emulator COMPONENT aivenctl)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/CHANGELOG.md
               ${PROJECT_SOURCE_DIR}/docs/COMPATIBILITY.md ${PROJECT_SOURCE_DIR}/docs/PLAN_FORMAT.md
               ${PROJECT_SOURCE_DIR}/docs/THIRD_PARTY.md
