@@ -85,19 +85,14 @@ std::vector<std::string> ForbiddenUses(const std::string& root, const Arrows& al
   return found;
 }
 
-void Write(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path) << text;
-}
-
 TEST(ModuleArrows, TheCheckFindsAnArrowAgainstTheTable) {
   TempDir dir;
-  Write(dir.File("engine/diff/CMakeLists.txt"),
-        "target_link_libraries(aivenctl_diff PUBLIC aivenctl_model aivenctl_warnings)\n"
-        "target_link_libraries(aivenctl_diff PRIVATE aivenctl_state)\n");
-  Write(dir.File("engine/diff/plan.cc"),
-        "#include \"diff/plan.h\"\n#include \"core/status.h\"\n#include \"loader/x.h\"\n");
-  Write(dir.File("engine/core/status.h"), "#include <string>\n");
+  dir.Write("engine/diff/CMakeLists.txt",
+            "target_link_libraries(aivenctl_diff PUBLIC aivenctl_model aivenctl_warnings)\n"
+            "target_link_libraries(aivenctl_diff PRIVATE aivenctl_state)\n");
+  dir.Write("engine/diff/plan.cc",
+            "#include \"diff/plan.h\"\n#include \"core/status.h\"\n#include \"loader/x.h\"\n");
+  dir.Write("engine/core/status.h", "#include <string>\n");
   EXPECT_EQ(ForbiddenUses(dir.path(), AllowedArrows()),
             (std::vector<std::string>{"engine/diff/CMakeLists.txt:2: diff uses state",
                                       "engine/diff/plan.cc:3: diff uses loader"}));

@@ -89,19 +89,14 @@ std::vector<std::string> SharedReferences(const std::string& root,
   return found;
 }
 
-void Write(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path) << text;
-}
-
 TEST(SelfContained, ScannerFindsAReferenceAndSparesTheGenerator) {
   TempDir dir;
   const std::string folder = std::string("sha") + "red";
-  Write(dir.File("tests/a_test.cc"), "ok\nconst char* p = \"../" + folder + "/x.json\";\n");
-  Write(dir.File("docs/b.md"), "see " + folder + "/aiven-api/REFERENCE.md\n");
-  Write(dir.File(kGenerator), "DEFAULT = '../" + folder + "/aiven-api/openapi.json'\n");
-  Write(dir.File("build/CMakeCache.txt"), "X=../" + folder + "\n");
-  Write(dir.File("README.md"), "nothing here: " + folder + "_ptr, " + folder + "/pg\n");
+  dir.Write("tests/a_test.cc", "ok\nconst char* p = \"../" + folder + "/x.json\";\n");
+  dir.Write("docs/b.md", "see " + folder + "/aiven-api/REFERENCE.md\n");
+  dir.Write(kGenerator, "DEFAULT = '../" + folder + "/aiven-api/openapi.json'\n");
+  dir.Write("build/CMakeCache.txt", "X=../" + folder + "\n");
+  dir.Write("README.md", "nothing here: " + folder + "_ptr, " + folder + "/pg\n");
   std::vector<std::string> files = TreeFiles(dir.path());
   EXPECT_THAT(files, ::testing::Not(::testing::Contains("build/CMakeCache.txt")));
   EXPECT_THAT(SharedReferences(dir.path(), files),

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -38,6 +39,13 @@ TempDir& TempDir::operator=(TempDir&& other) noexcept {
     keep_ = other.keep_;
   }
   return *this;
+}
+
+std::string TempDir::Write(const std::string& name, const std::string& text) const {
+  const std::string path = File(name);
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
 }
 
 }  // namespace aivenctl::testing

@@ -21,6 +21,8 @@ class TempDir {
   const std::string& path() const { return path_; }
   /// path() + "/" + name.
   std::string File(const std::string& name) const { return path_ + "/" + name; }
+  /// Writes `text` to File(name), making the folders on the way; returns that path.
+  std::string Write(const std::string& name, const std::string& text) const;
   /// Leaves the directory on disk at destruction (e.g. to inspect logs of a failure).
   void Keep() { keep_ = true; }
 
