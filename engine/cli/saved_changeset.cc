@@ -150,8 +150,11 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, bool resume, S
     io.err << "Run `aivenctl plan` again to see the new diff.\n";
     return std::nullopt;
   }
-  if (resume) return diff::Remaining(*cs, session.refreshed.live);
-  return cs;
+  if (!resume) return cs;
+  diff::Changeset left = diff::Remaining(*cs, session.refreshed.live);
+  io.err << "aivenctl: resuming " << path << ": " << left.operations.size() << " of "
+         << cs->operations.size() << " operations left to run\n";
+  return left;
 }
 
 bool CheckSecrets(const diff::Changeset& cs, Io& io) {

@@ -219,6 +219,9 @@ TEST_F(SlowHandoffTest, AStoppedApplyOfAChangesetContinuesWithThePrintedCommand)
   secrets_.AddPrinted(resumed.err);
   ASSERT_EQ(resumed.code, 0) << resumed.Describe();
   EXPECT_NE(resumed.out.find("2 of 2 operations done"), std::string::npos) << resumed.out;
+  EXPECT_NE(resumed.err.find("aivenctl: resuming cs.json: 2 of 4 operations left to run\n"),
+            std::string::npos)
+      << resumed.err;
   const json service = Get("/v1/project/ci-pr-15/service/pg")["service"];
   EXPECT_EQ(service["databases"].size(), 2u) << service["databases"];  // defaultdb, app
   // A second run finds nothing left.
