@@ -100,6 +100,11 @@ std::vector<std::string> Strings(const json& j, const char* key, const std::stri
   return out;
 }
 
+// A project or service name as an address part: not empty, no '/'.
+bool IsName(const std::string& name) {
+  return !name.empty() && name.find('/') == std::string::npos;
+}
+
 json PlanJson(const Changeset& cs) {
   json services = json::array();
   for (const auto& s : cs.plan_services) {
@@ -127,6 +132,11 @@ void ReadPlan(const json& j, Changeset& cs) {
   cs.plan_relative_path = String(plan, "relative_path", at);
   cs.plan_digest = String(plan, "digest", at);
   cs.plan_projects = Strings(plan, "projects", at);
+  for (const auto& name : cs.plan_projects) {
+    if (!IsName(name)) {
+      throw Bad(at + ".projects: \"" + name + "\" is not a project name");
+    }
+  }
   const json& services = Array(plan, "services", at);
   for (std::size_t i = 0; i < services.size(); ++i) {
     const std::string path = at + ".services[" + std::to_string(i) + "]";
@@ -136,6 +146,9 @@ void ReadPlan(const json& j, Changeset& cs) {
                    .type = String(s, "type", path),
                    .databases = Strings(s, "databases", path),
                    .users = Strings(s, "users", path)};
+    if (!IsName(ps.project) || !IsName(ps.name)) {
+      throw Bad(path + ": \"" + ps.project + "/" + ps.name + "\" is not a service");
+    }
     const json& topics = Member(s, "topic_config_keys", path);
     if (!topics.is_object()) throw Bad(path + ".topic_config_keys: expected an object");
     for (auto it = topics.begin(); it != topics.end(); ++it) {

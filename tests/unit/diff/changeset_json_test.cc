@@ -144,6 +144,12 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
   bad["plan"]["services"][1]["users"] = {"app", 7};
   expect_error(bad, "changeset.plan.services[1].users: expected strings");
   bad = doc;
+  bad["plan"]["services"][0]["name"] = "a/b";
+  expect_error(bad, "changeset.plan.services[0]: \"shop-prod/a/b\" is not a service");
+  bad = doc;
+  bad["plan"]["projects"] = {""};
+  expect_error(bad, "changeset.plan.projects: \"\" is not a project name");
+  bad = doc;
   bad["secrets_from_env"] = {{{"address", "project:p"}, {"path", "user_config.x"}, {"env", "X"}}};
   expect_error(bad, "changeset.secrets_from_env[0].address: expected a service");
   bad["secrets_from_env"][0]["address"] = "service:p/pg";
