@@ -54,15 +54,15 @@ void CheckCatalog(Context& cx, const model::Service& s, const std::string& cloud
     if (auto m = cx.checker.CheckCloud(*s.cloud.value)) cx.Error(s.cloud.pos, s.address, at + *m);
   }
   if (auto m = cx.checker.CheckType(s.type)) {
-    cx.Error(s.pos, s.address, at + *m);
+    cx.Error(model::PosOf(s.key_pos, "type", s.pos), s.address, at + *m);
     return;
   }
   bool cloud_known = !cloud.empty() && !cx.checker.CheckCloud(cloud);
   if (auto m = cx.checker.CheckPlan(s.type, s.plan, cloud_known ? cloud : "")) {
     cx.Error(s.pos, s.address, at + *m);
   }
-  for (auto& m : cx.checker.CheckUserConfig(s.type, s.user_config)) {
-    cx.Error(s.pos, s.address, at + m);
+  for (const auto& p : cx.checker.CheckUserConfig(s.type, s.user_config)) {
+    cx.Error(model::PosOf(s.key_pos, p.path, s.pos), s.address, at + p.ToString());
   }
 }
 

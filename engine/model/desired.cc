@@ -33,6 +33,17 @@ const Service* Plan::FindService(const std::string& project, const std::string& 
   return nullptr;
 }
 
+core::SourcePos PosOf(const KeyPositions& positions, std::string path,
+                      const core::SourcePos& fallback) {
+  while (!path.empty()) {
+    if (auto it = positions.find(path); it != positions.end()) return it->second;
+    const std::size_t cut = path.find_last_of(".[");
+    if (cut == std::string::npos) break;
+    path.resize(cut);
+  }
+  return fallback;
+}
+
 bool IsKnownServiceType(const std::string& type) {
   static const std::set<std::string> kTypes = {"alloydbomni",
                                                "cassandra",
