@@ -24,9 +24,11 @@ struct PlanFlags {
 };
 
 /// Plans `session` (already refreshed); prints diagnostics on errors. nullopt on errors
-/// (bad --target/--allow-replace addresses included).
+/// (bad --target/--allow-replace addresses included); `outcome` ends the error summary
+/// (what the run changed so far).
 std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
-                                             const GlobalOptions& options, Io& io);
+                                             const GlobalOptions& options, Io& io,
+                                             const std::string& outcome = "nothing was changed");
 
 /// Prints `cs` as text, JSON or Markdown per --format; `plan` (when known) gives the
 /// Markdown its services' ttl for the cost over the ttl.
