@@ -1,6 +1,7 @@
 // Planner specs: integration user_config against Aiven's schemas (the live catalog's, else
 // the compiled-in table), each problem at its key; the pair check that cannot run warns;
-// retired service types fail at plan.
+// retired service types fail at plan; a change to a create_only key needs a replace and a
+// `_secure` key never reaches a changeset.
 
 #include <gtest/gtest.h>
 
@@ -141,6 +142,90 @@ projects:
 Cost: $0.000/h -> $0.000/h (+$0.000/h), $0.00 -> $0.00 per month (+$0.00), incomplete: some prices are missing from the catalog
 Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
 )EXP"},
+    {"create_only_change_needs_a_replace", R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        cloud: google-europe-west1
+        user_config: {admin_username: boss, backup_hour: 4}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "pg", "type": "pg", "plan": "startup-4", "owned": true,
+           "user_config": {"admin_username": "root", "backup_hour": 3}}]}]})",
+     R"EXP(plan.yaml:7:9: error: service:ci/pg must be replaced: "user_config.admin_username" cannot change in place ("root" -> "boss"); replacing destroys its data: allow it with --allow-replace service:ci/pg
+--
+-/+ service:ci/pg ("user_config.admin_username" cannot change in place)
+    user_config.admin_username: "root" -> "boss" (forces replacement)
+    user_config.backup_hour: 3 -> 4
+
+Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
+Plan: 0 to create, 0 to update, 1 to replace, 0 to destroy.
+)EXP"},
+
+    {"create_only_unseen_live_is_left_alone", R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        cloud: google-europe-west1
+        user_config: {service_to_fork_from: other, backup_hour: 3}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "pg", "type": "pg", "plan": "startup-4", "owned": true,
+           "user_config": {"backup_hour": 3}}]}]})",
+     R"EXP(No changes: the live state matches the plan.
+)EXP"},
+
+    {"secure_keys_never_in_the_changeset",
+     R"(
+version: 1
+name: test
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        user_config:
+          migration: {host: db.example.com, passphrase: hunter2-but-long}
+)",
+     R"({})",
+     R"EXP(+ project:ci
+    cloud: "google-europe-west1"
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ service:ci/pg
+    type: "pg"
+    plan: "startup-4"
+    cloud: "google-europe-west1"
+    user_config.migration.host: "db.example.com"
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
+    cost: $0.000/h -> $0.082/h, $0.00 -> $59.86 per month
+
+warning: service:ci/pg: user_config.migration.passphrase is a secret: aivenctl keeps secrets out of changesets and does not send it
+
+Cost: $0.000/h -> $0.082/h (+$0.082/h), $0.00 -> $59.86 per month (+$59.86)
+Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
+--
+#0 create project:ci [] {"create":{"cloud":"google-europe-west1","project":"ci","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#1 create service:ci/pg wait:service-backup [0] {"create":{"cloud":"google-europe-west1","plan":"startup-4","service_name":"pg","service_type":"pg","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"},"user_config":{"migration":{"host":"db.example.com"}}}}
+)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Diff, AivenSchemaCase, ::testing::ValuesIn(kCases),
