@@ -28,6 +28,15 @@ foreach(package IN LISTS AIVENCTL_NOTICE_PACKAGES)
           RENAME ${package}.copyright COMPONENT aivenctl)
 endforeach()
 
+# Aiven's user_config schemas are compiled into both programs (Apache-2.0): the licence
+# and the notice of what was changed.
+install(FILES ${PROJECT_SOURCE_DIR}/schemas/aiven/LICENSE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/third-party RENAME aiven-go-api-schemas.LICENSE
+        COMPONENT aivenctl)
+install(FILES ${PROJECT_SOURCE_DIR}/schemas/aiven/NOTICE
+        DESTINATION ${CMAKE_INSTALL_DOCDIR}/third-party RENAME aiven-go-api-schemas.NOTICE
+        COMPONENT aivenctl)
+
 # Component "bundled" (portable builds): Debian 12's libcpp-httplib, which has no static
 # form, beside the emulator (RPATH $ORIGIN/../lib). The tarball holds it; the .deb does
 # not, it depends on Debian's libcpp-httplib0.11 package instead.

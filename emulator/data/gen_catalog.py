@@ -51,291 +51,34 @@ PROVIDERS = {
 GIB = 1024
 
 
-def prop(type_, title, **kw):
-    """One JSON-Schema property in Aiven's style."""
-    p = {"type": type_, "title": title}
-    p.update(kw)
-    return p
+# The user_config schemas are Aiven's own (schemas/aiven/user_config.json, converted from
+# go-api-schemas by scripts/gen-aiven-schemas; Apache-2.0, see schemas/aiven/NOTICE).
+AIVEN_SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "schemas", "aiven",
+                             "user_config.json")
 
-
-def obj(title, props, **kw):
-    p = {"type": "object", "title": title, "properties": props, "additionalProperties": False}
-    p.update(kw)
-    return p
-
-
-def flags(title, names):
-    return obj(title, {n: prop("boolean", f"Allow clients to connect to {n}", default=False) for n in names})
-
-
-IP_FILTER = {
-    "type": "array",
-    "title": "IP filter",
-    "description": "Allow incoming connections from CIDR address block, e.g. '10.20.0.0/16'",
-    "maxItems": 1024,
-    "default": ["0.0.0.0/0"],
-    "items": {
-        "type": ["string", "object"],
-        "title": "CIDR address block, either as a string, or in a dict with an optional description field",
-        "maxLength": 43,
-        "properties": {
-            "network": prop("string", "CIDR address block", maxLength=43),
-            "description": prop("string", "Description for IP filter list entry", maxLength=1024),
-        },
-        "required": ["network"],
-        "additionalProperties": False,
-    },
-}
-
-FORK = {
-    "project_to_fork_from": prop(["string", "null"], "Name of another project to fork a service from. "
-                                 "This has effect only when a new service is being created.", maxLength=63),
-    "service_to_fork_from": prop(["string", "null"], "Name of another service to fork from. "
-                                 "This has effect only when a new service is being created.", maxLength=64),
-}
-PITR = {"recovery_target_time": prop(["string", "null"], "Recovery target time when forking a service. "
-                                     "This has effect only when a new service is being created.", maxLength=32)}
-ADMIN = {
-    "admin_username": prop(["string", "null"], "Custom username for admin user. This must be set only when a new "
-                           "service is being created.", maxLength=64, pattern="^[_A-Za-z0-9][-._A-Za-z0-9]{0,63}$"),
-    "admin_password": prop(["string", "null"], "Custom password for admin user. Defaults to random string. This must "
-                           "be set only when a new service is being created.", maxLength=256,
-                           pattern="^[a-zA-Z0-9-_]+$"),
-}
-BACKUP_TIME = {
-    "backup_hour": prop(["integer", "null"], "The hour of day (in UTC) when backup for the service is started. "
-                        "New backup is only started if previous backup has already completed.", minimum=0, maximum=23),
-    "backup_minute": prop(["integer", "null"], "The minute of an hour when backup for the service is started. "
-                          "New backup is only started if previous backup has already completed.", minimum=0,
-                          maximum=59),
-}
-COMMON = {
-    "ip_filter": IP_FILTER,
-    "static_ips": prop("boolean", "Use static public IP addresses", default=False),
-    "service_log": prop(["boolean", "null"], "Store logs for the service so that they are available in the HTTP API "
-                        "and console."),
-}
-
-
-def version(key, name, versions, default):
-    return {key: prop(["string", "null"], f"{name} major version", enum=versions, default=default)}
-
-
-def schema(*parts):
-    props = {}
-    for p in parts:
-        props.update(p)
-    return {"type": "object", "title": "Service user config", "properties": dict(sorted(props.items())),
-            "additionalProperties": False}
-
-
-PG_SETTINGS = obj("postgresql.conf configuration values", {
-    "autovacuum_max_workers": prop("integer", "autovacuum_max_workers", minimum=1, maximum=20),
-    "deadlock_timeout": prop("integer", "deadlock_timeout", minimum=500, maximum=1800000),
-    "idle_in_transaction_session_timeout": prop("integer", "idle_in_transaction_session_timeout", minimum=0,
-                                                maximum=604800000),
-    "jit": prop("boolean", "jit"),
-    "log_min_duration_statement": prop("integer", "log_min_duration_statement", minimum=-1, maximum=86400000),
-    "max_connections": prop("integer", "max_connections", minimum=25, maximum=10000),
-    "max_parallel_workers": prop("integer", "max_parallel_workers", minimum=0, maximum=96),
-    "max_wal_senders": prop("integer", "max_wal_senders", minimum=20, maximum=64),
-    "timezone": prop("string", "timezone", maxLength=64),
-    "track_io_timing": prop("string", "track_io_timing", enum=["off", "on"]),
-    "wal_level": prop("string", "wal_level", enum=["logical", "replica"]),
-})
-
-KAFKA_SETTINGS = obj("Kafka broker configuration values", {
-    "auto_create_topics_enable": prop("boolean", "auto.create.topics.enable"),
-    "compression_type": prop("string", "compression.type",
-                             enum=["gzip", "snappy", "lz4", "zstd", "uncompressed", "producer"]),
-    "default_replication_factor": prop("integer", "default.replication.factor", minimum=1, maximum=10),
-    "log_retention_bytes": prop("integer", "log.retention.bytes", minimum=-1, maximum=9223372036854775807),
-    "log_retention_hours": prop("integer", "log.retention.hours", minimum=-1, maximum=2147483647),
-    "message_max_bytes": prop("integer", "message.max.bytes", minimum=0, maximum=100001200),
-    "min_insync_replicas": prop("integer", "min.insync.replicas", minimum=1, maximum=7),
-    "num_partitions": prop("integer", "num.partitions", minimum=1, maximum=1000),
-})
-
-KAFKA_CONNECT_SETTINGS = obj("Kafka Connect configuration values", {
-    "consumer_isolation_level": prop("string", "Consumer isolation level", enum=["read_uncommitted", "read_committed"]),
-    "consumer_max_poll_records": prop("integer", "The maximum number of records returned in a single call to poll()",
-                                      minimum=1, maximum=10000),
-    "offset_flush_interval_ms": prop("integer", "The interval at which to try committing offsets for tasks",
-                                     minimum=1, maximum=100000000),
-    "session_timeout_ms": prop("integer", "The timeout used to detect failures", minimum=1, maximum=2147483647),
-})
-
+# Service types: Aiven's current list (the keys of AIVEN_SCHEMAS' service_types); the
+# descriptions and the default versions are the sample's.
 SERVICE_TYPES = {
-    "pg": dict(
-        description="PostgreSQL - Object-Relational Database Management System",
-        default_version="16", latest_available_version="17",
-        schema=schema(COMMON, ADMIN, BACKUP_TIME, FORK, PITR,
-                      version("pg_version", "PostgreSQL", ["13", "14", "15", "16", "17"], "16"), {
-                          "enable_ipv6": prop("boolean", "Register AAAA DNS records for the service"),
-                          "pg": PG_SETTINGS,
-                          "pg_read_replica": prop(["boolean", "null"], "Should the service which is being forked be "
-                                                  "a read replica (deprecated, use read_replica service integration "
-                                                  "instead)."),
-                          "pgbouncer": obj("PGBouncer connection pooling settings", {
-                              "default_pool_size": prop("integer", "default_pool_size", minimum=5, maximum=10000),
-                              "server_idle_timeout": prop("integer", "server_idle_timeout", minimum=0, maximum=86400),
-                          }),
-                          "private_access": flags("Allow access to selected service ports from private networks",
-                                                  ["pg", "pgbouncer", "prometheus"]),
-                          "public_access": flags("Allow access to selected service ports from the public Internet",
-                                                 ["pg", "pgbouncer", "prometheus"]),
-                          "shared_buffers_percentage": prop("number", "Percentage of total RAM that the database "
-                                                            "server uses for shared memory buffers", minimum=20,
-                                                            maximum=60),
-                          "synchronous_replication": prop("string", "Synchronous replication type",
-                                                          enum=["quorum", "off"]),
-                          "variant": prop(["string", "null"], "Variant of the PostgreSQL service",
-                                          enum=["aiven", "timescale"]),
-                          "work_mem": prop("integer", "work_mem in MB", minimum=1, maximum=1024),
-                      })),
-    "kafka": dict(
-        description="Kafka - High-Throughput Distributed Messaging System",
-        default_version="3.8", latest_available_version="3.9",
-        schema=schema(COMMON, version("kafka_version", "Kafka", ["3.7", "3.8", "3.9"], "3.8"), {
-            "aiven_kafka_topic_messages": prop("boolean", "Allow access to read Kafka topic messages in the Aiven "
-                                               "Console and REST API."),
-            "kafka": KAFKA_SETTINGS,
-            "kafka_authentication_methods": obj("Kafka authentication methods", {
-                "certificate": prop("boolean", "Enable certificate/SSL authentication", default=True),
-                "sasl": prop("boolean", "Enable SASL authentication", default=False),
-            }),
-            "kafka_connect": prop("boolean", "Enable Kafka Connect service", default=False),
-            "kafka_connect_config": KAFKA_CONNECT_SETTINGS,
-            "kafka_rest": prop("boolean", "Enable Kafka-REST service", default=False),
-            "kafka_rest_config": obj("Kafka REST configuration", {
-                "consumer_enable_auto_commit": prop("boolean", "consumer.enable.auto.commit", default=True),
-                "producer_acks": prop("string", "producer.acks", enum=["all", "-1", "0", "1"], default="1"),
-            }),
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["kafka", "kafka_connect", "kafka_rest", "prometheus", "schema_registry"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["kafka", "kafka_connect", "kafka_rest", "prometheus", "schema_registry"]),
-            "schema_registry": prop("boolean", "Enable Schema-Registry service", default=False),
-            "schema_registry_config": obj("Schema Registry configuration", {
-                "leader_eligibility": prop("boolean", "leader_eligibility"),
-                "topic_name": prop("string", "topic_name", maxLength=249),
-            }),
-            "tiered_storage": obj("Tiered storage configuration", {
-                "enabled": prop("boolean", "Whether to enable the tiered storage functionality"),
-            }),
-        })),
-    "kafka_connect": dict(
-        description="Kafka Connect - Data integration framework for Kafka",
-        default_version="3.8", latest_available_version="3.9",
-        schema=schema(COMMON, {
-            "kafka_connect": KAFKA_CONNECT_SETTINGS,
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["kafka_connect", "prometheus"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["kafka_connect", "prometheus"]),
-        })),
-    "kafka_mirrormaker": dict(
-        description="Kafka MirrorMaker - Replicate data between Kafka clusters",
-        default_version="3.8", latest_available_version="3.9",
-        schema=schema(COMMON, {
-            "kafka_mirrormaker": obj("Kafka MirrorMaker configuration values", {
-                "refresh_topics_enabled": prop("boolean", "Refresh topics and partitions"),
-                "sync_group_offsets_enabled": prop("boolean", "Sync consumer group offsets"),
-            }),
-        })),
-    "mysql": dict(
-        description="MySQL - Relational Database Management System",
-        default_version="8", latest_available_version="8",
-        schema=schema(COMMON, ADMIN, BACKUP_TIME, FORK, PITR, version("mysql_version", "MySQL", ["8"], "8"), {
-            "binlog_retention_period": prop("integer", "The minimum amount of time in seconds to keep binlog entries "
-                                            "before deletion.", minimum=600, maximum=86400),
-            "mysql": obj("mysql.conf configuration values", {
-                "innodb_lock_wait_timeout": prop("integer", "innodb_lock_wait_timeout", minimum=1, maximum=3600),
-                "max_connections": prop("integer", "max_connections", minimum=1, maximum=10000),
-                "sql_mode": prop("string", "sql_mode", maxLength=1024,
-                                 pattern="^[A-Z_]*(,[A-Z_]+)*$"),
-                "sql_require_primary_key": prop("boolean", "sql_require_primary_key"),
-                "wait_timeout": prop("integer", "wait_timeout", minimum=1, maximum=2147483),
-            }),
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["mysql", "mysqlx", "prometheus"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["mysql", "mysqlx", "prometheus"]),
-        })),
-    "valkey": dict(
-        description="Valkey - In-memory data structure store",
-        default_version="8.1", latest_available_version="8.1",
-        schema=schema(COMMON, FORK, version("valkey_version", "Valkey", ["8.0", "8.1"], "8.1"), {
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["prometheus", "valkey"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["prometheus", "valkey"]),
-            "valkey_maxmemory_policy": prop(["string", "null"], "Valkey maxmemory-policy",
-                                            enum=["noeviction", "allkeys-lru", "volatile-lru", "allkeys-random",
-                                                  "volatile-random", "volatile-ttl", "volatile-lfu", "allkeys-lfu"],
-                                            default="noeviction"),
-            "valkey_persistence": prop("string", "Valkey persistence", enum=["off", "rdb"]),
-            "valkey_timeout": prop("integer", "Valkey idle connection timeout in seconds", minimum=0,
-                                   maximum=31536000, default=300),
-        })),
-    "opensearch": dict(
-        description="OpenSearch - Search & Analyze Data in Real Time",
-        default_version="2", latest_available_version="2",
-        schema=schema(COMMON, FORK, PITR, version("opensearch_version", "OpenSearch", ["1", "2"], "2"), {
-            "opensearch": obj("OpenSearch settings", {
-                "action_auto_create_index_enabled": prop("boolean", "action.auto_create_index"),
-                "http_max_content_length": prop("integer", "http.max_content_length", minimum=1,
-                                                maximum=2147483647),
-            }),
-            "opensearch_dashboards": obj("OpenSearch Dashboards settings", {
-                "enabled": prop("boolean", "Enable or disable OpenSearch Dashboards", default=True),
-            }),
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["opensearch", "opensearch_dashboards", "prometheus"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["opensearch", "opensearch_dashboards", "prometheus"]),
-        })),
-    "grafana": dict(
-        description="Grafana - Metrics Dashboard",
-        default_version="10", latest_available_version="10",
-        schema=schema(COMMON, FORK, {
-            "alerting_enabled": prop("boolean", "Enable or disable Grafana legacy alerting functionality"),
-            "dashboards_min_refresh_interval": prop("string", "Minimum refresh interval", maxLength=16,
-                                                    pattern="^[0-9]+(ms|s|m|h|d)$"),
-            "disable_gravatar": prop("boolean", "Set to true to disable gravatar"),
-            "private_access": flags("Allow access to selected service ports from private networks", ["grafana"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet", ["grafana"]),
-            "user_auto_assign_org_role": prop("string", "Set role for new signups",
-                                              enum=["Viewer", "Admin", "Editor"]),
-        })),
-    "clickhouse": dict(
-        description="ClickHouse - Fast resource-effective data warehouse for analytical workloads",
-        default_version="24.8", latest_available_version="24.8",
-        schema=schema(COMMON, FORK, {
-            "private_access": flags("Allow access to selected service ports from private networks",
-                                    ["clickhouse", "clickhouse_https", "clickhouse_mysql", "prometheus"]),
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["clickhouse", "clickhouse_https", "clickhouse_mysql", "prometheus"]),
-        })),
-    "flink": dict(
-        description="Flink - Stream processing framework",
-        default_version="1.20", latest_available_version="1.20",
-        schema=schema({"ip_filter": IP_FILTER, "static_ips": COMMON["static_ips"]},
-                      version("flink_version", "Flink", ["1.19", "1.20"], "1.20"), {
-                          "number_of_task_slots": prop("integer", "Flink taskmanager.numberOfTaskSlots", minimum=1,
-                                                       maximum=1024),
-                          "privatelink_access": flags("Allow access to selected service components through "
-                                                      "Privatelink", ["flink", "prometheus"]),
-                      })),
-    "thanos": dict(
-        description="Aiven for Metrics - Thanos-based metrics storage and query",
-        default_version="", latest_available_version="",
-        schema=schema(COMMON, {
-            "public_access": flags("Allow access to selected service ports from the public Internet",
-                                   ["compactor", "query", "query_frontend", "receiver_ingesting", "receiver_routing",
-                                    "store"]),
-        })),
+    "clickhouse": ("ClickHouse - Fast resource-effective data warehouse for analytical workloads", "25.8"),
+    "dragonfly": ("Dragonfly - Multi-threaded in-memory data store", ""),
+    "flink": ("Flink - Stream processing framework", "1.20"),
+    "grafana": ("Grafana - Metrics Dashboard", "11"),
+    "kafka": ("Kafka - High-Throughput Distributed Messaging System", "3.9"),
+    "kafka_connect": ("Kafka Connect - Data integration framework for Kafka", ""),
+    "kafka_mirrormaker": ("Kafka MirrorMaker - Replicate data between Kafka clusters", ""),
+    "mysql": ("MySQL - Relational Database Management System", "8.4"),
+    "opensearch": ("OpenSearch - Search & Analyze Data in Real Time", "2.19"),
+    "pg": ("PostgreSQL - Object-Relational Database Management System", "16"),
+    "thanos": ("Aiven for Metrics - Thanos-based metrics storage and query", ""),
+    "valkey": ("Valkey - In-memory data structure store", "8.1"),
 }
+
+
+def latest_version(name, schema):
+    """The highest version the schema's <type>_version enum offers, "" when it has none."""
+    enum = schema["properties"].get(f"{name}_version", {}).get("enum", [])
+    return max(enum, key=lambda v: [int(x) for x in v.split(".")]) if enum else ""
+
 
 # Plans: (name, nodes, cpu per node, memory MB per node, total disk GiB, base USD/hour)
 PLANS = {
@@ -356,6 +99,7 @@ PLANS = {
                 ("business-4", 2, 1, 4096, 10, 0.274)],
     "clickhouse": [("startup-16", 1, 2, 16384, 1150, 0.616), ("business-16", 3, 2, 16384, 3450, 1.849)],
     "flink": [("business-4", 2, 1, 4096, 0, 0.411), ("business-8", 2, 2, 8192, 0, 0.822)],
+    "dragonfly": [("startup-4", 1, 1, 4096, 16, 0.150), ("business-4", 2, 1, 4096, 16, 0.300)],
     "thanos": [("startup-4", 1, 1, 4096, 20, 0.137), ("business-4", 2, 1, 4096, 40, 0.411)],
 }
 
@@ -413,51 +157,19 @@ def plan_entry(type_, spec):
 
 # Integration types. `source_endpoint_types` / `dest_endpoint_types` are the emulator's own
 # keys (which endpoint types may stand at that end); the catalog body leaves them out.
-ANY = ["clickhouse", "flink", "grafana", "kafka", "kafka_connect", "kafka_mirrormaker", "mysql", "opensearch", "pg",
+ANY = ["clickhouse", "dragonfly", "flink", "grafana", "kafka", "kafka_connect", "kafka_mirrormaker", "mysql", "opensearch", "pg",
        "thanos", "valkey"]
-NONE = {"type": "object", "title": "Integration user config", "properties": {}, "additionalProperties": False}
+# An integration type Aiven's schemas do not list takes no user_config.
+NONE = {"type": "object", "properties": {}, "additionalProperties": False}
 
 
-def itype(name, src, dst, src_desc, dst_desc, schema_=None, src_ep=(), dst_ep=()):
+def itype(name, src, dst, src_desc, dst_desc, src_ep=(), dst_ep=()):
+    """One integration type; main() adds Aiven's user_config_schema."""
     return {"integration_type": name, "source_service_types": sorted(src), "dest_service_types": sorted(dst),
             "source_description": src_desc, "dest_description": dst_desc,
-            "user_config_schema": schema_ or NONE,
             "source_endpoint_types": list(src_ep), "dest_endpoint_types": list(dst_ep)}
 
-
-LOGS_SCHEMA = obj("Integration user config", {
-    "elasticsearch_index_days_max": prop("integer", "Elasticsearch index retention limit", minimum=1, maximum=10000,
-                                         default=3),
-    "elasticsearch_index_prefix": prop("string", "Elasticsearch index prefix", maxLength=1024, default="logs"),
-    "selected_log_fields": {"type": "array", "title": "The list of logging fields that will be sent to the "
-                            "integration logging service.", "maxItems": 5,
-                            "items": prop("string", "Log field name",
-                                          enum=["HOSTNAME", "PRIORITY", "REALTIME_TIMESTAMP", "service_name",
-                                                "SYSTEMD_UNIT"])},
-})
-METRICS_SCHEMA = obj("Integration user config", {
-    "database": prop("string", "Name of the database where to store metric datapoints", maxLength=40),
-    "retention_days": prop("integer", "Number of days to keep old metrics", minimum=0, maximum=10000),
-    "ro_username": prop("string", "Name of a user that can be used to read metrics", maxLength=40),
-    "username": prop("string", "Name of the user used to write metrics", maxLength=40),
-})
-KAFKA_CONNECT_SCHEMA = obj("Integration user config", {
-    "kafka_connect": obj("Kafka Connect service configuration values", {
-        "config_storage_topic": prop("string", "The name of the topic where connector configurations are stored",
-                                     maxLength=249),
-        "group_id": prop("string", "A unique string that identifies the Connect cluster group", maxLength=249),
-        "offset_storage_topic": prop("string", "The name of the topic where offsets are stored", maxLength=249),
-        "status_storage_topic": prop("string", "The name of the topic where statuses are stored", maxLength=249),
-    }),
-})
-KAFKA_LOGS_SCHEMA = obj("Integration user config", {
-    "kafka_topic": prop("string", "Topic name", maxLength=249, pattern="^[a-zA-Z0-9._-]+$"),
-}, required=["kafka_topic"])
-MIRRORMAKER_SCHEMA = obj("Integration user config", {
-    "cluster_alias": prop("string", "The alias under which the Kafka cluster is known to MirrorMaker",
-                          maxLength=128, pattern="^[a-zA-Z0-9_.-]+$"),
-})
-EP_SOURCES = ["clickhouse", "flink", "grafana", "kafka", "kafka_connect", "kafka_mirrormaker", "mysql",
+EP_SOURCES = ["clickhouse", "dragonfly", "flink", "grafana", "kafka", "kafka_connect", "kafka_mirrormaker", "mysql",
               "opensearch", "pg", "valkey"]
 INTEGRATION_TYPES = [
     itype("autoscaler", ["pg", "mysql", "kafka", "opensearch", "valkey", "clickhouse"], [], "Autoscaled service",
@@ -472,12 +184,10 @@ INTEGRATION_TYPES = [
     itype("datasource", ["grafana"], ["clickhouse", "mysql", "opensearch", "pg", "thanos"],
           "Grafana service", "Service used as a Grafana datasource"),
     itype("disaster_recovery", ["kafka"], ["kafka"], "Active Kafka service", "Passive Kafka service"),
-    itype("external_elasticsearch_logs", EP_SOURCES, [], "Service sending logs", "External Elasticsearch",
-          LOGS_SCHEMA, dst_ep=["external_elasticsearch_logs"]),
+    itype("external_elasticsearch_logs", EP_SOURCES, [], "Service sending logs", "External Elasticsearch", dst_ep=["external_elasticsearch_logs"]),
     itype("external_google_cloud_logging", EP_SOURCES, [], "Service sending logs", "Google Cloud Logging",
           dst_ep=["external_google_cloud_logging"]),
-    itype("external_opensearch_logs", EP_SOURCES, [], "Service sending logs", "External OpenSearch",
-          LOGS_SCHEMA, dst_ep=["external_opensearch_logs"]),
+    itype("external_opensearch_logs", EP_SOURCES, [], "Service sending logs", "External OpenSearch", dst_ep=["external_opensearch_logs"]),
     itype("flink", ["kafka", "opensearch", "pg"], ["flink"], "Service providing data for Flink applications",
           "Flink service"),
     itype("flink_external_kafka", [], ["flink"], "External Kafka cluster", "Flink service",
@@ -486,15 +196,12 @@ INTEGRATION_TYPES = [
           src_ep=["external_postgresql"]),
     itype("jolokia", ["kafka", "kafka_connect", "kafka_mirrormaker"], [], "Service exposing JMX metrics",
           "Jolokia endpoint", dst_ep=["jolokia"]),
-    itype("kafka_connect", ["kafka"], ["kafka_connect"], "Kafka service", "Kafka Connect service",
-          KAFKA_CONNECT_SCHEMA),
-    itype("kafka_logs", EP_SOURCES, ["kafka"], "Service sending logs", "Kafka service receiving logs",
-          KAFKA_LOGS_SCHEMA),
+    itype("kafka_connect", ["kafka"], ["kafka_connect"], "Kafka service", "Kafka Connect service"),
+    itype("kafka_logs", EP_SOURCES, ["kafka"], "Service sending logs", "Kafka service receiving logs"),
     itype("kafka_mirrormaker", ["kafka"], ["kafka_mirrormaker"], "Kafka cluster to replicate",
-          "Kafka MirrorMaker service", MIRRORMAKER_SCHEMA, src_ep=["external_kafka"]),
-    itype("logs", EP_SOURCES + ["thanos"], ["opensearch"], "Service sending logs", "OpenSearch service storing logs",
-          LOGS_SCHEMA),
-    itype("metrics", ANY, ["pg", "thanos"], "Service sending metrics", "Service storing metrics", METRICS_SCHEMA),
+          "Kafka MirrorMaker service", src_ep=["external_kafka"]),
+    itype("logs", EP_SOURCES + ["thanos"], ["opensearch"], "Service sending logs", "OpenSearch service storing logs"),
+    itype("metrics", ANY, ["pg", "thanos"], "Service sending metrics", "Service storing metrics"),
     itype("prometheus", EP_SOURCES + ["thanos"], [], "Service exposing Prometheus metrics", "Prometheus endpoint",
           dst_ep=["prometheus"]),
     itype("read_replica", ["mysql", "pg", "valkey"], ["mysql", "pg", "valkey"], "Primary service",
@@ -506,82 +213,23 @@ INTEGRATION_TYPES = [
 SAME_TYPE_ONLY = ["disaster_recovery", "read_replica"]
 
 
-def ep(name, title, types, props, required):
-    s = obj("Integration endpoint user config", props, required=required)
-    return {"endpoint_type": name, "title": title, "service_types": sorted(types), "user_config_schema": s}
+def ep(name, title, types):
+    """One endpoint type; main() adds Aiven's user_config_schema."""
+    return {"endpoint_type": name, "title": title, "service_types": sorted(types)}
 
 
-URL = dict(maxLength=2048)
 ENDPOINT_TYPES = [
-    ep("autoscaler", "Autoscaler", ["clickhouse", "kafka", "mysql", "opensearch", "pg", "valkey"], {
-        "autoscaling": {"type": "array", "title": "Configure autoscaling thresholds for a service", "maxItems": 1,
-                        "items": obj("AutoscalingProperties", {
-                            "cap_gb": prop("integer", "The maximum total disk size (in gb) to allow autoscaler to "
-                                           "scale up to", minimum=50, maximum=10000),
-                            "type": prop("string", "Type of autoscale event", enum=["autoscale_disk"]),
-                        }, required=["cap_gb", "type"])}}, ["autoscaling"]),
-    ep("datadog", "Send service metrics to Datadog", EP_SOURCES, {
-        "datadog_api_key": prop("string", "Datadog API key", minLength=1, maxLength=256,
-                                pattern="^[A-Za-z0-9]{32}$"),
-        "site": prop("string", "Datadog intake site", enum=["datadoghq.com", "datadoghq.eu", "us3.datadoghq.com",
-                                                            "us5.datadoghq.com", "ap1.datadoghq.com"]),
-    }, ["datadog_api_key"]),
-    ep("external_elasticsearch_logs", "Send service logs to an external Elasticsearch", EP_SOURCES, {
-        "url": prop("string", "Elasticsearch connection URL", minLength=12, **URL),
-        "index_prefix": prop("string", "Elasticsearch index prefix", minLength=1, maxLength=1000),
-        "index_days_max": prop("integer", "Maximum number of days of logs to keep", minimum=1, maximum=10000),
-        "timeout": prop("number", "Elasticsearch request timeout limit", minimum=10, maximum=120),
-        "ca": prop("string", "PEM encoded CA certificate", maxLength=16384),
-    }, ["url", "index_prefix"]),
-    ep("external_google_cloud_logging", "Send service logs to Google Cloud Logging", EP_SOURCES, {
-        "project_id": prop("string", "GCP project id", minLength=6, maxLength=30),
-        "log_id": prop("string", "Google Cloud Logging log id", maxLength=512),
-        "service_account_credentials": prop("string", "Google Service Account Credentials", maxLength=4096),
-    }, ["project_id", "log_id", "service_account_credentials"]),
-    ep("external_kafka", "External Apache Kafka", ["flink", "kafka_mirrormaker"], {
-        "bootstrap_servers": prop("string", "Bootstrap servers", minLength=3, maxLength=256),
-        "security_protocol": prop("string", "Security protocol", enum=["PLAINTEXT", "SSL", "SASL_PLAINTEXT",
-                                                                      "SASL_SSL"]),
-        "sasl_mechanism": prop("string", "SASL mechanism", enum=["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]),
-        "sasl_plain_username": prop("string", "Username for SASL PLAIN", minLength=1, maxLength=256),
-        "sasl_plain_password": prop("string", "Password for SASL PLAIN", minLength=1, maxLength=256),
-    }, ["bootstrap_servers", "security_protocol"]),
-    ep("external_opensearch_logs", "Send service logs to an external OpenSearch", EP_SOURCES, {
-        "url": prop("string", "OpenSearch connection URL", minLength=12, **URL),
-        "index_prefix": prop("string", "OpenSearch index prefix", minLength=1, maxLength=1000),
-        "index_days_max": prop("integer", "Maximum number of days of logs to keep", minimum=1, maximum=10000),
-        "timeout": prop("number", "OpenSearch request timeout limit", minimum=10, maximum=120),
-        "ca": prop("string", "PEM encoded CA certificate", maxLength=16384),
-    }, ["url", "index_prefix"]),
-    ep("external_postgresql", "External PostgreSQL", ["flink"], {
-        "host": prop("string", "Hostname or IP address of the server", maxLength=255),
-        "port": prop("integer", "Port number of the server", minimum=1, maximum=65535),
-        "username": prop("string", "User name", maxLength=256),
-        "password": prop("string", "Password", maxLength=256),
-        "default_database": prop("string", "Default database", maxLength=63),
-        "ssl_mode": prop("string", "SSL mode", enum=["disable", "allow", "prefer", "require", "verify-ca",
-                                                     "verify-full"], default="verify-full"),
-    }, ["host", "port", "username"]),
-    ep("jolokia", "Jolokia", ["kafka", "kafka_connect", "kafka_mirrormaker"], {
-        "basic_auth_username": prop("string", "Jolokia basic authentication username", minLength=5, maxLength=32,
-                                    pattern="^[a-z0-9\\-@_]{5,32}$"),
-        "basic_auth_password": prop("string", "Jolokia basic authentication password", minLength=8, maxLength=64),
-    }, []),
-    ep("prometheus", "Prometheus", EP_SOURCES + ["thanos"], {
-        "basic_auth_username": prop("string", "Prometheus basic authentication username", minLength=5,
-                                    maxLength=32, pattern="^[a-z0-9\\-@_]{5,32}$"),
-        "basic_auth_password": prop("string", "Prometheus basic authentication password", minLength=8,
-                                    maxLength=64),
-    }, []),
-    ep("rsyslog", "Send service logs to a remote syslog", EP_SOURCES + ["thanos"], {
-        "server": prop("string", "Rsyslog server IP address or hostname", minLength=4, maxLength=255),
-        "port": prop("integer", "Rsyslog server port", minimum=1, maximum=65535, default=514),
-        "format": prop("string", "Message format", enum=["rfc5424", "rfc3164", "custom"], default="rfc5424"),
-        "tls": prop("boolean", "Require TLS", default=True),
-        "logline": prop("string", "Custom syslog message format", minLength=1, maxLength=512),
-    }, ["server", "port", "format", "tls"]),
+    ep("autoscaler", "Autoscaler", ["clickhouse", "kafka", "mysql", "opensearch", "pg", "valkey"]),
+    ep("datadog", "Send service metrics to Datadog", EP_SOURCES),
+    ep("external_elasticsearch_logs", "Send service logs to an external Elasticsearch", EP_SOURCES),
+    ep("external_google_cloud_logging", "Send service logs to Google Cloud Logging", EP_SOURCES),
+    ep("external_kafka", "External Apache Kafka", ["flink", "kafka_mirrormaker"]),
+    ep("external_opensearch_logs", "Send service logs to an external OpenSearch", EP_SOURCES),
+    ep("external_postgresql", "External PostgreSQL", ["flink"]),
+    ep("jolokia", "Jolokia", ["kafka", "kafka_connect", "kafka_mirrormaker"]),
+    ep("prometheus", "Prometheus", EP_SOURCES + ["thanos"]),
+    ep("rsyslog", "Send service logs to a remote syslog", EP_SOURCES + ["thanos"]),
 ]
-
 
 def main():
     clouds = []
@@ -589,15 +237,26 @@ def main():
         provider = c[0].split("-")[0]
         clouds.append({"cloud_name": c[0], "cloud_description": c[1], "geo_region": c[2], "geo_latitude": c[3],
                        "geo_longitude": c[4], "provider": provider, "provider_description": PROVIDERS[provider][0]})
+    with open(AIVEN_SCHEMAS, encoding="utf-8") as f:
+        aiven = json.load(f)
+    if sorted(SERVICE_TYPES) != sorted(aiven["service_types"]):
+        raise SystemExit(f"SERVICE_TYPES must be Aiven's current list: {sorted(aiven['service_types'])}")
     types = {}
-    for name, t in SERVICE_TYPES.items():
-        types[name] = {"description": t["description"], "default_version": t["default_version"],
-                       "latest_available_version": t["latest_available_version"],
+    for name, (description, default_version) in SERVICE_TYPES.items():
+        schema = aiven["service_types"][name]
+        types[name] = {"description": description, "default_version": default_version,
+                       "latest_available_version": latest_version(name, schema),
                        "service_plans": [plan_entry(name, p) for p in PLANS[name]],
-                       "user_config_schema": t["schema"]}
+                       "user_config_schema": schema}
+    for t in INTEGRATION_TYPES:
+        t["user_config_schema"] = aiven["integration_types"].get(t["integration_type"], NONE)
+    for t in ENDPOINT_TYPES:
+        t["user_config_schema"] = aiven["endpoint_types"][t["endpoint_type"]]
     catalog = {
         "_comment": "SAMPLE Aiven catalog for aiven-emulator, generated by gen_catalog.py: realistic shapes and "
-                    "relative prices, not Aiven's price list. Edit the script, not this file.",
+                    "relative prices, not Aiven's price list. Edit the script, not this file. The "
+                    "user_config_schema members are Aiven's (schemas/aiven/user_config.json, Apache-2.0, see "
+                    "schemas/aiven/NOTICE).",
         "_demo_note": "'metrics' goes from any service to a metrics store (pg or thanos), never to grafana; "
                       "grafana reads it through 'dashboard' (grafana -> pg|thanos) or 'datasource'. A pg + "
                       "grafana demo uses: metrics pg -> pg2 (or thanos), then dashboard grafana -> pg2.",

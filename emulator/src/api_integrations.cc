@@ -161,6 +161,11 @@ std::string CreateIntegration(const World& w, Txn& t, const std::string& project
                        (dst_type.empty() ? "an endpoint" : dst_type),
                    ""};
   }
+  if (const Json* uc = OptObject(spec, "user_config")) {
+    if (auto err = w.catalog.CheckIntegrationUserConfig(type, *uc)) {
+      throw ApiError{400, *err, ""};
+    }
+  }
   Json rec{{"integration_type", type},
            {"source_project", src_project},
            {"dest_project", dst_project},
@@ -251,6 +256,10 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     const Json view = w.store.Write([&](Txn& t) {
       Json rec = RequireIntegration(t.doc(), c.Param("project"), c.Param("integration_id"));
       rec["user_config"].update(*uc);
+      if (auto err = w.catalog.CheckIntegrationUserConfig(rec.value("integration_type", ""),
+                                                          rec["user_config"])) {
+        throw ApiError{400, *err, ""};
+      }
       t.Set(IntegrationPath(OwnerProject(t.doc(), c.Param("integration_id")),
                             c.Param("integration_id")),
             rec);
@@ -292,6 +301,9 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     if (!w.catalog.HasEndpointType(type))
       throw ApiError{400, "Invalid endpoint type '" + type + "'", ""};
     if (!uc) throw ApiError{400, "Missing required field: user_config", ""};
+    if (auto err = w.catalog.CheckEndpointUserConfig(type, *uc)) {
+      throw ApiError{400, *err, ""};
+    }
     const Json ep = w.store.Write([&](Txn& t) {
       RequireProject(t.doc(), c.Param("project"));
       const std::string id = Uuid(t.NextId(), 0xe9d0);
@@ -331,6 +343,10 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
     const Json ep = w.store.Write([&](Txn& t) {
       Json rec = require_ep(t.doc(), c);
       rec["user_config"].update(*uc);
+      if (auto err = w.catalog.CheckEndpointUserConfig(rec.value("endpoint_type", ""),
+                                                       rec["user_config"])) {
+        throw ApiError{400, *err, ""};
+      }
       t.Set(EndpointPath(c.Param("project"), c.Param("integration_endpoint_id")), rec);
       return rec;
     });

@@ -4,6 +4,7 @@
 #include "api_routes.h"
 #include "lifecycle.h"
 #include "names.h"
+#include "schema_marks.h"
 #include "service_view.h"
 
 namespace aivenctl::emulator {
@@ -216,6 +217,11 @@ void UpdateService(World& w, Ctx& c) {
     if (const Json* uc = OptObject(body, "user_config")) {
       Json merged = MergeTopLevel(r["user_config"], *uc);
       CheckUserConfig(w, type, merged);
+      if (const Json* schema = w.catalog.UserConfigSchema(type)) {
+        if (auto err = CheckCreateOnly(*schema, r["user_config"], merged, "user_config")) {
+          throw ApiError{400, *err, ""};
+        }
+      }
       r["user_config"] = merged;
     }
     if (const Json* m = OptObject(body, "maintenance")) {

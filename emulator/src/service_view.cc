@@ -5,6 +5,7 @@
 #include "api_routes.h"
 #include "connection_info.h"
 #include "lifecycle.h"
+#include "schema_marks.h"
 
 namespace aivenctl::emulator {
 namespace {
@@ -61,6 +62,17 @@ Json UserView(const Json& user, bool include_secrets) {
   return u;
 }
 
+namespace {
+
+// The stored user_config with the schema's `_secure` members redacted unless asked for.
+Json UserConfigView(const World& w, const std::string& type, const Json& r, bool include_secrets) {
+  Json uc = r.value("user_config", Json::object());
+  const Json* schema = w.catalog.UserConfigSchema(type);
+  return include_secrets || schema == nullptr ? uc : RedactSecure(*schema, uc);
+}
+
+}  // namespace
+
 Json ServiceView(const World& w, const Json& doc, const std::string& project, const Json& r,
                  double now, bool include_secrets) {
   const std::string type = r.at("service_type");
@@ -76,7 +88,7 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
          {"update_time", IsoTime(r.at("update_time"))},
          {"project_vpc_id", r.value("project_vpc_id", Json())},
          {"termination_protection", r.value("termination_protection", false)},
-         {"user_config", r.value("user_config", Json::object())},
+         {"user_config", UserConfigView(w, type, r, include_secrets)},
          {"group_list", Json::array({"default"})},
          {"tags", r.value("tags", Json::object())},
          {"tech_emails", r.value("tech_emails", Json::array())},

@@ -124,6 +124,10 @@ std::optional<std::string> Check(const Json& schema, const Json& v, const std::s
         m != schema.end() && m->is_number_unsigned() && v.size() > m->get<std::size_t>()) {
       return Fail(path, PyRepr(v) + " is too long");
     }
+    if (auto m = schema.find("minItems");
+        m != schema.end() && m->is_number_unsigned() && v.size() < m->get<std::size_t>()) {
+      return Fail(path, PyRepr(v) + " is too short");
+    }
     if (auto items = schema.find("items"); items != schema.end()) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         if (auto err = Check(*items, v[i], path + "[" + std::to_string(i) + "]")) return err;

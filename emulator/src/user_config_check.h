@@ -11,7 +11,7 @@ namespace aivenctl::emulator {
 
 /// Checks `value` against `schema` (keywords: type incl. type arrays, properties,
 /// additionalProperties, required, items, enum, minimum, maximum, minLength, maxLength,
-/// maxItems, pattern). `root` names the value in messages, e.g. "user_config". Object
+/// minItems, maxItems, pattern). `root` names the value in messages, e.g. "user_config". Object
 /// members that are JSON null count as absent unless their schema allows "null".
 /// Returns the first error, e.g. "Invalid 'user_config.pg': Additional properties are not
 /// allowed ('max_conections' was unexpected)", or nullopt when the value is valid.

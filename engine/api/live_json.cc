@@ -354,7 +354,7 @@ std::vector<model::IntegrationType> IntegrationTypesFromJson(const json& body) {
   };
   for (const auto& t : types) {
     out.push_back({Str(t, "integration_type"), strings(Member(t, "source_service_types")),
-                   strings(Member(t, "dest_service_types"))});
+                   strings(Member(t, "dest_service_types")), ObjectOr(t, "user_config_schema")});
   }
   SortByName(out);
   return out;

@@ -31,7 +31,8 @@ bool ParseAddresses(const std::vector<std::string>& texts, const char* flag,
 }  // namespace
 
 std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
-                                             const GlobalOptions& options, Io& io) {
+                                             const GlobalOptions& options, Io& io,
+                                             const std::string& outcome) {
   diff::PlanOptions plan_options;
   if (!ParseAddresses(flags.targets, "--target", plan_options.targets, io) ||
       !ParseAddresses(flags.allow_replace, "--allow-replace", plan_options.allow_replace, io)) {
@@ -46,8 +47,8 @@ std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanF
     render::SourceMap sources{{session.plan.file, session.source}};
     io.err << render::FormatDiagnostics(result.errors, sources, render::TextStyle{options.color});
     io.err << "aivenctl: the plan cannot be applied ("
-           << render::Plural(static_cast<int>(result.errors.size()), "error")
-           << "); nothing was changed\n";
+           << render::Plural(static_cast<int>(result.errors.size()), "error") << "); " << outcome
+           << "\n";
     return std::nullopt;
   }
   return std::move(result.changeset);

@@ -28,9 +28,11 @@ struct PlanFlags {
 };
 
 /// Plans `session` (already refreshed); prints diagnostics on errors. nullopt on errors
-/// (bad --target/--allow-replace addresses included).
+/// (bad --target/--allow-replace addresses included); `outcome` ends the error summary
+/// (what the run changed so far).
 std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
-                                             const GlobalOptions& options, Io& io);
+                                             const GlobalOptions& options, Io& io,
+                                             const std::string& outcome = "nothing was changed");
 
 /// Plans deleting everything `session`'s plan owns; prints diagnostics and "nothing was
 /// deleted" on errors.

@@ -10,6 +10,7 @@
 
 #include "core/suggest.h"
 #include "diff/json_diff.h"
+#include "model/aiven_schemas.h"
 #include "model/json_schema.h"
 
 namespace aivenctl::diff {
@@ -20,57 +21,6 @@ using core::JoinOr;
 using nlohmann::json;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
-
-// The readable checks (unknown keys, types, enums, ranges); valijson covers the rest.
-void Walk(const json& value, const json& schema, const std::string& path,
-          std::vector<std::string>& out) {
-  if (!schema.is_object() || !value.is_object()) return;
-  const json props = schema.value("properties", json::object());
-  const bool closed = schema.contains("additionalProperties") &&
-                      schema["additionalProperties"].is_boolean() &&
-                      !schema["additionalProperties"].get<bool>();
-  std::vector<std::string> known;
-  for (auto it = props.begin(); it != props.end(); ++it) known.push_back(it.key());
-  for (auto it = value.begin(); it != value.end(); ++it) {
-    const std::string here = path + "." + it.key();
-    auto p = props.find(it.key());
-    if (p == props.end()) {
-      if (closed) out.push_back(here + ": unknown key" + DidYouMean(it.key(), known));
-      continue;
-    }
-    const json& v = it.value();
-    if (v.is_null()) continue;  // managed as "unset"
-    std::vector<std::string> types = model::SchemaTypes(*p);
-    std::erase(types, "null");  // null values are "unset", skipped above
-    if (!model::TypeAccepts(types, model::JsonType(v))) {
-      out.push_back(here + ": expected " + JoinOr(types) + ", got " + model::JsonType(v) + " " +
-                    v.dump());
-      continue;
-    }
-    if (auto e = p->find("enum"); e != p->end() && e->is_array()) {
-      bool found = std::any_of(e->begin(), e->end(), [&](const json& x) { return x == v; });
-      if (!found) {
-        std::vector<std::string> names;
-        for (const auto& x : *e) {
-          if (!x.is_null()) names.push_back(x.dump());
-        }
-        out.push_back(here + ": " + v.dump() + " is not one of " + JoinOr(names));
-        continue;
-      }
-    }
-    if (v.is_number()) {
-      if (auto m = p->find("minimum"); m != p->end() && m->is_number() && v < *m) {
-        out.push_back(here + ": " + v.dump() + " is below the minimum " + m->dump());
-        continue;
-      }
-      if (auto m = p->find("maximum"); m != p->end() && m->is_number() && v > *m) {
-        out.push_back(here + ": " + v.dump() + " is above the maximum " + m->dump());
-        continue;
-      }
-    }
-    if (v.is_object()) Walk(v, *p, here, out);
-  }
-}
 
 std::string ContextPath(const std::vector<std::string>& context) {
   std::string out = "user_config";
@@ -117,6 +67,11 @@ std::optional<std::string> CatalogChecker::CheckType(const std::string& type) co
   if (catalog_.service_types.empty() || catalog_.FindServiceType(type) != nullptr) {
     return std::nullopt;
   }
+  if (auto successor = model::EndOfLifeSuccessor(type)) {
+    return "service type " + Quote(type) +
+           " has reached end of life: Aiven's catalog no longer offers it" +
+           (successor->empty() ? "" : "; use " + Quote(*successor));
+  }
   std::vector<std::string> names;
   for (const auto& [name, t] : catalog_.service_types) names.push_back(name);
   return "unknown service type " + Quote(type) + DidYouMean(type, names);
@@ -147,39 +102,71 @@ std::optional<std::string> CatalogChecker::CheckPlan(const std::string& type,
   return std::nullopt;
 }
 
-std::vector<std::string> CatalogChecker::CheckUserConfig(const std::string& type,
-                                                         const json& user_config) {
-  std::vector<std::string> out;
+const json* CatalogChecker::ServiceSchema(const std::string& type) const {
   const model::ServiceType* t = catalog_.FindServiceType(type);
-  if (t == nullptr || !t->user_config_schema.is_object() || t->user_config_schema.empty()) {
-    return out;
+  if (t != nullptr && t->user_config_schema.is_object() && !t->user_config_schema.empty()) {
+    return &t->user_config_schema;
   }
-  Walk(user_config, t->user_config_schema, "user_config", out);
+  if (!catalog_.service_types.empty()) return nullptr;  // read, and the type has none
+  return model::OfflineServiceSchema(type);
+}
+
+std::vector<model::SchemaProblem> CatalogChecker::CheckUserConfig(const std::string& type,
+                                                                  const json& user_config) {
+  const json* schema = ServiceSchema(type);
+  if (schema == nullptr) return {};
+  return Check("service " + type, *schema, user_config);
+}
+
+std::vector<model::SchemaProblem> CatalogChecker::CheckIntegrationUserConfig(
+    const std::string& type, const json& user_config) {
+  const json* schema = nullptr;
+  const model::IntegrationType* t = catalog_.FindIntegrationType(type);
+  if (t != nullptr && t->user_config_schema.is_object() && !t->user_config_schema.empty()) {
+    schema = &t->user_config_schema;
+  } else {
+    schema = model::OfflineIntegrationSchema(type);
+  }
+  if (schema == nullptr) return {};
+  return Check("integration " + type, *schema, user_config);
+}
+
+std::vector<model::SchemaProblem> CatalogChecker::Check(const std::string& key, const json& schema,
+                                                        const json& value) {
+  std::vector<model::SchemaProblem> out = model::ReadableProblems(value, schema, "user_config");
   if (!out.empty()) return out;
-  auto& compiled = compiled_[type];
+  auto& compiled = compiled_[key];
   if (!compiled) {
     compiled = std::make_unique<valijson::Schema>();
     try {
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-      valijson::adapters::NlohmannJsonAdapter adapter(t->user_config_schema);
+      valijson::adapters::NlohmannJsonAdapter adapter(schema);
       parser.populateSchema(adapter, *compiled);
     } catch (const std::exception& e) {
-      out.push_back(std::string("user_config: the catalog's schema does not load: ") + e.what());
+      out.push_back(
+          {"user_config", std::string("the catalog's schema does not load: ") + e.what()});
       return out;
     }
   }
-  const json stripped = StripNulls(user_config);
+  const json stripped = StripNulls(value);
   valijson::Validator validator;
   valijson::adapters::NlohmannJsonAdapter target(stripped);
   valijson::ValidationResults results;
-  if (validator.validate(*compiled, target, &results)) return out;
+  try {
+    if (validator.validate(*compiled, target, &results)) return out;
+  } catch (const std::exception&) {
+    return out;  // a pattern std::regex cannot compile restricts nothing here
+  }
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     if (IsWrapper(error.description)) continue;
-    out.push_back(ContextPath(error.context) + ": " + error.description);
+    out.push_back({ContextPath(error.context), error.description});
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.ToString() < b.ToString(); });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const auto& a, const auto& b) { return a.ToString() == b.ToString(); }),
+            out.end());
   return out;
 }
 

@@ -158,6 +158,24 @@ std::string TypeOf(const Context& cx, const std::string& project, const std::str
   return "";
 }
 
+// The pair check needs the integration types, read from a project; the user_config check
+// uses their schemas, else Aiven's offline ones.
+void CheckIntegrationCatalog(Context& cx, const model::Integration& i, const std::string& src_type,
+                             const std::string& dst_type) {
+  const std::string at = i.address.ToString() + ": ";
+  if (!cx.checker.HasIntegrationTypes()) {
+    cx.Warn(model::PosOf(i.key_pos, "type", i.pos), i.address,
+            at + "not checked: the integration types are read from a project and the token " +
+                "can read none yet; apply creates the project and checks it before it creates " +
+                "any service");
+  } else if (auto m = cx.checker.CheckIntegration(i.type, src_type, dst_type)) {
+    cx.Error(model::PosOf(i.key_pos, "type", i.pos), i.address, at + *m);
+  }
+  for (const auto& p : cx.checker.CheckIntegrationUserConfig(i.type, i.user_config)) {
+    cx.Error(model::PosOf(i.key_pos, p.path, i.pos), i.address, at + p.ToString());
+  }
+}
+
 std::string Label(const std::string& project, const std::string& service, const std::string& home) {
   return project == home ? service : project + "/" + service;
 }
@@ -186,10 +204,8 @@ void DiffIntegrations(Context& cx) {
                        " was not found");
         }
       }
-      if (auto m = cx.checker.CheckIntegration(i.type, TypeOf(cx, src.parts[0], src.parts[1]),
-                                               TypeOf(cx, dst.parts[0], dst.parts[1]))) {
-        cx.Error(i.pos, i.address, i.address.ToString() + ": " + *m);
-      }
+      CheckIntegrationCatalog(cx, i, TypeOf(cx, src.parts[0], src.parts[1]),
+                              TypeOf(cx, dst.parts[0], dst.parts[1]));
       auto found = index.find({i.type, src.parts[0], src.parts[1], dst.parts[0], dst.parts[1]});
       const model::LiveIntegration* li = found == index.end() ? nullptr : found->second;
       const bool end_going = cx.going.contains(src) || cx.going.contains(dst);

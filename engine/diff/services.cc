@@ -1,11 +1,13 @@
 // Services: create, update, replace, prune; ownership; termination protection; cost.
 
 #include <algorithm>
+#include <set>
 
 #include "diff/fingerprint.h"
 #include "diff/json_diff.h"
 #include "diff/ownership.h"
 #include "diff/planner_internal.h"
+#include "model/aiven_schemas.h"
 
 namespace aivenctl::diff::internal {
 namespace {
@@ -19,17 +21,27 @@ bool IsCreateOnlyKey(const std::string& key) {
          key == "project_to_fork_from" || key == "recovery_target_time" || key == "pg_read_replica";
 }
 
-// `uc` without nulls and secrets; names the dropped secrets in `dropped`.
-json CleanForCreate(const json& uc, const std::string& prefix, std::vector<std::string>& dropped) {
+// Paths of `uc`'s members whose schema carries `mark` (`_secure`, `create_only`).
+std::set<std::string> Marked(const json* schema, const json& uc, const char* mark) {
+  if (schema == nullptr) return {};
+  auto paths = model::MarkedPaths(*schema, uc, "user_config", mark);
+  return {paths.begin(), paths.end()};
+}
+
+// `uc` without nulls and secrets (by name, or `_secure` in the schema: `secure` paths);
+// names the dropped secrets in `dropped`.
+json CleanForCreate(const json& uc, const std::string& prefix, const std::set<std::string>& secure,
+                    std::vector<std::string>& dropped) {
   if (!uc.is_object()) return uc;
   json out = json::object();
   for (auto it = uc.begin(); it != uc.end(); ++it) {
     if (it.value().is_null()) continue;
-    if (IsSecretKey(it.key())) {
-      dropped.push_back(prefix + "." + it.key());
+    const std::string path = prefix + "." + it.key();
+    if (IsSecretKey(it.key()) || secure.contains(path)) {
+      dropped.push_back(path);
       continue;
     }
-    out[it.key()] = CleanForCreate(it.value(), prefix + "." + it.key(), dropped);
+    out[it.key()] = CleanForCreate(it.value(), path, secure, dropped);
   }
   return out;
 }
@@ -54,15 +66,15 @@ void CheckCatalog(Context& cx, const model::Service& s, const std::string& cloud
     if (auto m = cx.checker.CheckCloud(*s.cloud.value)) cx.Error(s.cloud.pos, s.address, at + *m);
   }
   if (auto m = cx.checker.CheckType(s.type)) {
-    cx.Error(s.pos, s.address, at + *m);
+    cx.Error(model::PosOf(s.key_pos, "type", s.pos), s.address, at + *m);
     return;
   }
   bool cloud_known = !cloud.empty() && !cx.checker.CheckCloud(cloud);
   if (auto m = cx.checker.CheckPlan(s.type, s.plan, cloud_known ? cloud : "")) {
     cx.Error(s.pos, s.address, at + *m);
   }
-  for (auto& m : cx.checker.CheckUserConfig(s.type, s.user_config)) {
-    cx.Error(s.pos, s.address, at + m);
+  for (const auto& p : cx.checker.CheckUserConfig(s.type, s.user_config)) {
+    cx.Error(model::PosOf(s.key_pos, p.path, s.pos), s.address, at + p.ToString());
   }
 }
 
@@ -89,7 +101,9 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   f.push_back({"plan", json(), s.plan, false});
   if (s.cloud.value) f.push_back({"cloud", json(), *s.cloud.value, false});
   std::vector<std::string> dropped;
-  json uc = CleanForCreate(s.user_config, "user_config", dropped);
+  json uc =
+      CleanForCreate(s.user_config, "user_config",
+                     Marked(cx.checker.ServiceSchema(s.type), s.user_config, "_secure"), dropped);
   for (const auto& d : dropped) {
     const std::string key = d.substr(std::string("user_config.").size());
     if (auto env = s.user_config_env.find(key); env != s.user_config_env.end()) {
@@ -140,12 +154,30 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
     f.push_back({"cloud", ls.cloud, *s.cloud.value, false});
     update.cloud = *s.cloud.value;
   }
+  // Secrets are never compared (they are never read back). A create_only key (from the
+  // schema, else the known ones) is compared only when the live service shows it, and a
+  // change to one needs a replace.
+  const json* schema = cx.checker.ServiceSchema(s.type);
+  const std::set<std::string> secure = Marked(schema, s.user_config, "_secure");
+  std::set<std::string> create_only = Marked(schema, s.user_config, "create_only");
   json managed = json::object();
   for (auto it = s.user_config.begin(); it != s.user_config.end(); ++it) {
-    if (!IsCreateOnlyKey(it.key()) && !IsSecretKey(it.key())) managed[it.key()] = it.value();
+    const std::string path = "user_config." + it.key();
+    if (IsSecretKey(it.key()) || secure.contains(path)) continue;
+    if (schema == nullptr && IsCreateOnlyKey(it.key())) create_only.insert(path);
+    if (create_only.contains(path) && !ls.user_config.contains(it.key())) continue;
+    managed[it.key()] = it.value();
+  }
+  for (std::string path : secure) {  // nested ones: user_config.migration.password
+    std::replace(path.begin(), path.end(), '.', '/');
+    const json::json_pointer at("/" + path.substr(std::string("user_config/").size()));
+    if (managed.contains(at)) managed[at.parent_pointer()].erase(at.back());
   }
   std::size_t before = f.size();
   DiffManaged(managed, ls.user_config, "user_config", f);
+  for (std::size_t i = before; i < f.size(); ++i) {
+    if (create_only.contains(f[i].path)) f[i].forces_replace = true;
+  }
   if (f.size() > before) {
     json uc = json::object();
     for (std::size_t i = before; i < f.size(); ++i) {

@@ -8,6 +8,7 @@
 
 #include "loader/json_convert.h"
 #include "loader/model_builder.h"
+#include "loader/offline_checks.h"
 #include "loader/schema_check.h"
 
 namespace aivenctl::loader {
@@ -93,6 +94,7 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
     }
   }
   CheckPlan(plan, semantic);
+  CheckOffline(plan, semantic);
   std::set<std::pair<int, int>> semantic_places;
   for (auto& d : semantic) {
     bool error = d.severity == core::Severity::kError;

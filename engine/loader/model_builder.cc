@@ -91,6 +91,24 @@ class Builder {
     return {file_, n->line, n->column};
   }
 
+  // The position of every key (and sequence item) under `c`, by path from `path`.
+  void RecordKeys(const Cursor& c, const std::string& path, model::KeyPositions& out) const {
+    if (!c.ok()) return;
+    if (c.j->is_object() && c.n->IsMap()) {
+      for (const auto& key : c.n->keys) {
+        const std::string here = path + "." + key.value;
+        out[here] = Pos(&key);
+        RecordKeys(c.Get(key.value), here, out);
+      }
+    } else if (c.j->is_array() && c.n->IsSequence()) {
+      for (std::size_t i = 0; i < c.Size(); ++i) {
+        const std::string here = path + "[" + std::to_string(i) + "]";
+        out[here] = Pos(c.At(i).n);
+        RecordKeys(c.At(i), here, out);
+      }
+    }
+  }
+
   void Report(core::Severity severity, const YamlNode* n, std::string message,
               const core::Address* address = nullptr) {
     core::Diagnostic d;
@@ -211,12 +229,7 @@ class Builder {
     }
     s.address = core::Address::Service(project.name, s.name);
     if (auto v = c.Get("type").Str()) s.type = *v;
-    if (s.type == "redis" || s.type == "elasticsearch") {
-      Warning(c.Get("type").n,
-              "service type \"" + s.type + "\" is deprecated; use \"" +
-                  (s.type == "redis" ? "valkey" : "opensearch") + "\"",
-              &s.address);
-    }
+    if (c.Get("type").ok()) s.key_pos["type"] = Pos(c.Get("type").n);
     if (auto v = c.Get("plan").Str()) s.plan = *v;
     if (auto v = c.Get("cloud").Str()) {
       s.cloud = {*v, model::Origin::kExplicit, Pos(c.Get("cloud").n)};
@@ -230,6 +243,7 @@ class Builder {
     }
     Cursor user_config = c.Get("user_config");
     if (user_config.ok() && user_config.j->is_object()) s.user_config = *user_config.j;
+    RecordKeys(user_config, "user_config", s.key_pos);
     Version(c, s);
     s.termination_protection = c.Get("termination_protection").Bool();
     Cursor maintenance = c.Get("maintenance");
@@ -271,6 +285,7 @@ class Builder {
       return;
     }
     s.user_config[key] = *text;
+    s.key_pos["user_config." + key] = Pos(version.n);
   }
 
   void Children(const Cursor& c, model::Service& s) {
@@ -363,6 +378,7 @@ class Builder {
     Cursor config = c.Get("config");
     if (config.ok() && config.j->is_object() && config.n->IsMap()) {
       t.config = *config.j;
+      RecordKeys(config, "config", t.key_pos);
       for (const auto& key : config.n->keys) {
         if (key.value.find('.') == std::string::npos) continue;
         std::string fixed = key.value;
@@ -410,6 +426,8 @@ class Builder {
     i.external = c.Get("external").Bool().value_or(false);
     Cursor user_config = c.Get("user_config");
     if (user_config.ok() && user_config.j->is_object()) i.user_config = *user_config.j;
+    RecordKeys(user_config, "user_config", i.key_pos);
+    if (c.Get("type").ok()) i.key_pos["type"] = Pos(c.Get("type").n);
     i.address = core::Address::Integration(project.name, i.type, i.source.Label(project.name),
                                            i.destination.Label(project.name));
     return i;

@@ -47,9 +47,10 @@ struct ServiceType {
 
 /// An integration type and the service types it connects.
 struct IntegrationType {
-  std::string name;                               ///< integration_type
-  std::vector<std::string> source_service_types;  ///< allowed sources
-  std::vector<std::string> dest_service_types;    ///< allowed destinations
+  std::string name;                                              ///< integration_type
+  std::vector<std::string> source_service_types;                 ///< allowed sources
+  std::vector<std::string> dest_service_types;                   ///< allowed destinations
+  nlohmann::json user_config_schema = nlohmann::json::object();  ///< JSON Schema ({} unread)
 };
 
 /// Everything the planner checks against. Empty members mean "not read".

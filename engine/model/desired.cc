@@ -50,6 +50,17 @@ std::vector<std::string> Plan::Scope() const {
   return names;
 }
 
+core::SourcePos PosOf(const KeyPositions& positions, std::string path,
+                      const core::SourcePos& fallback) {
+  while (!path.empty()) {
+    if (auto it = positions.find(path); it != positions.end()) return it->second;
+    const std::size_t cut = path.find_last_of(".[");
+    if (cut == std::string::npos) break;
+    path.resize(cut);
+  }
+  return fallback;
+}
+
 bool IsKnownServiceType(const std::string& type) {
   static const std::set<std::string> kTypes = {"alloydbomni",
                                                "cassandra",

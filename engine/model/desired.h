@@ -38,6 +38,14 @@ struct Inherited {
   bool is_explicit() const { return origin == Origin::kExplicit; }
 };
 
+/// Where each key of a free-form block is written, by path: "user_config.pg.max_connections",
+/// "user_config.ip_filter[1]", "config.retention_ms".
+using KeyPositions = std::map<std::string, core::SourcePos>;
+
+/// The position of `path`, else of its nearest written parent, else `fallback`.
+core::SourcePos PosOf(const KeyPositions& positions, std::string path,
+                      const core::SourcePos& fallback);
+
 /// String key/value tags as stamped on projects, services and topics.
 using Tags = std::map<std::string, std::string>;
 
@@ -77,6 +85,7 @@ struct Topic {
   Tags tags;  ///< as written (plus defaults.tags for projects and services)
   std::optional<std::string> description;  ///< topic description
   core::SourcePos pos;                     ///< where it is written in the plan file
+  KeyPositions key_pos;                    ///< "config...." keys
   core::Address address;                   ///< topic:project/service/name
 };
 
@@ -106,6 +115,7 @@ struct Service {
   /// secret among them is re-read from the environment at apply, never saved).
   std::map<std::string, std::string> user_config_env;
   core::SourcePos pos;    ///< where it is written in the plan file
+  KeyPositions key_pos;   ///< "type" and "user_config...." keys
   core::Address address;  ///< service:project/name
 };
 
@@ -128,6 +138,7 @@ struct Integration {
   bool external = false;                                  ///< endpoints may live outside this plan
   nlohmann::json user_config = nlohmann::json::object();  ///< sent to the API as user_config
   core::SourcePos pos;                                    ///< where it is written in the plan file
+  KeyPositions key_pos;                                   ///< "type" and "user_config...." keys
   core::Address address;                                  ///< integration:project/type:src->dst
 };
 

@@ -91,6 +91,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(std::make_pair("unknown-topic-field", "invalid (1 error, 0 warnings)"),
                       std::make_pair("many-problems-sorted", "invalid (2 errors, 3 warnings)"),
                       std::make_pair("non-utf8", "invalid (1 error, 0 warnings)"),
+                      std::make_pair("topic-config-value-type", "invalid (3 errors, 0 warnings)"),
+                      std::make_pair("topic-config-unknown-key", "invalid (2 errors, 0 warnings)"),
                       std::make_pair("bad-yaml-tab", "invalid (1 error, 0 warnings)")),
     [](const auto& info) {
       std::string n = info.param.first;

@@ -157,15 +157,16 @@ TEST(CatalogUserConfig, RejectsWithExactMessages) {
   EXPECT_EQ(check("pg", R"({"pg": {"max_connections": "many"}})"),
             "Invalid 'user_config.pg.max_connections': 'many' is not of type 'integer'");
   EXPECT_EQ(check("pg", R"({"pg_version": 16})"),
-            "Invalid 'user_config.pg_version': 16 is not of type 'string', 'null'");
+            "Invalid 'user_config.pg_version': 16 is not of type 'string'");
   EXPECT_EQ(check("pg", R"({"pg_version": "9.6"})"),
-            "Invalid 'user_config.pg_version': '9.6' is not one of ['13', '14', '15', '16', '17']");
+            "Invalid 'user_config.pg_version': '9.6' is not one of ['10', '11', '12', '13', '14', '15', "
+            "'16', '17', '18']");
   EXPECT_EQ(check("pg", R"({"pg": {"max_connections": 10}})"),
             "Invalid 'user_config.pg.max_connections': 10 is less than the minimum of 25");
   EXPECT_EQ(check("pg", R"({"backup_hour": 24})"),
             "Invalid 'user_config.backup_hour': 24 is greater than the maximum of 23");
   EXPECT_EQ(check("pg", R"({"ip_filter": ["10.0.0.0/8", 7]})"),
-            "Invalid 'user_config.ip_filter[1]': 7 is not of type 'string', 'object'");
+            "Invalid 'user_config.ip_filter[1]': 7 is not of type 'object', 'string'");
   EXPECT_EQ(check("pg", R"({"ip_filter": [{"description": "x"}]})"),
             "Invalid 'user_config.ip_filter[0]': 'network' is a required property");
   EXPECT_EQ(check("pg", R"({"public_access": {"pg": "yes"}})"),

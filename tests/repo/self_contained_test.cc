@@ -1,7 +1,8 @@
-// The repository stands alone: no tracked file outside scripts/gen-openapi-subset names
-// the development tree's shared folder, so nothing in the build, the tests, the scripts
-// or CI can come to depend on it (CI clones with that folder beside the repository, where
-// a leftover read would stay green).
+// The repository stands alone: no tracked file outside the two generators
+// (scripts/gen-openapi-subset, scripts/gen-aiven-schemas) names the development tree's
+// shared folder, so nothing in the build, the tests, the scripts or CI can come to depend
+// on it (CI clones with that folder beside the repository, where a leftover read would
+// stay green).
 
 #include <cstdio>
 #include <filesystem>
@@ -21,8 +22,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The one file allowed to name the shared folder: it reads Aiven's full description.
+/// The files allowed to name the shared folder: they read Aiven's full description and
+/// Aiven's go-api-schemas.
 constexpr const char* kGenerator = "scripts/gen-openapi-subset";
+constexpr const char* kSchemaGenerator = "scripts/gen-aiven-schemas";
 
 /// The spellings searched for, assembled so that this file does not contain them.
 std::vector<std::string> Needles() {
@@ -68,13 +71,13 @@ std::vector<std::string> TreeFiles(const std::string& root) {
 }
 
 /// "path:line: text" for every line of `files` (relative to `root`) that names the shared
-/// folder, except in the generator.
+/// folder, except in the generators.
 std::vector<std::string> SharedReferences(const std::string& root,
                                           const std::vector<std::string>& files) {
   std::vector<std::string> found;
   const std::vector<std::string> needles = Needles();
   for (const std::string& file : files) {
-    if (file == kGenerator) continue;
+    if (file == kGenerator || file == kSchemaGenerator) continue;
     std::ifstream in(root + "/" + file, std::ios::binary);
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
@@ -95,6 +98,7 @@ TEST(SelfContained, ScannerFindsAReferenceAndSparesTheGenerator) {
   dir.Write("tests/a_test.cc", "ok\nconst char* p = \"../" + folder + "/x.json\";\n");
   dir.Write("docs/b.md", "see " + folder + "/aiven-api/REFERENCE.md\n");
   dir.Write(kGenerator, "DEFAULT = '../" + folder + "/aiven-api/openapi.json'\n");
+  dir.Write(kSchemaGenerator, "DEFAULT = '../" + folder + "/aiven-api/go-api-schemas'\n");
   dir.Write("build/CMakeCache.txt", "X=../" + folder + "\n");
   dir.Write("README.md", "nothing here: " + folder + "_ptr, " + folder + "/pg\n");
   std::vector<std::string> files = TreeFiles(dir.path());
@@ -107,8 +111,10 @@ TEST(SelfContained, ScannerFindsAReferenceAndSparesTheGenerator) {
 
 TEST(SelfContained, NoTrackedFileNamesTheSharedFolder) {
   const std::string root = SourceDir();
-  ASSERT_TRUE(fs::is_regular_file(root + "/" + kGenerator))
-      << kGenerator << " is missing from " << root << ": the exemption above is stale";
+  for (const char* generator : {kGenerator, kSchemaGenerator}) {
+    ASSERT_TRUE(fs::is_regular_file(root + "/" + generator))
+        << generator << " is missing from " << root << ": the exemption above is stale";
+  }
   bool from_git = false;
   std::vector<std::string> files = GitFiles(root, &from_git);
   if (!from_git) files = TreeFiles(root);

@@ -57,8 +57,8 @@ projects:
       - {name: cache, type: valkey, plan: startup-4}
       - {name: conn, type: kafka_mirrormaker, plan: startup-4}
 )",
-     R"({})", R"EXP(plan.yaml:8:9: error: service:ci/cache: unknown service type "valkey"
-plan.yaml:9:9: error: service:ci/conn: unknown service type "kafka_mirrormaker"
+     R"({})", R"EXP(plan.yaml:8:29: error: service:ci/cache: unknown service type "valkey"
+plan.yaml:9:28: error: service:ci/conn: unknown service type "kafka_mirrormaker"
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -163,11 +163,11 @@ projects:
           enable_ipv7: true
 )",
      R"({})",
-     R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.backup_hour: expected integer, got string "three"
-plan.yaml:8:9: error: service:ci/pg: user_config.enable_ipv7: unknown key
-plan.yaml:8:9: error: service:ci/pg: user_config.pg.max_connectoins: unknown key (did you mean "max_connections"?)
-plan.yaml:8:9: error: service:ci/pg: user_config.pg.work_mem: 4096 is above the maximum 1024
-plan.yaml:8:9: error: service:ci/pg: user_config.pg_version: "14" is not one of "15", "16" or "17"
+     R"EXP(plan.yaml:11:18: error: service:ci/pg: user_config.pg_version: "14" is not one of "15", "16" or "17"
+plan.yaml:13:11: error: service:ci/pg: user_config.backup_hour: expected integer, got string "three"
+plan.yaml:14:16: error: service:ci/pg: user_config.pg.max_connectoins: unknown key (did you mean "max_connections"?)
+plan.yaml:14:38: error: service:ci/pg: user_config.pg.work_mem: 4096 is above the maximum 1024
+plan.yaml:16:11: error: service:ci/pg: user_config.enable_ipv7: unknown key
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -205,7 +205,7 @@ projects:
           ip_filter: [10.0.0.0/8, 7]
 )",
      R"({})",
-     R"EXP(plan.yaml:8:9: error: service:ci/pg: user_config.ip_filter[1]: Value type not permitted by 'type' constraint.
+     R"EXP(plan.yaml:12:35: error: service:ci/pg: user_config.ip_filter[1]: Value type not permitted by 'type' constraint.
 --
 + project:ci
     cloud: "google-europe-west1"
@@ -277,7 +277,7 @@ projects:
       - {type: dashboard, source: grafana, destination: pg}
 )",
      R"({})",
-     R"EXP(plan.yaml:11:9: error: integration:ci/metrics:pg->grafana: integration type "metrics" does not connect pg -> grafana (sources: grafana, kafka, kafka_connect, mysql, pg; destinations: pg)
+     R"EXP(plan.yaml:11:16: error: integration:ci/metrics:pg->grafana: integration type "metrics" does not connect pg -> grafana (sources: grafana, kafka, kafka_connect, mysql, pg; destinations: pg)
 --
 + project:ci
     cloud: "google-europe-west1"

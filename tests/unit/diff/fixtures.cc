@@ -246,7 +246,9 @@ std::string RunCase(const Case& c) {
     o.now = Now();
     for (const auto& a : c.allow_replace) o.allow_replace.push_back(*core::Address::Parse(a));
     for (const auto& a : c.targets) o.targets.push_back(*core::Address::Parse(a));
-    r = diff::Plan(plan, live, TestCatalog(), o);
+    model::Catalog catalog = TestCatalog();
+    if (c.no_integration_types) catalog.integration_types.clear();
+    r = diff::Plan(plan, live, catalog, o);
   }
   std::string out = Render(r, c.ops);
   if (std::getenv("AIVENCTL_DIFF_DUMP") != nullptr) {

@@ -57,7 +57,8 @@ struct Case {
   std::vector<std::string> targets = {};
   bool destroy = false;
   bool force_unprotect = false;
-  bool ops = false;  ///< also render the operations with their requests
+  bool ops = false;                   ///< also render the operations with their requests
+  bool no_integration_types = false;  ///< the catalog's integration types were not read
 };
 
 /// The instant every spec plans at: 2026-11-28T12:00:00Z.

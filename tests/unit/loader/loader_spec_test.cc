@@ -195,7 +195,8 @@ projects:
   EXPECT_TRUE(r.ok());
   EXPECT_EQ(
       "3:8: warning: variable \"spare\" is defined but never used\n"
-      "7:29: warning: service type \"redis\" is deprecated; use \"valkey\"\n",
+      "7:29: warning: service type \"redis\" has reached end of life at Aiven (not in its list "
+      "of 2026-08-20); plan refuses it when the live catalog does not offer it; use \"valkey\"\n",
       Lines(r));
 }
 
