@@ -159,10 +159,10 @@ Duration GateTracker::NotReadyInterval(const Wait& wait, SteadyTime now) const {
 }
 
 Duration GateTracker::ConfirmInterval(const GateSpec& spec) const {
+  // A new service does not fall back from RUNNING (an updated one may start rebalancing
+  // after a first RUNNING): its confirmation follows at poll_min.
   if (spec.expected <= Duration::zero()) return options_.poll_initial;
-  return std::min(options_.poll_initial,
-                  DenseInterval(Expected(spec),
-                                {.poll_min = options_.poll_min, .poll_max = options_.poll_max}));
+  return std::min(options_.poll_initial, options_.poll_min);
 }
 
 void GateTracker::LearnPace(Wait& wait, SteadyTime now) {

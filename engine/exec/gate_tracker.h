@@ -16,9 +16,10 @@
 // and this one / expected) and every expected time is
 // multiplied by the geometric mean of the samples (builds on an emulator at 20 s, or a
 // slow region, teach the run their pace). After a ready reading that still needs
-// confirming, the next read is due `poll_initial` later (or the shaped cadence's dense
-// interval, if shorter). No read is due after the deadline: the last one is pulled in to
-// the deadline itself.
+// confirming, the next read is due `poll_initial` later (`poll_min` for a shaped wait: a
+// new service does not fall back from RUNNING the way an updated one may start
+// rebalancing, so its second reading only makes sure). No read is due after the deadline: the last
+// one is pulled in to the deadline itself.
 //
 // Shared reads: Early(now) names the waits between reads that may be read before they are
 // due (last read at least `poll_min` ago), so the Poller can add them to a read it makes

@@ -293,10 +293,10 @@ TEST(GateTracker, ExpectedReadyTimesShapeTheReadsAndTheRunLearnsItsPace) {
   GateVerdict v = tracker.Observe(0, Pending("REBUILDING"), t0 + seconds(10));
   EXPECT_EQ(v.next_read, t0 + seconds(12));
   // Ready at 20 s: it ended between 10 s and 20 s, so the run's builds take 15% of what
-  // was expected. The confirmation comes after the dense interval of 15 s: 375 ms.
+  // was expected. The confirmation of a create comes after poll_min.
   v = tracker.Observe(0, Ready("RUNNING"), t0 + seconds(20));
   EXPECT_DOUBLE_EQ(tracker.pace(), 0.15);
-  EXPECT_EQ(v.next_read, t0 + milliseconds(20375));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(20250));
   // The other build is now expected at 30 s: 25 s is inside its window (21 s .. 39 s), so
   // it is read every 750 ms (a 40th of 30 s).
   v = tracker.Observe(1, Pending("REBUILDING"), t0 + seconds(25));
