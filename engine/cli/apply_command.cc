@@ -139,7 +139,7 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
                const GlobalOptions& options, Io& io) {
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSession(file, options, io, control.stop_token());
+  auto session = StartSession(file, options, io, control.stop_token(), Reads::kForDestroy);
   if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
   diff::DestroyOptions destroy;
   destroy.force_unprotect = apply_flags.force_unprotect;

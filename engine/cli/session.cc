@@ -31,7 +31,8 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   return session;
 }
 
-bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop) {
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop,
+                    Reads reads) {
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
@@ -40,6 +41,7 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
   session.connection = std::move(*connection);
   state::RefreshOptions refresh;
   refresh.stop = stop;
+  refresh.children = reads != Reads::kForDestroy;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
   if (!refreshed.ok()) {
     io.err << "aivenctl: "
@@ -53,9 +55,9 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
 }
 
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
-                                    std::stop_token stop) {
+                                    std::stop_token stop, Reads reads) {
   auto session = LoadPlan(file, options, io);
-  if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
+  if (!session || !OpenAndRefresh(*session, options, io, stop, reads)) return std::nullopt;
   return session;
 }
 

@@ -27,14 +27,20 @@ struct Session {
 /// Loads `file` and prints its diagnostics (warnings too) to io.err. nullopt on errors.
 std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io);
 
+/// What a command needs the refresh to read.
+enum class Reads {
+  kAll,         ///< everything in scope (plan, apply, outputs, extend)
+  kForDestroy,  ///< no topic or database lists: what destroy deletes takes them along
+};
+
 /// Opens the connection (token required) and refreshes the scope of `session.plan`.
 /// Prints the problem and returns false on failure.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop = {});
+                    std::stop_token stop = {}, Reads reads = Reads::kAll);
 
 /// LoadPlan + OpenAndRefresh.
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
-                                    std::stop_token stop = {});
+                                    std::stop_token stop = {}, Reads reads = Reads::kAll);
 
 /// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
 /// and previews pin time with it).
