@@ -23,7 +23,7 @@ Duration ShapedInterval(Duration waited, Duration expected, const CadenceBounds&
   const Duration lo = Scaled(expected, 0.7);
   const Duration hi = Scaled(expected, 1.3);
   if (waited < lo) {
-    const Duration cap = std::clamp(waited / 5, bounds.poll_min, ceiling);
+    const Duration cap = std::clamp(waited / 5, std::min(bounds.poll_early, ceiling), ceiling);
     return std::min(cap, std::max(dense, (lo - waited) / 2));
   }
   if (waited <= hi) return dense;

@@ -8,8 +8,9 @@
 // seconds near E: a 40th of the build, so a sighting costs ~1.3% of it on average, and
 // the request rate falls as builds get longer):
 //   t < lo = 0.7 E      (lo - t) / 2 but at least d (halving the gap to the window), and
-//                       at most clamp(t / 5, poll_min, poll_max): a build that finishes
-//                       far earlier than expected is seen at most a fifth of its time late
+//                       at most clamp(t / 5, poll_early, poll_max): a build that finishes
+//                       far earlier than expected is seen at most a fifth of its time (or
+//                       poll_early) late
 //   lo .. hi = 1.3 E    d (builds vary by about +-30%)
 //   after hi            d + (t - hi) / 10, at most poll_max (the estimate was wrong)
 
@@ -22,6 +23,7 @@ using core::Duration;
 /// The bounds a shaped cadence keeps to.
 struct CadenceBounds {
   Duration poll_min = std::chrono::milliseconds(250);  ///< the densest interval
+  Duration poll_early = std::chrono::seconds(1);       ///< the densest interval before 0.7 E
   Duration poll_max = std::chrono::seconds(10);        ///< the sparsest interval
 };
 

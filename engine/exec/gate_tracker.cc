@@ -155,7 +155,9 @@ Duration GateTracker::Expected(const GateSpec& spec) const {
 Duration GateTracker::NotReadyInterval(const Wait& wait, SteadyTime now) const {
   if (wait.spec.expected <= Duration::zero()) return BackedOff(wait.interval);
   return ShapedInterval(now - wait.spec.started, Expected(wait.spec),
-                        {.poll_min = options_.poll_min, .poll_max = options_.poll_max});
+                        {.poll_min = options_.poll_min,
+                         .poll_early = options_.poll_initial,
+                         .poll_max = options_.poll_max});
 }
 
 Duration GateTracker::ConfirmInterval(const GateSpec& spec) const {
