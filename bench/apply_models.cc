@@ -144,6 +144,9 @@ double GateSeconds(const diff::Operation& op, const Lifecycle& lc) {
     case Gate::kServiceBackup: {
       const auto* create = std::get_if<diff::ServiceCreate>(&op.request);
       if (create == nullptr) return lc.rebalance;
+      if (auto it = lc.build_of.find(op.address.ToString()); it != lc.build_of.end()) {
+        return it->second;
+      }
       return lc.BuildSeconds(create->type, create->plan);
     }
     case Gate::kTopicActive:
@@ -230,6 +233,48 @@ Estimate ShellModel(const std::vector<diff::Operation>& ops, const Lifecycle& lc
         {op.address.ToString(), diff::ActionName(op.action), e.seconds, e.seconds + d, note});
     e.seconds += d;
   }
+  return e;
+}
+
+Estimate ScriptModel(const std::vector<diff::Operation>& ops, const Lifecycle& lc) {
+  const double L = lc.latency;
+  const double C = lc.command_start;
+  Estimate e;
+  double t = 0;
+  auto step = [&](const diff::Operation& op, double d, const std::string& note) {
+    d += C;
+    e.steps.push_back({op.address.ToString(), diff::ActionName(op.action), t, t + d, note});
+    t += d;
+  };
+  for (const auto& op : ops) {
+    if (op.address.kind == Kind::kProject) step(op, CallCount(op) * L, "avn project create");
+  }
+  std::vector<std::pair<const diff::Operation*, double>> created;  // op, RUNNING at
+  for (const auto& op : ops) {
+    if (op.address.kind != Kind::kService) continue;
+    step(op, CallCount(op) * L, "avn service create");
+    created.push_back({&op, t + GateSeconds(op, lc)});
+  }
+  for (const auto& [op, running_at] : created) {
+    // avn service wait: GET (the state as it arrives), then sleep 3 s between GETs.
+    const double start = t;
+    t += C;
+    int gets = 0;
+    while (true) {
+      ++gets;
+      t += L;
+      if (t >= running_at - 1e-9) break;
+      t += 3;
+    }
+    e.steps.push_back({op->address.ToString(), "wait", start, t,
+                       "avn service wait: " + std::to_string(gets) + " GETs, 3 s apart"});
+  }
+  for (const auto& op : ops) {
+    const Kind k = op.address.kind;
+    if (k == Kind::kProject || k == Kind::kService) continue;
+    step(op, CallCount(op) * L, "one command, no wait");
+  }
+  e.seconds = t;
   return e;
 }
 

@@ -21,6 +21,11 @@ struct Lifecycle {
   double rebalance = 2;    ///< --rebalance-seconds: REBALANCING -> RUNNING
   /// emulator/data/catalog.json "build_multipliers": service type and plan tier factors.
   std::map<std::string, double> type_factor, tier_factor;
+  /// Seconds to start one CLI process (ScriptModel): `avn` is a Python program.
+  double command_start = 0;
+  /// Measured build seconds by service address ("service:p/s"), read from the emulator's
+  /// state after a run with --build-jitter; they replace BuildSeconds for those services.
+  std::map<std::string, double> build_of;
 
   /// Seconds a new service of `type`/`plan` spends REBUILDING.
   double BuildSeconds(const std::string& type, const std::string& plan) const;
@@ -85,6 +90,13 @@ double StateChangeWait(const StateChangeConf& conf, double ready_after, double l
 /// integration, waiting (3 s polls) where the API has a state to wait for. For a teardown
 /// (`ops` from PlanDestroy): each delete request in turn, no waits.
 Estimate ShellModel(const std::vector<diff::Operation>& ops, const Lifecycle& lc);
+
+/// The script of issue 17, with the Aiven CLI: `avn project create`, `avn service create`
+/// for every service in turn, then `avn service wait` for each service in turn (a GET;
+/// while not RUNNING, sleep 3 s and GET again), then every topic, database, user and
+/// integration one command after another without waiting for any state. Each command
+/// (each `avn service wait` once, however many GETs it makes) costs `lc.command_start`.
+Estimate ScriptModel(const std::vector<diff::Operation>& ops, const Lifecycle& lc);
 
 /// Terraform with the Aiven provider creating the resources of `ops` (an apply changeset)
 /// with -parallelism=10, each resource holding its slot through its waits (rules in

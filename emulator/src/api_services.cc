@@ -27,8 +27,27 @@ void CheckUserConfig(const World& w, const std::string& type, const Json& config
   if (auto problem = w.catalog.CheckUserConfig(type, config)) throw ApiError{400, *problem, ""};
 }
 
-double BuildSeconds(const World& w, const std::string& type, const std::string& plan) {
-  return w.opts.build_seconds * w.catalog.BuildMultiplier(type, plan);
+/// A number in [0, 1) fixed by the seed, the project and the service name: the same
+/// service builds equally long in every run with the same --seed, whatever the order of
+/// requests (splitmix64 over FNV-1a).
+double Uniform(uint64_t seed, const std::string& project, const std::string& service) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char ch : project + "/" + service) {
+    h ^= ch;
+    h *= 1099511628211ULL;
+  }
+  uint64_t z = h + seed * 0x9E3779B97F4A7C15ULL;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  z ^= z >> 31;
+  return static_cast<double>(z >> 11) / 9007199254740992.0;  // 2^53
+}
+
+/// --build-seconds x the catalog's type/plan multiplier x (1 +- --build-jitter).
+double BuildSeconds(const World& w, const std::string& type, const std::string& plan,
+                    const std::string& project, const std::string& service) {
+  const double jitter = w.opts.build_jitter * (2 * Uniform(w.opts.seed, project, service) - 1);
+  return w.opts.build_seconds * w.catalog.BuildMultiplier(type, plan) * (1 + jitter);
 }
 
 int64_t CheckDisk(const World& w, const std::string& type, const std::string& plan,
@@ -149,7 +168,7 @@ void CreateService(World& w, Ctx& c) {
                 {"create_time", now},
                 {"update_time", now},
                 {"build_start", now},
-                {"ready_at", now + BuildSeconds(w, type, plan)},
+                {"ready_at", now + BuildSeconds(w, type, plan, project, name)},
                 {"rebalance_start", 0},
                 {"rebalance_until", 0},
                 {"powered", true},
@@ -246,7 +265,7 @@ void UpdateService(World& w, Ctx& c) {
       } else if (powered && !r.value("powered", true)) {
         r["powered"] = true;
         r["build_start"] = now;
-        r["ready_at"] = now + BuildSeconds(w, type, r["plan"]);
+        r["ready_at"] = now + BuildSeconds(w, type, r["plan"], project, name);
         rebalance = false;
       }
     }

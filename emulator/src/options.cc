@@ -39,6 +39,11 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   app.add_option("--build-seconds", o.build_seconds, "Seconds a new service spends REBUILDING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--build-jitter", o.build_jitter,
+                 "Each service builds --build-seconds x (1 +- up to this), fixed per project, "
+                 "service name and --seed (0.3: +-30%)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 0.9));
   app.add_option("--rebalance-seconds", o.rebalance_seconds,
                  "Seconds of REBALANCING after a plan change")
       ->capture_default_str()
@@ -57,7 +62,8 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
   app.add_option("--drop-rate", o.drop_rate,
                  "Probability of closing the connection without an answer")
       ->check(CLI::Range(0.0, 1.0));
-  app.add_option("--seed", o.seed, "Seed for random faults")->capture_default_str();
+  app.add_option("--seed", o.seed, "Seed for random faults and build jitter")
+      ->capture_default_str();
   app.add_option("--request-log", o.request_log, "Write one JSON line per request to this file");
   app.add_option("--max-body-bytes", o.max_body_bytes, "Larger request bodies get 413")
       ->capture_default_str();

@@ -15,6 +15,7 @@ struct Options {
   std::vector<std::string> tokens;  ///< empty: any non-empty token is accepted
   std::string catalog_path;         ///< --catalog; empty: the built-in sample catalog
   double build_seconds = 3;         ///< service create -> RUNNING (times type/plan multiplier)
+  double build_jitter = 0;          ///< each service's build x (1 +- up to this), seeded
   double rebalance_seconds = 2;     ///< plan/disk change -> RUNNING again
   double topic_seconds = 1;         ///< topic CONFIGURING -> ACTIVE
   double integration_seconds = 2;   ///< integration inactive -> active
@@ -22,9 +23,9 @@ struct Options {
   int latency_jitter_ms = 0;        ///< plus uniform 0..jitter
   int rate_limit = 0;               ///< requests per window per token; 0: off
   double rate_window_seconds = 60;
-  double fail_rate = 0;  ///< share of requests answered 500/502/503
-  double drop_rate = 0;  ///< share of requests dropped without an answer
-  uint64_t seed = 1;
+  double fail_rate = 0;              ///< share of requests answered 500/502/503
+  double drop_rate = 0;              ///< share of requests dropped without an answer
+  uint64_t seed = 1;                 ///< faults' random choices and each service's build jitter
   std::string request_log;           ///< JSON-lines file; empty: none
   size_t max_body_bytes = 4u << 20;  ///< larger bodies get 413
   int threads = 128;                 ///< worker threads (one per keep-alive connection)

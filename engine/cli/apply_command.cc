@@ -187,7 +187,7 @@ int RunDestroy(const PlanRef& ref, const ExecFlags& exec_flags, const ApplyFlags
   if (!CheckPlanRef(ref, "destroy", io)) return kExitUsage;
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSessionFor(ref, options, io, control.stop_token());
+  auto session = StartSessionFor(ref, options, io, control.stop_token(), Reads::kForDestroy);
   if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
   auto planned = MakeDestroyChangeset(*session, apply_flags.force_unprotect, options, io);
   if (!planned) return kExitInvalid;

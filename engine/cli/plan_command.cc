@@ -112,7 +112,8 @@ int RunPlan(const PlanRef& ref, const PlanFlags& flags, const GlobalOptions& opt
               "and --allow-replace\n";
     return kExitUsage;
   }
-  auto session = StartSessionFor(ref, options, io);
+  auto session =
+      StartSessionFor(ref, options, io, {}, flags.destroy ? Reads::kForDestroy : Reads::kAll);
   if (!session) return kExitInvalid;
   auto cs = flags.destroy ? MakeDestroyChangeset(*session, flags.force_unprotect, options, io)
                           : MakeChangeset(*session, flags, options, io);

@@ -29,7 +29,8 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   return session;
 }
 
-bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop) {
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop,
+                    Reads reads) {
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
@@ -38,6 +39,7 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
   session.connection = std::move(*connection);
   state::RefreshOptions refresh;
   refresh.stop = stop;
+  refresh.children = reads != Reads::kForDestroy;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
   if (!refreshed.ok()) {
     io.err << "aivenctl: "
@@ -51,9 +53,9 @@ bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std:
 }
 
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
-                                    std::stop_token stop) {
+                                    std::stop_token stop, Reads reads) {
   auto session = LoadPlan(file, options, io);
-  if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
+  if (!session || !OpenAndRefresh(*session, options, io, stop, reads)) return std::nullopt;
   return session;
 }
 
@@ -75,8 +77,8 @@ bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io) {
 }
 
 std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
-                                       std::stop_token stop) {
-  if (!ref.file.empty()) return StartSession(ref.file, options, io, stop);
+                                       std::stop_token stop, Reads reads) {
+  if (!ref.file.empty()) return StartSession(ref.file, options, io, stop, reads);
   Session session;
   session.plan.name = ref.name;
   for (const auto& name : ref.projects) {
@@ -84,7 +86,7 @@ std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& 
     project.name = name;
     project.address = core::Address::Project(name);
   }
-  if (!OpenAndRefresh(session, options, io, stop)) return std::nullopt;
+  if (!OpenAndRefresh(session, options, io, stop, reads)) return std::nullopt;
   return session;
 }
 

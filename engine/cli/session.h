@@ -28,10 +28,16 @@ struct Session {
 /// Loads `file` and prints its diagnostics (warnings too) to io.err. nullopt on errors.
 std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io);
 
+/// What a command needs the refresh to read.
+enum class Reads {
+  kAll,         ///< everything in scope (plan, apply, outputs, extend)
+  kForDestroy,  ///< no topic or database lists: what destroy deletes takes them along
+};
+
 /// Opens the connection (token required) and refreshes the scope of `session.plan`.
 /// Prints the problem and returns false on failure.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop = {});
+                    std::stop_token stop = {}, Reads reads = Reads::kAll);
 
 /// Where a command's plan comes from: a plan file, or (destroy, plan --destroy) a plan
 /// name and its projects, when only the ownership tags say what the plan owns.
@@ -48,11 +54,11 @@ bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io);
 /// StartSession of the file; by name, the plan `name` with `projects` (and nothing declared
 /// in them) refreshed.
 std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
-                                       std::stop_token stop = {});
+                                       std::stop_token stop = {}, Reads reads = Reads::kAll);
 
 /// LoadPlan + OpenAndRefresh.
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
-                                    std::stop_token stop = {});
+                                    std::stop_token stop = {}, Reads reads = Reads::kAll);
 
 /// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
 /// and previews pin time with it).

@@ -1,5 +1,6 @@
 #include "exec/api_runner.h"
 
+#include <map>
 #include <variant>
 
 #include "diff/request_json.h"
@@ -166,17 +167,54 @@ ProbeResult ApiRunner::ProbeService(const diff::Operation& op) {
   auto service = api_.GetService(op.address.parts[0], op.address.parts[1]);
   if (service.status().IsNotFound()) return {.live_state = "absent", .absent = true};
   if (!service.ok()) return {false, "", service.status()};
-  if (service->state == "POWEROFF") {
-    return {false, service->state,
+  return ServiceReading(op, *service);
+}
+
+std::vector<ProbeResult> ApiRunner::ProbeServices(const std::string& project,
+                                                  const std::vector<const diff::Operation*>& ops,
+                                                  std::stop_token stop) {
+  std::vector<ProbeResult> out;
+  out.reserve(ops.size());
+  if (stop.stop_requested()) {
+    out.assign(ops.size(), ProbeResult{false, "", {core::Code::kCancelled, "cancelled"}});
+    return out;
+  }
+  auto listed = api_.ListServices(project);  // kNotFound: the project is gone, so are they
+  if (!listed.ok() && !listed.status().IsNotFound()) {
+    out.assign(ops.size(), ProbeResult{false, "", listed.status()});
+    return out;
+  }
+  std::map<std::string, const model::LiveService*> by_name;
+  if (listed.ok()) {
+    for (const model::LiveService& s : *listed) by_name[s.name] = &s;
+  }
+  for (const diff::Operation* op : ops) {
+    const auto it = by_name.find(op->address.parts[1]);
+    if (op->gate == diff::Gate::kGone) {
+      out.push_back(it == by_name.end() ? ProbeResult{true, "gone", {}}
+                                        : ProbeResult{false, it->second->state, {}});
+    } else if (it == by_name.end()) {
+      out.push_back({.live_state = "absent", .absent = true});
+    } else {
+      out.push_back(ServiceReading(*op, *it->second));
+    }
+  }
+  return out;
+}
+
+ProbeResult ApiRunner::ServiceReading(const diff::Operation& op,
+                                      const model::LiveService& service) {
+  if (service.state == "POWEROFF") {
+    return {false, service.state,
             core::FailedPrecondition(op.address.ToString() +
                                      " is powered off; power it on (powered: true) to wait "
                                      "for it to run")};
   }
-  if (service->state != "RUNNING") return {false, service->state, {}};
-  if (op.gate == diff::Gate::kServiceBackup && !service->has_backup) {
+  if (service.state != "RUNNING") return {false, service.state, {}};
+  if (op.gate == diff::Gate::kServiceBackup && !service.has_backup) {
     return {false, "RUNNING (no backup yet)", {}};
   }
-  return {true, service->state, {}};
+  return {true, service.state, {}};
 }
 
 ProbeResult ApiRunner::ProbeGone(const diff::Operation& op) {

@@ -21,6 +21,11 @@ class ApiRunner : public OperationRunner {
 
   core::Status Call(const diff::Operation& op, std::stop_token stop) override;
   ProbeResult Probe(const diff::Operation& op, std::stop_token stop) override;
+  /// One `GET /v1/project/{project}/service` for every op: a service missing from the list
+  /// (or a missing project) is absent, or gone for a kGone gate.
+  std::vector<ProbeResult> ProbeServices(const std::string& project,
+                                         const std::vector<const diff::Operation*>& ops,
+                                         std::stop_token stop) override;
 
  private:
   core::Status Dispatch(const diff::Operation& op);
@@ -45,6 +50,8 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::IntegrationUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationDelete& r);
   ProbeResult ProbeService(const diff::Operation& op);
+  /// What `service` (read by GetService or listed) means for a service RUNNING/backup gate.
+  static ProbeResult ServiceReading(const diff::Operation& op, const model::LiveService& service);
   ProbeResult ProbeGone(const diff::Operation& op);
   ProbeResult ProbeIntegration(const diff::Operation& op);
 

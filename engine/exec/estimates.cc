@@ -37,6 +37,31 @@ Duration EstimateDuration(const diff::Operation& op) {
   return seconds(5);
 }
 
+Duration ExpectedReady(const diff::Operation& op) {
+  const auto* create = std::get_if<diff::ServiceCreate>(&op.request);
+  if (create == nullptr || op.address.kind != core::Kind::kService ||
+      (op.gate != diff::Gate::kServiceRunning && op.gate != diff::Gate::kServiceBackup) ||
+      create->ForksOrRestores()) {
+    return Duration::zero();
+  }
+  double factor = 1.0;
+  const std::string& type = create->type;
+  if (type == "kafka") {
+    factor = 1.5;
+  } else if (type == "clickhouse" || type == "opensearch" || type == "flink") {
+    factor = 1.3;
+  }
+  const std::string tier = create->plan.substr(0, create->plan.find('-'));
+  if (tier == "hobbyist") {
+    factor *= 0.8;
+  } else if (tier == "business") {
+    factor *= 1.2;
+  } else if (tier == "premium") {
+    factor *= 1.5;
+  }
+  return std::chrono::duration_cast<Duration>(std::chrono::duration<double>(360.0 * factor));
+}
+
 Duration TimeoutFor(const diff::Operation& op, const Timeouts& timeouts) {
   if (timeouts.all) return *timeouts.all;
   if (op.address.kind == core::Kind::kService) {

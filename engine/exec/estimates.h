@@ -24,6 +24,13 @@ bool IsForkOrRestore(const diff::Operation& op);
 /// outweighs a user or database (seconds).
 Duration EstimateDuration(const diff::Operation& op);
 
+/// When a service create is expected to be RUNNING, from its call, for shaping how often
+/// it is read (exec/cadence.h): 6 minutes x a type factor (kafka 1.5; clickhouse,
+/// opensearch, flink 1.3) x a plan tier factor (hobbyist 0.8, business 1.2, premium 1.5),
+/// rough figures for Aiven; a run rescales them by the builds it sees finish (GateTracker).
+/// Zero for every other operation (their reads back off from the start instead).
+Duration ExpectedReady(const diff::Operation& op);
+
 /// How long an operation may take, from its first API call to its gate being met.
 struct Timeouts {
   Duration service_create = std::chrono::minutes(20);  ///< new service RUNNING

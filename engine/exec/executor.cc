@@ -27,6 +27,7 @@ GateOptions GateOptionsOf(const ExecutorOptions& o) {
   return {.poll_initial = o.poll_initial,
           .poll_max = o.poll_max,
           .poll_backoff = o.poll_backoff,
+          .poll_min = o.poll_min,
           .service_confirmations = o.service_confirmations,
           .absent_after_create = o.absent_after_create,
           .absent_after_other = o.absent_after_other};
@@ -195,8 +196,11 @@ void Executor::Loop::CallDone(int id, const core::Status& status) {
   } else if (stopping_) {
     Interrupt(id, std::string("stopped before waiting for ") + GateGoal(op.gate));
   } else {
-    gates_.Start(id, {op.gate, op.action, started_[id], TimeoutFor(op, ex_.options_.timeouts)},
-                 now_);
+    const Duration expected =
+        ex_.options_.expected_ready ? ex_.options_.expected_ready(op) : ExpectedReady(op);
+    gates_.Start(
+        id, {op.gate, op.action, started_[id], TimeoutFor(op, ex_.options_.timeouts), expected},
+        now_);
     Event e = MakeEvent(EventType::kWaiting, id);
     e.message = std::string("waiting for ") + GateGoal(op.gate);
     Emit(e);
@@ -257,7 +261,8 @@ void Executor::Loop::StartWork() {
   if (stopping_) return;
   now_ = ex_.clock_.Now();
   // Due reads first: they are cheap and each one may unblock a whole subtree.
-  for (Read& read : poller_.Group(gates_.Due(now_), parallelism_ - in_flight_)) {
+  for (Read& read :
+       poller_.Group(gates_.Due(now_), parallelism_ - in_flight_, gates_.Early(now_))) {
     for (int id : read.ids) gates_.BeginRead(id);
     Submit(Job{.read = std::move(read)});
   }

@@ -12,13 +12,15 @@
 // build at once with parallelism 10 while the reads stay within the bound.
 //
 // Readiness (details in gate_tracker.h): after a successful call, the gate is read first
-// after `poll_initial` (a kGone gate at once), then at intervals multiplied by
-// `poll_backoff` up to `poll_max`. Service gates need `service_confirmations` ready readings
-// in a row (default 2, the second taken `poll_initial` after the first): a RUNNING that
-// turns into REBALANCING right after an update is caught, and REBALANCING (like any
-// not-ready reading) only resets the count, it never fails the operation. Each operation has
-// a timeout (Timeouts) from its first call; running out is a kDeadlineExceeded failure
-// naming the address and the last state seen.
+// after `poll_initial` (a kGone gate at once, topics and integrations after `poll_min`),
+// then at intervals multiplied by `poll_backoff` up to `poll_max`; a service create is read
+// on a cadence shaped by when it is expected to run (cadence.h), and the service gates of
+// one project share their reads (one service list per tick, poller.h). Service gates need
+// `service_confirmations` ready readings in a row (default 2, the second taken `poll_initial` after
+// the first): a RUNNING that turns into REBALANCING right after an update is caught, and
+// REBALANCING (like any not-ready reading) only resets the count, it never fails the operation.
+// Each operation has a timeout (Timeouts) from its first call; running out is a kDeadlineExceeded
+// failure naming the address and the last state seen.
 //
 // Deadline: with `stop_at` set, the run stops by itself like RequestStop() once the Clock
 // reaches it (`apply --deadline 25m`: stop in time, before a CI job is killed), and
@@ -59,14 +61,19 @@ struct ExecutorOptions {
   Duration poll_initial = std::chrono::seconds(1);  ///< first gate poll after the call
   Duration poll_max = std::chrono::seconds(10);     ///< ceiling of the poll interval
   double poll_backoff = 1.5;                        ///< interval factor per poll, >= 1
-  int service_confirmations = 2;                    ///< ready readings in a row
-  Timeouts timeouts;                                ///< per-operation time limits
-  Duration heartbeat = std::chrono::seconds(30);    ///< kHeartbeat period (0: none)
+  /// First read of topic and integration gates; the densest shaped interval.
+  Duration poll_min = std::chrono::milliseconds(250);
+  int service_confirmations = 2;                  ///< ready readings in a row
+  Timeouts timeouts;                              ///< per-operation time limits
+  Duration heartbeat = std::chrono::seconds(30);  ///< kHeartbeat period (0: none)
   /// How long a resource may read as absent while its gate is awaited before the
   /// operation fails (someone deleted it: a reap, another run): after a create, Aiven's
   /// lag (a few seconds) must pass; after an update the resource was just there.
   Duration absent_after_create = std::chrono::seconds(60);
   Duration absent_after_other = std::chrono::seconds(10);
+  /// When an operation's gate is expected to be met (shapes its reads, see cadence.h);
+  /// ExpectedReady when unset; zero: back off from the start.
+  std::function<Duration(const diff::Operation&)> expected_ready;
   /// Weight of an operation for critical path first; EstimateDuration when unset.
   std::function<Duration(const diff::Operation&)> estimate;
   /// When set: at this Clock instant the run stops as on RequestStop() (see the top).

@@ -1,7 +1,9 @@
 #include "exec/gate_tracker.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "exec/cadence.h"
 #include "exec/estimates.h"
 
 namespace aivenctl::exec {
@@ -22,7 +24,17 @@ GateTracker::GateTracker(GateOptions options) : options_(std::move(options)) {}
 SteadyTime GateTracker::Start(int id, const GateSpec& spec, SteadyTime now) {
   Wait& wait = waits_[id];
   wait = Wait{.spec = spec};
-  wait.interval = spec.gate == diff::Gate::kGone ? Duration::zero() : options_.poll_initial;
+  switch (spec.gate) {
+    case diff::Gate::kGone:
+      wait.interval = Duration::zero();
+      break;
+    case diff::Gate::kTopicActive:
+    case diff::Gate::kIntegrationActive:
+      wait.interval = std::min(options_.poll_min, options_.poll_initial);
+      break;
+    default:
+      wait.interval = options_.poll_initial;
+  }
   return Schedule(id, wait, now + wait.interval);
 }
 
@@ -39,6 +51,16 @@ std::vector<int> GateTracker::Due(SteadyTime now) const {
   return out;
 }
 
+std::vector<int> GateTracker::Early(SteadyTime now) const {
+  std::vector<int> out;
+  for (const auto& [id, wait] : waits_) {
+    if (!wait.next_read || *wait.next_read <= now) continue;
+    if (wait.last_reading && now - *wait.last_reading < options_.poll_min) continue;
+    out.push_back(id);
+  }
+  return out;
+}
+
 void GateTracker::BeginRead(int id) {
   auto it = waits_.find(id);
   if (it != waits_.end()) Unschedule(id, it->second);
@@ -47,8 +69,11 @@ void GateTracker::BeginRead(int id) {
 GateVerdict GateTracker::Observe(int id, const ProbeResult& reading, SteadyTime now) {
   Wait& wait = waits_.at(id);
   Unschedule(id, wait);
+  wait.last_reading = now;
   const GateSpec& spec = wait.spec;
   if (!reading.error.ok()) return End(id, Failed(reading.error));
+  if (reading.ready) LearnPace(wait, now);
+  if (!reading.ready) wait.last_pending = now;
   wait.last_state = reading.live_state;
   if (!reading.absent) {
     wait.absent_since.reset();
@@ -80,9 +105,9 @@ GateVerdict GateTracker::Observe(int id, const ProbeResult& reading, SteadyTime 
                                            (last.empty() ? std::string("unknown") : last) + ")")));
   }
   // A ready reading is confirmed soon: the second reading costs one short interval, not a
-  // backed-off one.
-  if (!reading.ready) wait.interval = BackedOff(wait.interval);
-  const Duration next = reading.ready ? options_.poll_initial : wait.interval;
+  // backed-off one (and comes sooner with a shared read of its project).
+  if (!reading.ready) wait.interval = NotReadyInterval(wait, now);
+  const Duration next = reading.ready ? ConfirmInterval(spec) : wait.interval;
   return {.kind = GateVerdict::Kind::kWait, .next_read = Schedule(id, wait, now + next)};
 }
 
@@ -120,6 +145,40 @@ Duration GateTracker::BackedOff(Duration interval) const {
   const auto scaled = std::chrono::duration_cast<Duration>(
       std::chrono::duration<double, Duration::period>(interval.count() * factor));
   return std::min<Duration>(scaled, std::max(options_.poll_max, options_.poll_initial));
+}
+
+Duration GateTracker::Expected(const GateSpec& spec) const {
+  return std::chrono::duration_cast<Duration>(
+      std::chrono::duration<double, Duration::period>(spec.expected.count() * pace_));
+}
+
+Duration GateTracker::NotReadyInterval(const Wait& wait, SteadyTime now) const {
+  if (wait.spec.expected <= Duration::zero()) return BackedOff(wait.interval);
+  return ShapedInterval(now - wait.spec.started, Expected(wait.spec),
+                        {.poll_min = options_.poll_min,
+                         .poll_early = options_.poll_initial,
+                         .poll_max = options_.poll_max});
+}
+
+Duration GateTracker::ConfirmInterval(const GateSpec& spec) const {
+  // A new service does not fall back from RUNNING (an updated one may start rebalancing
+  // after a first RUNNING): its confirmation follows at poll_min.
+  if (spec.expected <= Duration::zero()) return options_.poll_initial;
+  return std::min(options_.poll_initial, options_.poll_min);
+}
+
+void GateTracker::LearnPace(Wait& wait, SteadyTime now) {
+  if (wait.sampled || wait.spec.expected <= Duration::zero()) return;
+  wait.sampled = true;
+  // It became ready between the last not-ready reading and this one: take the middle.
+  const SteadyTime before = wait.last_pending.value_or(wait.spec.started);
+  const double waited =
+      std::chrono::duration<double>(before + (now - before) / 2 - wait.spec.started).count();
+  const double expected = std::chrono::duration<double>(wait.spec.expected).count();
+  if (waited <= 0 || expected <= 0) return;
+  log_pace_sum_ += std::log(waited / expected);
+  ++pace_samples_;
+  pace_ = std::exp(log_pace_sum_ / pace_samples_);
 }
 
 GateVerdict GateTracker::End(int id, GateVerdict verdict) {

@@ -2,20 +2,21 @@
 // How the executor makes the readings its gate waits ask for: the seam between deciding
 // when to read (GateTracker) and reading (OperationRunner::Probe).
 //
-// Each tick the loop hands the Poller the operations whose read is due, earliest first, and
-// the number of API requests it may start (the free parallelism). The Poller groups them
-// into reads, one API request's worth each, and a worker performs each read, returning one
-// reading per operation. Today every read serves one operation with one Probe.
+// Each tick the loop hands the Poller the operations whose read is due, earliest first, the
+// number of API requests it may start (the free parallelism), and the waits that may be read
+// early (GateTracker::Early). The Poller groups them into reads, one API request's worth
+// each, and a worker performs each read, returning one reading per operation.
 //
-// Serving several due operations of one project with one list request per tick is a change
-// inside this class: Group puts the due service waits of a project into one Read (it may add
-// that project's other service waits, reading them early: GateTracker::BeginRead accepts a
-// wait that is not due yet), and Perform answers such a read with one list request (a new
-// OperationRunner method, e.g. `ProbeServices(project, ops)` over `GET .../service`) and one
-// reading per operation. The loop, the tracker and the workers stay as they are: a Read
-// holds one parallelism slot however many readings it returns.
+// Shared reads: the service gates (RUNNING, backup, gone) of one project are one read: the
+// due ones, plus the project's waits that may be read early. Such a read of two or more
+// services is one OperationRunner::ProbeServices (ApiRunner: one `GET .../service`, whose
+// objects carry every state), so N services building in a project cost one request per
+// tick, and a RUNNING that needs confirming is confirmed by the next tick of its project.
+// A read of one service, and every other gate, is one Probe. A Read holds one parallelism
+// slot however many readings it returns.
 
 #include <stop_token>
+#include <string>
 #include <vector>
 
 #include "diff/changeset.h"
@@ -23,9 +24,10 @@
 
 namespace aivenctl::exec {
 
-/// The waiting operations one read serves (one API request's worth); today always one.
+/// The waiting operations one read serves (one API request's worth).
 struct Read {
   std::vector<int> ids;  ///< operation ids, in the order Perform answers them
+  std::string project;   ///< set when the ids are service gates of this project, read together
 };
 
 /// One operation's reading.
@@ -41,9 +43,15 @@ class Poller {
   Poller(OperationRunner& runner, const std::vector<diff::Operation>& ops)
       : runner_(runner), ops_(ops) {}
 
-  /// Groups `due` (earliest first) into at most `capacity` reads, in that order; the ids
-  /// left out stay due for a later tick. Today: one read per id.
-  std::vector<Read> Group(const std::vector<int>& due, int capacity) const;
+  /// Groups `due` (earliest first) into at most `capacity` reads, in the order of their
+  /// first due id: one read per project for service gates (with the ids of `early` that
+  /// are service gates of a project read anyway, after the due ones), one read per other
+  /// id. The ids left out stay due for a later tick.
+  std::vector<Read> Group(const std::vector<int>& due, int capacity,
+                          const std::vector<int>& early = {}) const;
+  /// True for the gates a project's service list answers: RUNNING, backup and gone gates of
+  /// services.
+  static bool Shared(const diff::Operation& op);
   /// Performs `read`: one reading per id, in order. Called on worker threads (thread-safe
   /// as the runner is); `stop` goes to the runner as for OperationRunner::Probe.
   std::vector<Reading> Perform(const Read& read, std::stop_token stop) const;

@@ -5,6 +5,7 @@
 
 #include <stop_token>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "diff/changeset.h"
@@ -36,6 +37,19 @@ class OperationRunner {
   /// pending (REBUILDING, REBALANCING, CONFIGURING, absent just after a create) is
   /// {ready=false, live_state}, not an error. `stop` as for Call.
   virtual ProbeResult Probe(const diff::Operation& op, std::stop_token stop) = 0;
+  /// Reads the gates of several services of `project` at once (service RUNNING, backup
+  /// or gone gates; the Poller groups them): one reading per op, in order, meaning what
+  /// Probe would return for each. ApiRunner answers with one service list; this default
+  /// probes each op in turn (scripted fakes keep working).
+  virtual std::vector<ProbeResult> ProbeServices(const std::string& project,
+                                                 const std::vector<const diff::Operation*>& ops,
+                                                 std::stop_token stop) {
+    (void)project;
+    std::vector<ProbeResult> out;
+    out.reserve(ops.size());
+    for (const diff::Operation* op : ops) out.push_back(Probe(*op, stop));
+    return out;
+  }
 };
 
 }  // namespace aivenctl::exec

@@ -300,13 +300,13 @@ std::vector<std::string> ScopeOf(const model::Plan& plan) { return plan.Scope();
 
 core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
                                     const RefreshOptions& options) {
-  RefreshRun run(api, options, Depth{}, ConfigKeysOf(plan));
+  RefreshRun run(api, options, Depth{.children = options.children}, ConfigKeysOf(plan));
   return run.Run(ScopeOf(plan));
 }
 
 core::Result<RefreshResult> RefreshScope(api::Api& api, const std::vector<std::string>& projects,
                                          const RefreshOptions& options) {
-  RefreshRun run(api, options, Depth{});
+  RefreshRun run(api, options, Depth{.children = options.children});
   return run.Run(SortedUnique(projects));
 }
 

@@ -26,7 +26,11 @@ namespace aivenctl::state {
 
 /// How to refresh.
 struct RefreshOptions {
-  int concurrency = 8;   ///< requests in flight at most
+  int concurrency = 8;  ///< requests in flight at most
+  /// Topic and database lists (and topic batch reads). `destroy` reads none: it deletes
+  /// only services the plan owns, whose topics and databases go with them, and touches
+  /// nothing of the services it leaves alone (databases still come with the service list).
+  bool children = true;
   std::stop_token stop;  ///< drops reads not yet started (pass the same token to the Api
                          ///< to cancel the ones in flight)
 };

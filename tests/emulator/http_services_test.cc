@@ -1,6 +1,8 @@
 // Services over real HTTP: create/get/list/update/delete, validation, secrets,
 // connection details per type, tags, VPC placement and the clock-driven lifecycle.
 
+#include <algorithm>
+
 #include "http_test_util.h"
 
 namespace aivenctl::testing {
@@ -215,6 +217,41 @@ TEST_F(Services, BuildTimeScalesWithTypeMultiplier) {
   Advance(0.6);
   EXPECT_EQ(State("p1", "k1"), "RUNNING");
   EXPECT_EQ(GetService("p1", "k1")["node_states"].size(), 3u);
+}
+
+class JitteredServices : public Services {
+ protected:
+  std::vector<std::string> ExtraArgs() const override {
+    return {"--build-jitter", "0.3", "--seed", "7"};
+  }
+  /// Seconds the service's record says it builds (ready_at - build_start).
+  double BuildOf(const std::string& project, const std::string& service) {
+    const ApiResponse r = api().Get("/_emulator/state");
+    EXPECT_EQ(r.status, 200) << r.Describe();
+    const json& rec = r.body["projects"][project]["services"][service];
+    return rec.value("ready_at", 0.0) - rec.value("build_start", 0.0);
+  }
+};
+
+TEST_F(JitteredServices, EachServiceBuildsWithinThirtyPercentByASeededFactorOfItsName) {
+  std::vector<double> builds;
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "pg" + std::to_string(i);
+    ASSERT_EQ(CreateService("p1", name, "pg", "startup-4").status, 200);
+    builds.push_back(BuildOf("p1", name));
+  }
+  const auto [lo, hi] = std::minmax_element(builds.begin(), builds.end());
+  EXPECT_GE(*lo, 3 * 0.7);
+  EXPECT_LE(*hi, 3 * 1.3);
+  EXPECT_GT(*hi - *lo, 3 * 0.3) << "12 services should spread over more than half the range";
+  // The factor is the name's: a service made again builds as long; the lifecycle follows.
+  ASSERT_EQ(api().Delete(ServicePath("p1", "pg3")).status, 200);
+  ASSERT_EQ(CreateService("p1", "pg3", "pg", "startup-4").status, 200);
+  EXPECT_DOUBLE_EQ(BuildOf("p1", "pg3"), builds[3]);
+  Advance(builds[3] - 1);  // a second to spare for real time passing on a loaded machine
+  EXPECT_EQ(State("p1", "pg3"), "REBUILDING");
+  Advance(1.05);
+  EXPECT_EQ(State("p1", "pg3"), "RUNNING");
 }
 
 TEST_F(Services, UpdatePlanDiskAndUserConfig) {

@@ -61,22 +61,23 @@ TEST(Executor, RunsAChainInDependencyOrderWaitingForEachGate) {
                                 "8s finished service:p/s [RUNNING]",
                                 "8s started topic:p/s/t",
                                 "8s waiting topic:p/s/t waiting for ACTIVE",
-                                "9s progress topic:p/s/t [CONFIGURING]",
-                                "11s progress topic:p/s/t [ACTIVE]",
-                                "11s finished topic:p/s/t [ACTIVE]",
+                                "8s progress topic:p/s/t [CONFIGURING]",
+                                "8s progress topic:p/s/t [ACTIVE]",
+                                "8s finished topic:p/s/t [ACTIVE]",
                             }));
   EXPECT_EQ(h.runner.probe_ms("service:p/s"), std::vector<long long>({1000, 3000, 7000, 8000}));
-  EXPECT_EQ(h.runner.probe_ms("topic:p/s/t"), std::vector<long long>({9000, 11000}));
+  // A topic is first probed after poll_min (250 ms), then backs off from there.
+  EXPECT_EQ(h.runner.probe_ms("topic:p/s/t"), std::vector<long long>({8250, 8750}));
   EXPECT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.counts.done, 3);
   EXPECT_EQ(r.counts.total, 3);
-  EXPECT_EQ(r.elapsed, seconds(11));
+  EXPECT_EQ(r.elapsed, std::chrono::milliseconds(8750));
   EXPECT_EQ(r.ops[1].outcome, Outcome::kDone);
   EXPECT_EQ(r.ops[1].elapsed, seconds(8));
   EXPECT_EQ(r.ops[1].live_state, "RUNNING");
   const auto events = h.sink.events();
   EXPECT_EQ(events.back().counts.done, 3);
-  EXPECT_EQ(events.back().elapsed, seconds(3));
+  EXPECT_EQ(events.back().elapsed, std::chrono::milliseconds(750));
   EXPECT_EQ(events[2].counts.running, 1);
 }
 
@@ -157,8 +158,8 @@ TEST(Executor, OneReadingIsEnoughForNonServiceGatesOrWhenConfigured) {
       },
       {.service_confirmations = 1});
   EXPECT_EQ(h.runner.probe_ms("service:p/pg"), std::vector<long long>({1000, 2500}));
-  EXPECT_EQ(h.runner.probe_ms("topic:p/k/t"), std::vector<long long>({3500}));
-  EXPECT_EQ(h.runner.probe_ms("integration:p/x:a->b"), std::vector<long long>({4500, 6000}));
+  EXPECT_EQ(h.runner.probe_ms("topic:p/k/t"), std::vector<long long>({2750}));
+  EXPECT_EQ(h.runner.probe_ms("integration:p/x:a->b"), std::vector<long long>({3000, 3375}));
   EXPECT_EQ(r.counts.done, 3);
 }
 
@@ -167,6 +168,7 @@ TEST(Executor, ATimeoutNamesTheAddressAndTheLastState) {
   h.runner.Set("topic:p/k/t", Script{.probes = {Pending("CONFIGURING")}});
   ExecutorOptions o;
   o.timeouts.other = seconds(10);
+  o.poll_min = seconds(1);  // first probe after 1s, as poll_initial
   const RunResult r = h.Run({Op(0, "topic:p/k/t", Action::kCreate, Gate::kTopicActive)}, o);
   // The last poll is pulled in to the deadline itself.
   EXPECT_EQ(h.runner.probe_ms("topic:p/k/t"),
@@ -220,7 +222,8 @@ TEST(Executor, AbsenceJustAfterACreateIsAivensLagAndIsWaitedOut) {
 TEST(Executor, ACreatedResourceThatStaysAbsentFailsAfterAMinute) {
   Harness h;
   h.runner.Set("topic:p/k/t", Script{.probes = {Absent()}});
-  const RunResult r = h.Run({Op(0, "topic:p/k/t", Action::kCreate, Gate::kTopicActive)});
+  const RunResult r =
+      h.Run({Op(0, "topic:p/k/t", Action::kCreate, Gate::kTopicActive)}, {.poll_min = seconds(1)});
   EXPECT_EQ(r.ops[0].outcome, Outcome::kFailed);
   EXPECT_EQ(r.ops[0].error.message(),
             "topic:p/k/t: gone while waiting for ACTIVE: absent for 1m9s after the create "

@@ -86,6 +86,27 @@ class FakeRunner : public OperationRunner {
     return r;
   }
 
+  /// Records the shared read ("list p [a b] @1500ms" in shared_reads()), then answers each
+  /// op as Probe would.
+  std::vector<ProbeResult> ProbeServices(const std::string& project,
+                                         const std::vector<const diff::Operation*>& ops,
+                                         std::stop_token stop) override {
+    std::string line = "list " + project + " [";
+    for (size_t i = 0; i < ops.size(); ++i) line += (i ? " " : "") + ops[i]->address.parts[1];
+    const long long ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now() - origin_).count();
+    {
+      std::lock_guard lock(mu_);
+      shared_reads_.push_back(line + "] @" + std::to_string(ms) + "ms");
+    }
+    return OperationRunner::ProbeServices(project, ops, stop);
+  }
+  /// The shared reads, in order.
+  std::vector<std::string> shared_reads() const {
+    std::lock_guard lock(mu_);
+    return shared_reads_;
+  }
+
   /// "call A @0s", "probe A @1.5s"-style log, in the order the calls began.
   std::vector<std::string> log() const {
     std::lock_guard lock(mu_);
@@ -123,6 +144,7 @@ class FakeRunner : public OperationRunner {
   std::map<std::string, int> probe_count_;
   std::map<std::string, std::vector<long long>> probe_ms_;
   std::vector<std::string> log_;
+  std::vector<std::string> shared_reads_;
   int concurrent_ = 0;
   int max_concurrent_ = 0;
 };

@@ -134,11 +134,21 @@ const std::vector<Row>& Rows() {
        .options = {.service_confirmations = 1},
        .steps = {{Ready("RUNNING")}},
        .want = {"first read at 1s", "1s ready RUNNING -> done"}},
-      {.name = "one ready reading is enough for a topic",
+      {.name = "one ready reading is enough for a topic, first probed after poll_min",
        .gate = Gate::kTopicActive,
        .steps = {{Pending("CONFIGURING")}, {Ready("ACTIVE")}},
-       .want = {"first read at 1s", "1s pending CONFIGURING -> wait until 2.5s",
-                "2.5s ready ACTIVE -> done"}},
+       .want = {"first read at 0.25s", "0.25s pending CONFIGURING -> wait until 0.625s",
+                "0.625s ready ACTIVE -> done"}},
+      {.name = "an integration is first probed after poll_min, then backs off",
+       .gate = Gate::kIntegrationActive,
+       .steps = {{Pending("inactive")}, {Pending("inactive")}, {Ready("active")}},
+       .want = {"first read at 0.25s", "0.25s pending inactive -> wait until 0.625s",
+                "0.625s pending inactive -> wait until 1.187s", "1.187s ready active -> done"}},
+      {.name = "a fast first probe is never later than poll_initial",
+       .gate = Gate::kTopicActive,
+       .options = {.poll_initial = milliseconds(100)},
+       .steps = {{Ready("ACTIVE")}},
+       .want = {"first read at 0.1s", "0.1s ready ACTIVE -> done"}},
       {.name = "a gone gate is read at once, then from poll_initial on",
        .gate = Gate::kGone,
        .action = Action::kDelete,
@@ -151,6 +161,7 @@ const std::vector<Row>& Rows() {
                 "4.5s pending REBUILDING -> wait until 6.75s"}},
       {.name = "the last read is pulled in to the deadline and times out with the last state",
        .gate = Gate::kTopicActive,
+       .options = {.poll_min = seconds(1)},
        .timeout = seconds(10),
        .steps = {{Pending("CONFIGURING")},
                  {Pending("CONFIGURING")},
@@ -171,6 +182,7 @@ const std::vector<Row>& Rows() {
                 "RUNNING (last state RUNNING)"}},
       {.name = "a timeout without a named state says unknown",
        .gate = Gate::kIntegrationActive,
+       .options = {.poll_min = seconds(1)},
        .timeout = seconds(1),
        .steps = {{Pending("")}},
        .want = {"first read at 1s",
@@ -187,7 +199,7 @@ const std::vector<Row>& Rows() {
                 "run `aivenctl plan` again"}},
       {.name = "absent after a create is Aiven's lag for a minute",
        .gate = Gate::kTopicActive,
-       .options = {.poll_max = seconds(30)},
+       .options = {.poll_max = seconds(30), .poll_min = seconds(1)},
        .steps = {At(seconds(1), Absent()), At(seconds(60), Absent()), At(seconds(61), Absent())},
        .want = {"first read at 1s", "1s absent -> wait until 2.5s",
                 "60s absent -> wait until 62.25s", "(not due at 61s)",
@@ -207,6 +219,7 @@ const std::vector<Row>& Rows() {
                 "`aivenctl plan` again"}},
       {.name = "an absence past the deadline but within its grace is a timeout",
        .gate = Gate::kTopicActive,
+       .options = {.poll_min = seconds(1)},
        .timeout = seconds(3),
        .steps = {{Absent()}, {Absent()}, {Absent()}},
        .want = {"first read at 1s", "1s absent -> wait until 2.5s", "2.5s absent -> wait until 3s",
@@ -229,7 +242,7 @@ TEST(GateTracker, TableOfReadingsAndWhatTheyMean) {
 
 TEST(GateTracker, DueReadsComeEarliestFirstAndLeaveTheListWhileBeingRead) {
   const SteadyTime t0 = SteadyTime() + std::chrono::hours(1);
-  GateTracker tracker({});
+  GateTracker tracker({.poll_min = seconds(1)});
   EXPECT_EQ(tracker.NextRead(), std::nullopt);
   tracker.Start(3, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20)}, t0);
   tracker.Start(1, {Gate::kTopicActive, Action::kCreate, t0, minutes(10)}, t0);
@@ -266,6 +279,48 @@ TEST(GateTracker, AReadMayBeginBeforeItIsDue) {
   const GateVerdict v = tracker.Observe(0, Pending("REBUILDING"), t0 + milliseconds(200));
   EXPECT_EQ(v.next_read, t0 + milliseconds(1700));
   EXPECT_EQ(tracker.NextRead(), t0 + milliseconds(1700));
+}
+
+TEST(GateTracker, ExpectedReadyTimesShapeTheReadsAndTheRunLearnsItsPace) {
+  const SteadyTime t0 = SteadyTime() + std::chrono::hours(1);
+  GateTracker tracker({});
+  const GateSpec a{Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(100)};
+  const GateSpec b{Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(200)};
+  EXPECT_EQ(tracker.Start(0, a, t0), t0 + seconds(1));
+  tracker.Start(1, b, t0);
+  EXPECT_EQ(tracker.pace(), 1.0);
+  // 10 s into an expected 100 s: a fifth of the time waited (2 s), not a backed-off 1.5 s.
+  GateVerdict v = tracker.Observe(0, Pending("REBUILDING"), t0 + seconds(10));
+  EXPECT_EQ(v.next_read, t0 + seconds(12));
+  // Ready at 20 s: it ended between 10 s and 20 s, so the run's builds take 15% of what
+  // was expected. The confirmation of a create comes after poll_min.
+  v = tracker.Observe(0, Ready("RUNNING"), t0 + seconds(20));
+  EXPECT_DOUBLE_EQ(tracker.pace(), 0.15);
+  EXPECT_EQ(v.next_read, t0 + milliseconds(20250));
+  // The other build is now expected at 30 s: 25 s is inside its window (21 s .. 39 s), so
+  // it is read every 750 ms (a 40th of 30 s).
+  v = tracker.Observe(1, Pending("REBUILDING"), t0 + seconds(25));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(25750));
+  // A confirmation learns nothing more.
+  v = tracker.Observe(0, Ready("RUNNING"), t0 + seconds(26));
+  EXPECT_EQ(v.kind, GateVerdict::Kind::kDone);
+  EXPECT_DOUBLE_EQ(tracker.pace(), 0.15);
+}
+
+TEST(GateTracker, EarlyNamesTheWaitsAReadMadeAnywayMayServe) {
+  const SteadyTime t0 = SteadyTime() + std::chrono::hours(1);
+  GateTracker tracker({});  // poll_min 250 ms
+  tracker.Start(0, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20)}, t0);
+  tracker.Start(1, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20)}, t0);
+  tracker.Start(2, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20)}, t0);
+  // Never read: all may be read early; none is due yet.
+  EXPECT_EQ(tracker.Early(t0 + milliseconds(100)), std::vector<int>({0, 1, 2}));
+  tracker.BeginRead(0);  // being read: neither due nor early
+  tracker.Observe(1, Pending("REBUILDING"), t0 + milliseconds(200));        // next at 1.7 s
+  EXPECT_EQ(tracker.Early(t0 + milliseconds(300)), std::vector<int>({2}));  // 1 read 100 ms ago
+  EXPECT_EQ(tracker.Early(t0 + milliseconds(450)), std::vector<int>({1, 2}));
+  EXPECT_EQ(tracker.Early(t0 + seconds(1)), std::vector<int>({1}));  // 2 is due at 1 s
+  EXPECT_EQ(tracker.Due(t0 + seconds(1)), std::vector<int>({2}));
 }
 
 }  // namespace

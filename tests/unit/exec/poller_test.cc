@@ -21,19 +21,42 @@ std::vector<std::vector<int>> Ids(const std::vector<Read>& reads) {
   return out;
 }
 
-TEST(Poller, GroupsDueWaitsIntoOneReadEachUpToTheCapacityInOrder) {
+TEST(Poller, GroupsDueWaitsIntoOneReadPerProjectOrPerOtherGateUpToTheCapacityInOrder) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  const std::vector<diff::Operation> ops = {
+      Op(0, "service:p/a", Action::kCreate, Gate::kServiceRunning),
+      Op(1, "service:p/b", Action::kCreate, Gate::kServiceBackup),
+      Op(2, "topic:p/a/t", Action::kCreate, Gate::kTopicActive),
+      Op(3, "service:q/c", Action::kDelete, Gate::kGone),
+      Op(4, "service:p/d", Action::kDelete, Gate::kGone),
+      Op(5, "project:p", Action::kDelete, Gate::kGone),
+  };
+  const Poller poller(runner, ops);
+  using Groups = std::vector<std::vector<int>>;
+  EXPECT_EQ(Ids(poller.Group({2, 0, 3, 1, 5, 4}, 5)), (Groups{{2}, {0, 1, 4}, {3}, {5}}));
+  EXPECT_EQ(Ids(poller.Group({2, 0, 3, 1}, 2)), (Groups{{2}, {0, 1}}));  // 3 stays due
+  EXPECT_EQ(poller.Group({0, 3}, 5)[0].project, "p");
+  EXPECT_EQ(poller.Group({2}, 5)[0].project, "");
+  EXPECT_TRUE(poller.Group({2, 0, 1}, 0).empty());
+  EXPECT_TRUE(poller.Group({2, 0, 1}, -1).empty());
+}
+
+TEST(Poller, AddsEarlyServiceWaitsOnlyToAProjectReadMadeAnyway) {
   core::FakeClock clock;
   FakeRunner runner(clock);
   const std::vector<diff::Operation> ops = {
       Op(0, "service:p/a", Action::kCreate, Gate::kServiceRunning),
       Op(1, "service:p/b", Action::kCreate, Gate::kServiceRunning),
       Op(2, "topic:p/a/t", Action::kCreate, Gate::kTopicActive),
+      Op(3, "service:q/c", Action::kCreate, Gate::kServiceRunning),
   };
   const Poller poller(runner, ops);
-  EXPECT_EQ(Ids(poller.Group({2, 0, 1}, 2)), (std::vector<std::vector<int>>{{2}, {0}}));
-  EXPECT_EQ(Ids(poller.Group({2, 0, 1}, 5)), (std::vector<std::vector<int>>{{2}, {0}, {1}}));
-  EXPECT_TRUE(poller.Group({2, 0, 1}, 0).empty());
-  EXPECT_TRUE(poller.Group({2, 0, 1}, -1).empty());
+  using Groups = std::vector<std::vector<int>>;
+  // b joins p's read; the topic never joins; q has no read this tick, so c waits its turn.
+  EXPECT_EQ(Ids(poller.Group({0}, 5, {1, 2, 3})), (Groups{{0, 1}}));
+  EXPECT_EQ(Ids(poller.Group({2}, 5, {0, 1})), (Groups{{2}}));
+  EXPECT_EQ(Ids(poller.Group({0, 1}, 5, {1})), (Groups{{0, 1}}));  // never twice
 }
 
 TEST(Poller, PerformsAReadWithOneProbePerOperation) {
@@ -53,6 +76,28 @@ TEST(Poller, PerformsAReadWithOneProbePerOperation) {
   EXPECT_EQ(readings[1].id, 0);
   EXPECT_TRUE(readings[1].result.ready);
   EXPECT_EQ(runner.log(), (std::vector<std::string>{"probe service:p/b", "probe service:p/a"}));
+  EXPECT_TRUE(runner.shared_reads().empty());
+}
+
+TEST(Poller, PerformsAProjectReadOfSeveralServicesWithOneSharedRead) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  runner.Set("service:p/b", Script{.probes = {Pending("REBUILDING")}});
+  const std::vector<diff::Operation> ops = {
+      Op(0, "service:p/a", Action::kCreate, Gate::kServiceRunning),
+      Op(1, "service:p/b", Action::kCreate, Gate::kServiceRunning),
+  };
+  const Poller poller(runner, ops);
+  const std::vector<Reading> readings = poller.Perform(Read{{1, 0}, "p"}, {});
+  ASSERT_EQ(readings.size(), 2u);
+  EXPECT_EQ(readings[0].id, 1);
+  EXPECT_EQ(readings[0].result.live_state, "REBUILDING");
+  EXPECT_EQ(readings[1].id, 0);
+  EXPECT_TRUE(readings[1].result.ready);
+  EXPECT_EQ(runner.shared_reads(), (std::vector<std::string>{"list p [b a] @0ms"}));
+  // A project read of one service is a plain probe.
+  poller.Perform(Read{{0}, "p"}, {});
+  EXPECT_EQ(runner.shared_reads().size(), 1u);
 }
 
 }  // namespace

@@ -203,6 +203,26 @@ TEST_F(RefreshTest, SeededEmulatorGivesTheExpectedModelWithMinimalRequests) {
   EXPECT_EQ(Requests()["total"], 5);
 }
 
+TEST_F(RefreshTest, WithoutChildrenNoTopicOrDatabaseListIsRead) {
+  // What destroy reads: the same model without the topic lists (they go with the service).
+  Seed();
+  ResetRequests();
+  auto result = Refresh(*api_, SeededPlan(), {.children = false});
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  std::string expected = kExpected;
+  const size_t topics = expected.find("    topics:");
+  ASSERT_NE(topics, std::string::npos);
+  expected.erase(topics, expected.find('\n', topics) + 1 - topics);
+  EXPECT_EQ(Describe(result->live), expected);
+  const json counts = Requests();
+  EXPECT_EQ(counts["total"], 7) << counts.dump(2);  // 8 less the topic list
+  for (const auto& [route, n] : counts["by_route"].items()) {
+    EXPECT_EQ(route.find("/topic"), std::string::npos) << route;
+    EXPECT_EQ(route.find("/db"), std::string::npos) << route;
+  }
+  EXPECT_FALSE(result->live.FindService("alpha", "events")->topics_read);
+}
+
 // A plan of Kafka services in `project` whose topics set `config`, by "service/topic".
 model::Plan PlanWithTopicConfig(const std::string& project,
                                 const std::vector<std::pair<std::string, json>>& topics) {
