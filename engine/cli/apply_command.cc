@@ -24,9 +24,11 @@ bool IsSavedChangeset(const std::string& target) {
 
 /// Reads a saved changeset, reloads its plan file and refreshes; refuses when the plan
 /// file or any live object it read changed since.
+/// `exit_code` says how to exit when it returns nullopt.
 std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& session,
-                                         const GlobalOptions& options, RunControl& control,
-                                         Io& io) {
+                                         const LockFlags& lock, const GlobalOptions& options,
+                                         RunControl& control, Io& io, int& exit_code) {
+  exit_code = kExitInvalid;
   std::ifstream in(path);
   if (!in) {
     io.err << "aivenctl: cannot read " << path << "\n";
@@ -58,7 +60,10 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& sessi
               "again\n";
     return std::nullopt;
   }
-  if (!OpenAndRefresh(session, options, io, control.stop_token())) return std::nullopt;
+  if (exit_code = LockAndRefresh(session, lock, options, control, io); exit_code != kExitOk) {
+    return std::nullopt;
+  }
+  exit_code = kExitInvalid;
   std::vector<std::string> changed;
   for (const auto& [text_address, fingerprint] : cs->fingerprints) {
     auto address = core::Address::Parse(text_address);
@@ -109,14 +114,16 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   Session session;
   std::optional<diff::Changeset> cs;
   if (IsSavedChangeset(target)) {
-    cs = LoadSaved(target, session, options, control, io);
-    if (!cs) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    int failed = kExitInvalid;
+    cs = LoadSaved(target, session, exec_flags.lock, options, control, io, failed);
+    if (!cs) return failed;
     // Once part of it ran, the saved changeset is stale by design: a run continues from
     // the plan file it was made from.
     control.ContinueWith(ReplaceArgument(options.args, target, cs->plan_file));
   } else {
-    auto started = StartSession(target, options, io, control.stop_token());
-    if (!started) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    int failed = kExitInvalid;
+    auto started = StartLockedSession(target, exec_flags.lock, options, control, io, failed);
+    if (!started) return failed;
     session = std::move(*started);
     cs = MakeChangeset(session, plan_flags, options, io);
     if (!cs) return kExitInvalid;
@@ -139,8 +146,9 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
                const GlobalOptions& options, Io& io) {
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSession(file, options, io, control.stop_token());
-  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
+  int failed = kExitInvalid;
+  auto session = StartLockedSession(file, exec_flags.lock, options, control, io, failed);
+  if (!session) return failed;
   diff::DestroyOptions destroy;
   destroy.force_unprotect = apply_flags.force_unprotect;
   destroy.now = Now(io.env);

@@ -31,13 +31,15 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   return session;
 }
 
-bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop) {
+bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop,
+                    RunLock* lock) {
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
     return false;
   }
   session.connection = std::move(*connection);
+  if (lock != nullptr) lock->ShareRateWindow(*session.connection);
   state::RefreshOptions refresh;
   refresh.stop = stop;
   auto refreshed = state::Refresh(session.connection->api(), session.plan, refresh);
@@ -56,6 +58,33 @@ std::optional<Session> StartSession(const std::string& file, const GlobalOptions
                                     std::stop_token stop) {
   auto session = LoadPlan(file, options, io);
   if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
+  return session;
+}
+
+int LockAndRefresh(Session& session, const LockFlags& flags, const GlobalOptions& options,
+                   RunControl& control, Io& io) {
+  lock::Scope scope{.plan = session.plan.name};
+  for (const auto& project : session.plan.projects) scope.projects.push_back(project.name);
+  if (int taken = TakeRunLock(scope, flags, options, control, io, session.lock); taken != kExitOk) {
+    return taken;
+  }
+  if (!OpenAndRefresh(session, options, io, control.stop_token(),
+                      session.lock ? session.lock.get() : nullptr)) {
+    return control.interrupted() ? control.Stopped() : kExitInvalid;
+  }
+  return kExitOk;
+}
+
+std::optional<Session> StartLockedSession(const std::string& file, const LockFlags& flags,
+                                          const GlobalOptions& options, RunControl& control, Io& io,
+                                          int& exit_code) {
+  auto session = LoadPlan(file, options, io);
+  if (!session) {
+    exit_code = kExitInvalid;
+    return std::nullopt;
+  }
+  exit_code = LockAndRefresh(*session, flags, options, control, io);
+  if (exit_code != kExitOk) return std::nullopt;
   return session;
 }
 

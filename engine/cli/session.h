@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/connection.h"
+#include "cli/locking.h"
 #include "cli/options.h"
 #include "model/desired.h"
 #include "state/refresh.h"
@@ -18,8 +19,9 @@ namespace aivenctl::cli {
 /// A loaded plan with its connection and the live state of its scope.
 struct Session {
   model::Plan plan;
-  std::string source;  ///< the plan file's text (diagnostics show its lines)
-  std::string digest;  ///< sha256 of the file's text and the --var values
+  std::string source;             ///< the plan file's text (diagnostics show its lines)
+  std::string digest;             ///< sha256 of the file's text and the --var values
+  std::unique_ptr<RunLock> lock;  ///< held with --lock; outlives the connection
   std::unique_ptr<Connection> connection;
   state::RefreshResult refreshed;
 };
@@ -28,13 +30,25 @@ struct Session {
 std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io);
 
 /// Opens the connection (token required) and refreshes the scope of `session.plan`.
-/// Prints the problem and returns false on failure.
+/// Prints the problem and returns false on failure. With `lock`, the connection's budget
+/// shares the lock's rate window.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop = {});
+                    std::stop_token stop = {}, RunLock* lock = nullptr);
 
 /// LoadPlan + OpenAndRefresh.
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
                                     std::stop_token stop = {});
+
+/// For the commands that change things: with --lock (or AIVENCTL_LOCK_URL), takes the lock
+/// of the plan in each of its projects first, and shares the token's rate window once the
+/// connection is open; then OpenAndRefresh. kExitOk, or the exit code after printing why.
+int LockAndRefresh(Session& session, const LockFlags& flags, const GlobalOptions& options,
+                   RunControl& control, Io& io);
+
+/// LoadPlan + LockAndRefresh; on failure nullopt with `exit_code` set.
+std::optional<Session> StartLockedSession(const std::string& file, const LockFlags& flags,
+                                          const GlobalOptions& options, RunControl& control, Io& io,
+                                          int& exit_code);
 
 /// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
 /// and previews pin time with it).
