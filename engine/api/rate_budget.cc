@@ -72,17 +72,24 @@ bool RateBudget::AcquireShared(std::unique_lock<std::mutex>& lock, std::stop_tok
   SharedRateWindow* shared = SharedLocked();
   if (shared == nullptr) return true;
   lock.unlock();
-  core::Result<core::Duration> wait = shared->Reserve();
-  if (!wait.ok()) {
-    SharedFailed(wait.status());
-    return true;
+  while (true) {
+    core::Result<SharedRateWindow::Slot> slot = shared->Reserve();
+    if (!slot.ok()) {
+      SharedFailed(slot.status());
+      return true;
+    }
+    if (slot->taken && slot->wait <= core::Duration::zero()) return true;
+    {
+      std::lock_guard relock(mu_);
+      ++counters_.shared_waits;
+    }
+    // Asking again is bounded in count: each answer that takes no slot waits at least 20 ms.
+    const core::Duration wait =
+        slot->taken ? slot->wait
+                    : std::max<core::Duration>(slot->wait, std::chrono::milliseconds(20));
+    if (!clock_.SleepFor(wait, stop)) return false;
+    if (slot->taken) return true;
   }
-  if (*wait <= core::Duration::zero()) return true;
-  {
-    std::lock_guard relock(mu_);
-    ++counters_.shared_waits;
-  }
-  return clock_.SleepFor(*wait, stop);
 }
 
 void RateBudget::SetShared(SharedRateWindow* shared,

@@ -34,8 +34,15 @@ struct RateBudgetOptions {
 class SharedRateWindow {
  public:
   virtual ~SharedRateWindow() = default;
-  /// Takes the next slot for one request; how long to wait before sending it.
-  virtual core::Result<core::Duration> Reserve() = 0;
+  /// The answer to Reserve.
+  struct Slot {
+    core::Duration wait{};  ///< how long to wait
+    bool taken = true;      ///< true: then send; false: then ask again
+  };
+  /// Takes the next slot for one request when it is due soon (wait, then send); otherwise
+  /// says how long to wait before asking again, so slots are never queued far ahead of a
+  /// rate that may change meanwhile.
+  virtual core::Result<Slot> Reserve() = 0;
   /// A request was answered without a 429 (may raise the shared rate).
   virtual core::Status OnSuccess() = 0;
   /// A request sent `sent_ago` before now got a 429 naming `pause`.

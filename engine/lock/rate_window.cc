@@ -21,22 +21,27 @@ std::string Number(double v) {
 }
 
 // The slot: the later of the next free one, now and the pause; with no rate yet (0, before
-// the first 429) only the pause holds. Returns the wait in seconds.
+// the first 429) only the pause holds. A slot due within the horizon ($3 s) is taken;
+// a later one is not (the rate may change meanwhile): the runner asks again then.
+// Returns the wait in seconds and whether the slot was taken.
 constexpr const char* kReserve =
-    "WITH c AS (SELECT clock_timestamp() AS now)"
+    "WITH c AS (SELECT clock_timestamp() AS now),"
+    " s AS (SELECT w.token_hash, c.now, w.rate,"
+    "   CASE WHEN w.rate > 0 THEN GREATEST(w.next_at, c.now, w.paused_until)"
+    "   ELSE GREATEST(w.paused_until, c.now) END AS slot"
+    "   FROM aivenctl_rate_window w, c WHERE w.token_hash = $1 FOR UPDATE OF w),"
+    " t AS (SELECT s.*, (s.rate <= 0 OR s.slot - s.now <= make_interval(secs => $3::float8))"
+    "   AS taken FROM s)"
     " UPDATE aivenctl_rate_window w SET"
-    "  window_start = CASE WHEN c.now - w.window_start > make_interval(secs => $2::float8)"
-    "                 THEN c.now ELSE w.window_start END,"
-    "  window_count = CASE WHEN c.now - w.window_start > make_interval(secs => $2::float8)"
-    "                 THEN 1 ELSE w.window_count + 1 END,"
-    "  next_at = CASE WHEN w.rate > 0"
-    "            THEN GREATEST(w.next_at, c.now, w.paused_until) + make_interval(secs => 1 / "
-    "w.rate)"
-    "            ELSE w.next_at END"
-    " FROM c WHERE w.token_hash = $1"
-    " RETURNING extract(epoch FROM GREATEST(CASE WHEN w.rate > 0"
-    "   THEN w.next_at - make_interval(secs => 1 / w.rate) ELSE w.paused_until END, c.now) - "
-    "c.now)";
+    "  window_start = CASE WHEN t.taken AND t.now - w.window_start >"
+    "                 make_interval(secs => $2::float8) THEN t.now ELSE w.window_start END,"
+    "  window_count = CASE WHEN NOT t.taken THEN w.window_count"
+    "                 WHEN t.now - w.window_start > make_interval(secs => $2::float8) THEN 1"
+    "                 ELSE w.window_count + 1 END,"
+    "  next_at = CASE WHEN t.taken AND t.rate > 0"
+    "            THEN t.slot + make_interval(secs => 1 / t.rate) ELSE w.next_at END"
+    " FROM t WHERE w.token_hash = t.token_hash"
+    " RETURNING extract(epoch FROM t.slot - t.now), t.taken";
 
 // Everyone pauses until now + the named pause; the rate drops once per episode (a 429 for
 // a request sent before the last decrease only extends the pause): from the shared rate,
@@ -56,9 +61,11 @@ constexpr const char* kRateLimited =
     "  last_change = GREATEST(w.paused_until, c.now + make_interval(secs => $3::float8))"
     " FROM c WHERE w.token_hash = $1";
 
-// One additive step per 429-free window, once there is a rate.
+// One additive step per 429-free window and runner (as many as N runners alone would
+// take; a runner is a session of aivenctl on this database), once there is a rate.
 constexpr const char* kSuccess =
-    "UPDATE aivenctl_rate_window SET rate = rate + $2::float8, last_change = clock_timestamp()"
+    "UPDATE aivenctl_rate_window SET rate = rate + $2::float8 * GREATEST(1, (SELECT count(*)"
+    " FROM pg_stat_activity WHERE application_name = 'aivenctl')), last_change = clock_timestamp()"
     " WHERE token_hash = $1 AND rate > 0 AND clock_timestamp() >= paused_until"
     " AND clock_timestamp() - last_change >= make_interval(secs => $3::float8)";
 
@@ -80,13 +87,19 @@ core::Result<std::unique_ptr<RateWindow>> RateWindow::Open(Database& db, const s
   return std::unique_ptr<RateWindow>(new RateWindow(db, std::move(hash), options));
 }
 
-core::Result<core::Duration> RateWindow::Reserve() {
-  auto rows = db_.Query(kReserve, {hash_, Seconds(options_.measure_window)});
+core::Result<api::SharedRateWindow::Slot> RateWindow::Reserve() {
+  auto rows =
+      db_.Query(kReserve, {hash_, Seconds(options_.measure_window), Seconds(options_.horizon)});
   if (!rows.ok()) return rows.status();
-  if (rows->empty()) return core::Duration::zero();  // the row was deleted: no shared limit
-  const double wait = std::strtod(rows->at(0).at(0).c_str(), nullptr);
-  if (!std::isfinite(wait) || wait <= 0) return core::Duration::zero();
-  return std::chrono::duration_cast<core::Duration>(std::chrono::duration<double>(wait));
+  if (rows->empty()) return Slot{};  // the row was deleted: no shared limit
+  double wait = std::strtod(rows->at(0).at(0).c_str(), nullptr);
+  if (!std::isfinite(wait) || wait < 0) wait = 0;
+  const bool taken = rows->at(0).at(1) == "t";
+  // Not taken: ask again when the slot comes within the horizon.
+  if (!taken) wait -= std::chrono::duration<double>(options_.horizon).count();
+  return Slot{std::chrono::duration_cast<core::Duration>(
+                  std::chrono::duration<double>(std::max(wait, 0.0))),
+              taken};
 }
 
 core::Status RateWindow::OnSuccess() {

@@ -21,6 +21,8 @@ struct RateWindowOptions {
   core::Duration increase_window = std::chrono::seconds(5);
   double decrease_factor = 0.5;
   core::Duration measure_window = std::chrono::seconds(10);
+  /// Slots are taken at most this far ahead (bounds the slots queued at an old rate).
+  core::Duration horizon = std::chrono::seconds(1);
 };
 
 /// sha256 of `salt` and `token`: the row's name.
@@ -33,7 +35,7 @@ class RateWindow final : public api::SharedRateWindow {
   static core::Result<std::unique_ptr<RateWindow>> Open(Database& db, const std::string& token,
                                                         RateWindowOptions options = {});
 
-  core::Result<core::Duration> Reserve() override;
+  core::Result<Slot> Reserve() override;
   core::Status OnSuccess() override;
   core::Status OnRateLimited(core::Duration sent_ago, core::Duration pause) override;
 

@@ -10,6 +10,7 @@
 
 #include "e2e_fixture.h"
 #include "support/postgres_server.h"
+#include "support/rate_runners.h"
 
 namespace aivenctl::testing {
 namespace {
@@ -186,6 +187,39 @@ TEST_F(LockE2e, ReadOnlyCommandsNeverLock) {
   ProcessOutcome flag = Aivenctl({"plan", plan, "--lock", pg_->url()});
   EXPECT_EQ(flag.code, 1);
   EXPECT_THAT(flag.err, HasSubstr("--lock"));
+}
+
+TEST_F(LockE2e, EightRunnersOfOneTokenMeetFewer429sWithTheSharedWindow) {
+  StartEmulator({"--token", kE2eToken, "--build-seconds", "1", "--rate-limit", "16/2"});
+  std::vector<std::string> plans;
+  for (int i = 0; i < 8; ++i) {
+    const std::string name = "rate-" + std::to_string(i);
+    plans.push_back(dir_.Write(name + ".yaml", RunnerPlan(name, 1)));
+  }
+  RunnersRound alone = RunRunners(*api_, emulator_->base_url(), kE2eToken, plans, {});
+  RunnersRound shared =
+      RunRunners(*api_, emulator_->base_url(), kE2eToken, plans, {"--lock", pg_->url()});
+  for (const RunnersRound* round : {&alone, &shared}) {
+    for (const ProcessOutcome& o : round->outcomes) {
+      EXPECT_EQ(o.code, 0) << o.Describe();
+      secrets_.AddPrinted(o.out);
+      secrets_.AddPrinted(o.err);
+    }
+  }
+  std::cout << "[rate] 8 runners, limit 16 per 2 s: alone " << alone.rate_limited << " 429s of "
+            << alone.requests << " requests in " << alone.seconds << " s; shared "
+            << shared.rate_limited << " 429s of " << shared.requests << " requests in "
+            << shared.seconds << " s\n";
+  EXPECT_GT(alone.rate_limited, 0) << "the limit was not met: the comparison says nothing";
+  EXPECT_LT(shared.rate_limited, alone.rate_limited);
+}
+
+TEST(LockBinary, AivenctlDoesNotNeedLibpqToStart) {
+  ProcessOutcome elf =
+      RunProcess({.program = "/usr/bin/readelf", .args = {"-d", AivenctlBinary()}});
+  ASSERT_EQ(elf.code, 0) << elf.Describe();
+  EXPECT_THAT(elf.out, HasSubstr("(NEEDED)"));
+  EXPECT_THAT(elf.out, Not(HasSubstr("libpq")));
 }
 
 }  // namespace

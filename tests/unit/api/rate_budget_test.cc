@@ -165,14 +165,14 @@ TEST(RateBudget, SixteenThreadsUnderA429Storm) {
 /// left); failing makes every call fail from then on. Records what it was told.
 class FakeSharedWindow : public SharedRateWindow {
  public:
-  core::Result<core::Duration> Reserve() override {
+  core::Result<Slot> Reserve() override {
     std::lock_guard lock(mu_);
     ++reserves;
     if (failing) return core::Unavailable("the lock database went away");
-    if (waits.empty()) return core::Duration::zero();
-    core::Duration wait = waits.front();
+    if (waits.empty()) return Slot{};
+    Slot slot = waits.front();
     waits.erase(waits.begin());
-    return wait;
+    return slot;
   }
   core::Status OnSuccess() override {
     std::lock_guard lock(mu_);
@@ -186,7 +186,7 @@ class FakeSharedWindow : public SharedRateWindow {
   }
 
   std::mutex mu_;
-  std::vector<core::Duration> waits;
+  std::vector<Slot> waits;
   bool failing = false;
   int reserves = 0;
   int successes = 0;
@@ -197,13 +197,30 @@ TEST(RateBudgetShared, EveryRequestTakesItsSlotFromTheSharedWindow) {
   core::FakeClock clock;
   RateBudget budget(clock);
   FakeSharedWindow shared;
-  shared.waits = {seconds(0), milliseconds(250), milliseconds(500)};
+  shared.waits = {{seconds(0)}, {milliseconds(250)}, {milliseconds(500)}};
   budget.SetShared(&shared);
   core::SteadyTime start = clock.Now();
   for (int i = 0; i < 4; ++i) ASSERT_TRUE(budget.Acquire({}));
   EXPECT_EQ(shared.reserves, 4);
   EXPECT_EQ(clock.Now() - start, milliseconds(750));
   EXPECT_EQ(budget.snapshot().shared_waits, 2);
+}
+
+TEST(RateBudgetShared, ASlotNotYetDueIsAskedForAgainAfterTheWait) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  // Not due: wait 3 s and ask again; not due, 1 ms (at least 20 ms); then taken in 100 ms.
+  shared.waits = {{seconds(3), false}, {milliseconds(1), false}, {milliseconds(100), true}};
+  budget.SetShared(&shared);
+  core::SteadyTime start = clock.Now();
+  ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_EQ(shared.reserves, 3);
+  EXPECT_EQ(clock.Now() - start, seconds(3) + milliseconds(120));
+  std::stop_source stop;
+  stop.request_stop();
+  shared.waits = {{seconds(3), false}};
+  EXPECT_FALSE(budget.Acquire(stop.get_token()));
 }
 
 TEST(RateBudgetShared, The429GoesToTheSharedWindowAndTheLocalRateStaysOpen) {

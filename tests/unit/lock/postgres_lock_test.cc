@@ -148,26 +148,39 @@ TEST_F(PostgresLockTest, TheRateWindowIsSharedPerTokenAndHalvesOncePerEpisode) {
   ASSERT_TRUE(one.ok() && same.ok() && other.ok()) << one.status().message();
   // Unlimited until the first 429.
   for (int i = 0; i < 10; ++i) {
-    ASSERT_EQ(*(*one)->Reserve(), core::Duration::zero());
-    ASSERT_EQ(*(*same)->Reserve(), core::Duration::zero());
+    ASSERT_EQ((*one)->Reserve()->wait, core::Duration::zero());
+    ASSERT_EQ((*same)->Reserve()->wait, core::Duration::zero());
   }
   // 20 requests in well under a second: measured 20/s, halved to 10/s for both runners.
   ASSERT_TRUE((*same)->OnRateLimited(core::Duration::zero(), core::Duration::zero()).ok());
   EXPECT_DOUBLE_EQ(Rate("token-one"), 10);
-  core::Duration last{};
-  for (int i = 0; i < 6; ++i) last = *(i % 2 == 0 ? *one : *same)->Reserve();
+  api::SharedRateWindow::Slot last;
+  for (int i = 0; i < 6; ++i) {
+    last = *(i % 2 == 0 ? *one : *same)->Reserve();
+    ASSERT_TRUE(last.taken);
+  }
   // Six slots 100 ms apart, taken from two sessions: the sixth waits about 0.5 s.
-  EXPECT_GT(last, milliseconds(350));
-  EXPECT_LT(last, milliseconds(520));
+  EXPECT_GT(last.wait, milliseconds(350));
+  EXPECT_LT(last.wait, milliseconds(520));
+  // Beyond the 1 s horizon a slot is not taken: ask again when it comes within it.
+  api::SharedRateWindow::Slot later = *(*one)->Reserve();
+  int taken = 0;
+  for (; later.taken && taken < 20; ++taken) later = *(*one)->Reserve();
+  EXPECT_GE(taken, 3);  // the slots at 0.6 ... 0.9 s at least
+  EXPECT_LE(taken, 5);
+  EXPECT_FALSE(later.taken);
+  EXPECT_LT(later.wait, milliseconds(200));
   // A 429 for a request sent before the decrease: same episode, the rate stays.
   ASSERT_TRUE((*one)->OnRateLimited(std::chrono::seconds(30), milliseconds(0)).ok());
   EXPECT_DOUBLE_EQ(Rate("token-one"), 10);
   // A new episode halves again, and its pause holds every runner of the token.
   ASSERT_TRUE((*one)->OnRateLimited(core::Duration::zero(), std::chrono::seconds(3)).ok());
   EXPECT_DOUBLE_EQ(Rate("token-one"), 5);
-  EXPECT_GT(*(*same)->Reserve(), std::chrono::seconds(2));
+  api::SharedRateWindow::Slot paused = *(*same)->Reserve();
+  EXPECT_FALSE(paused.taken);
+  EXPECT_GT(paused.wait, milliseconds(1500));  // until 1 s before the pause ends
   // Another token is not limited.
-  EXPECT_EQ(*(*other)->Reserve(), core::Duration::zero());
+  EXPECT_EQ((*other)->Reserve()->wait, core::Duration::zero());
   EXPECT_DOUBLE_EQ(Rate("token-two"), 0);
 }
 
