@@ -44,28 +44,29 @@ constexpr const char* kReserve =
     " RETURNING extract(epoch FROM t.slot - t.now), t.taken";
 
 // Everyone pauses until now + the named pause; the rate drops once per episode (a 429 for
-// a request sent before the last decrease only extends the pause): from the shared rate,
-// or before the first one from the rate measured over the window.
+// a request sent before the last decrease, or within the horizon after it, when its slot
+// may have been taken before it, only extends the pause): from the shared rate, or before
+// the first one from the rate measured over the window.
 constexpr const char* kRateLimited =
     "WITH c AS (SELECT clock_timestamp() AS now)"
     " UPDATE aivenctl_rate_window w SET"
     "  paused_until = GREATEST(w.paused_until, c.now + make_interval(secs => $3::float8)),"
-    "  rate = CASE WHEN c.now - make_interval(secs => $2::float8) > w.last_decrease"
+    "  rate = CASE WHEN c.now - make_interval(secs => $2::float8) > w.last_decrease + "
+    "make_interval(secs => $6::float8)"
     "         THEN GREATEST($4::float8, $5::float8 * CASE WHEN w.rate > 0 THEN w.rate"
     "              ELSE w.window_count::float8"
     "                   / GREATEST(1, extract(epoch FROM c.now - w.window_start)::float8)"
     "              END)"
     "         ELSE w.rate END,"
-    "  last_decrease = CASE WHEN c.now - make_interval(secs => $2::float8) > w.last_decrease"
+    "  last_decrease = CASE WHEN c.now - make_interval(secs => $2::float8) > w.last_decrease + "
+    "make_interval(secs => $6::float8)"
     "                  THEN c.now ELSE w.last_decrease END,"
     "  last_change = GREATEST(w.paused_until, c.now + make_interval(secs => $3::float8))"
     " FROM c WHERE w.token_hash = $1";
 
-// One additive step per 429-free window and runner (as many as N runners alone would
-// take; a runner is a session of aivenctl on this database), once there is a rate.
+// One additive step per 429-free window, once there is a rate.
 constexpr const char* kSuccess =
-    "UPDATE aivenctl_rate_window SET rate = rate + $2::float8 * GREATEST(1, (SELECT count(*)"
-    " FROM pg_stat_activity WHERE application_name = 'aivenctl')), last_change = clock_timestamp()"
+    "UPDATE aivenctl_rate_window SET rate = rate + $2::float8, last_change = clock_timestamp()"
     " WHERE token_hash = $1 AND rate > 0 AND clock_timestamp() >= paused_until"
     " AND clock_timestamp() - last_change >= make_interval(secs => $3::float8)";
 
@@ -109,9 +110,10 @@ core::Status RateWindow::OnSuccess() {
 }
 
 core::Status RateWindow::OnRateLimited(core::Duration sent_ago, core::Duration pause) {
-  auto rows = db_.Query(kRateLimited, {hash_, Seconds(std::max(sent_ago, core::Duration::zero())),
-                                       Seconds(std::max(pause, core::Duration::zero())),
-                                       Number(options_.min_rps), Number(options_.decrease_factor)});
+  auto rows = db_.Query(kRateLimited,
+                        {hash_, Seconds(std::max(sent_ago, core::Duration::zero())),
+                         Seconds(std::max(pause, core::Duration::zero())), Number(options_.min_rps),
+                         Number(options_.decrease_factor), Seconds(options_.horizon)});
   return rows.ok() ? core::Status::Ok() : rows.status();
 }
 

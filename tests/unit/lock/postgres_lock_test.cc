@@ -173,8 +173,15 @@ TEST_F(PostgresLockTest, TheRateWindowIsSharedPerTokenAndHalvesOncePerEpisode) {
   // A 429 for a request sent before the decrease: same episode, the rate stays.
   ASSERT_TRUE((*one)->OnRateLimited(std::chrono::seconds(30), milliseconds(0)).ok());
   EXPECT_DOUBLE_EQ(Rate("token-one"), 10);
-  // A new episode halves again, and its pause holds every runner of the token.
-  ASSERT_TRUE((*one)->OnRateLimited(core::Duration::zero(), std::chrono::seconds(3)).ok());
+  // So does one for a request sent within the horizon (1 s) after it: its slot may have
+  // been taken before the decrease.
+  ASSERT_TRUE((*one)->OnRateLimited(core::Duration::zero(), milliseconds(0)).ok());
+  EXPECT_DOUBLE_EQ(Rate("token-one"), 10);
+  // A new episode halves again, and its pause holds every runner of the token (a window
+  // without a horizon stands for a request sent after it).
+  auto no_horizon = RateWindow::Open(*a, "token-one", {.horizon = core::Duration::zero()});
+  ASSERT_TRUE(no_horizon.ok());
+  ASSERT_TRUE((*no_horizon)->OnRateLimited(core::Duration::zero(), std::chrono::seconds(3)).ok());
   EXPECT_DOUBLE_EQ(Rate("token-one"), 5);
   api::SharedRateWindow::Slot paused = *(*same)->Reserve();
   EXPECT_FALSE(paused.taken);
