@@ -176,6 +176,22 @@ TEST_F(LockE2e, BadLockUrlsAreRefusedBeforeAnythingAndNeverShowThePassword) {
   EXPECT_TRUE(Inventory().empty());
 }
 
+TEST_F(LockE2e, AReapOfEverythingWaitsForARunningApplyAndGoesOnceItEnds) {
+  const std::string plan = dir_.Write("reap.yaml", PgPlan("lock-reap", "lock-reap-p"));
+  ProcessOutcome applied, early;
+  std::thread a([&] { applied = Aivenctl(Fast({"apply", plan, "--lock", pg_->url()})); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  early = Aivenctl({"reap", "--yes", "--lock", pg_->url(), "--lock-timeout", "300ms"});
+  a.join();
+  ASSERT_EQ(applied.code, 0) << applied.Describe();
+  EXPECT_EQ(early.code, 1) << early.Describe();
+  EXPECT_THAT(early.err, HasSubstr("aivenctl: gave up after --lock-timeout 300ms waiting for the "
+                                   "lock of every plan, held by `aivenctl --api-url "));
+  ProcessOutcome later = Aivenctl({"reap", "--yes", "--lock", pg_->url()});
+  EXPECT_EQ(later.code, 0) << later.Describe();
+  EXPECT_THAT(later.err, Not(HasSubstr("waiting for the lock")));
+}
+
 TEST_F(LockE2e, ReadOnlyCommandsNeverLock) {
   const std::string plan = dir_.Write("ro.yaml", PgPlan("lock-ro", "lock-ro-p"));
   ProcessSpec env;
