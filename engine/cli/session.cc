@@ -7,6 +7,21 @@
 #include "render/diagnostics.h"
 
 namespace aivenctl::cli {
+namespace {
+
+/// The plan `ref.name` with the projects `ref.projects` and nothing declared in them.
+Session SessionByName(const PlanRef& ref) {
+  Session session;
+  session.plan.name = ref.name;
+  for (const auto& name : ref.projects) {
+    model::Project& project = session.plan.projects.emplace_back();
+    project.name = name;
+    project.address = core::Address::Project(name);
+  }
+  return session;
+}
+
+}  // namespace
 
 std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io) {
   loader::LoadOptions load;
@@ -25,9 +40,7 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   Session session;
   session.plan = std::move(*result.plan);
   session.source = result.source;
-  std::string digest_input = result.source;
-  for (const auto& [name, value] : options.vars) digest_input += "\n--var " + name + "=" + value;
-  session.digest = diff::Sha256Hex(digest_input);
+  session.digest = diff::Sha256Hex(result.source);
   return session;
 }
 
@@ -85,6 +98,42 @@ std::optional<Session> StartLockedSession(const std::string& file, const LockFla
   }
   exit_code = LockAndRefresh(*session, flags, options, control, io);
   if (exit_code != kExitOk) return std::nullopt;
+  return session;
+}
+
+std::optional<Session> StartLockedSessionFor(const PlanRef& ref, const LockFlags& flags,
+                                             const GlobalOptions& options, RunControl& control,
+                                             Io& io, int& exit_code) {
+  if (!ref.file.empty())
+    return StartLockedSession(ref.file, flags, options, control, io, exit_code);
+  Session session = SessionByName(ref);
+  exit_code = LockAndRefresh(session, flags, options, control, io);
+  if (exit_code != kExitOk) return std::nullopt;
+  return session;
+}
+
+bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io) {
+  const bool by_name = !ref.name.empty() || !ref.projects.empty();
+  if (!ref.file.empty() && by_name) {
+    io.err << "aivenctl: " << command << ": give a plan file, or --plan NAME with --project P, "
+           << "not both\n";
+    return false;
+  }
+  if (ref.file.empty() && (ref.name.empty() || ref.projects.empty())) {
+    io.err << "aivenctl: " << command
+           << " needs a plan file, or --plan NAME with --project P (repeatable) to go by the "
+              "ownership tags alone, e.g. `aivenctl "
+           << command << " --plan pr-42 --project ci-pr-42`\n";
+    return false;
+  }
+  return true;
+}
+
+std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
+                                       std::stop_token stop) {
+  if (!ref.file.empty()) return StartSession(ref.file, options, io, stop);
+  Session session = SessionByName(ref);
+  if (!OpenAndRefresh(session, options, io, stop)) return std::nullopt;
   return session;
 }
 

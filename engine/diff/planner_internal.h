@@ -68,6 +68,7 @@ struct Context {
   core::Diagnostics warnings;
   std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
   bool cost_complete = true;
+  std::vector<SecretFromEnv> secrets;  ///< secrets of created services read at apply
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
   void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);
