@@ -192,6 +192,21 @@ TEST_F(LockE2e, AReapOfEverythingWaitsForARunningApplyAndGoesOnceItEnds) {
   EXPECT_THAT(later.err, Not(HasSubstr("waiting for the lock")));
 }
 
+TEST_F(LockE2e, ADestroyByPlanNameTakesTheSameLockAsTheApply) {
+  const std::string plan = dir_.Write("name.yaml", PgPlan("lock-name", "lock-name-p"));
+  ProcessOutcome applied, destroy;
+  std::thread a([&] { applied = Aivenctl(Fast({"apply", plan, "--lock", pg_->url()})); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(800));
+  destroy = Aivenctl(Fast({"destroy", "--plan", "lock-name", "--project", "lock-name-p", "--lock",
+                           pg_->url(), "--lock-timeout", "300ms"}));
+  a.join();
+  ASSERT_EQ(applied.code, 0) << applied.Describe();
+  EXPECT_EQ(destroy.code, 1) << destroy.Describe();
+  EXPECT_THAT(destroy.err, HasSubstr("aivenctl: gave up after --lock-timeout 300ms waiting for the "
+                                     "lock of plan lock-name in project lock-name-p, held by `"));
+  EXPECT_EQ(Inventory()["lock-name-p"], std::vector<std::string>{"pg"});
+}
+
 TEST_F(LockE2e, ReadOnlyCommandsNeverLock) {
   const std::string plan = dir_.Write("ro.yaml", PgPlan("lock-ro", "lock-ro-p"));
   ProcessSpec env;
