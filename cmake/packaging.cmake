@@ -66,6 +66,8 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# `--lock URL` opens libpq.so.5 with dlopen when it is given: a suggestion, not a dependency.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libpq5")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "aivenctl plans, applies and tears down Aiven projects and services described in YAML plan\n files; aiven-emulator imitates the Aiven REST API locally.")
 # Per-generator settings (the .deb leaves the bundled library out).

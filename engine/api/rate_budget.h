@@ -5,10 +5,12 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <stop_token>
 
 #include "core/clock.h"
+#include "core/status.h"
 
 namespace aivenctl::api {
 
@@ -25,6 +27,28 @@ struct RateBudgetOptions {
   core::Duration measure_window = std::chrono::seconds(10);  ///< to measure the unlimited rate
 };
 
+/// A rate window shared with other processes using the same token (the lock module keeps
+/// one in PostgreSQL). While one is attached it, not this process, adapts the rate: every
+/// runner reserves its slots from it, so N runners together stay under the limit. All
+/// times are relative, so the runners' clocks need not agree. Thread-safe.
+class SharedRateWindow {
+ public:
+  virtual ~SharedRateWindow() = default;
+  /// The answer to Reserve.
+  struct Slot {
+    core::Duration wait{};  ///< how long to wait
+    bool taken = true;      ///< true: then send; false: then ask again
+  };
+  /// Takes the next slot for one request when it is due soon (wait, then send); otherwise
+  /// says how long to wait before asking again, so slots are never queued far ahead of a
+  /// rate that may change meanwhile.
+  virtual core::Result<Slot> Reserve() = 0;
+  /// A request was answered without a 429 (may raise the shared rate).
+  virtual core::Status OnSuccess() = 0;
+  /// A request sent `sent_ago` before now got a 429 naming `pause`.
+  virtual core::Status OnRateLimited(core::Duration sent_ago, core::Duration pause) = 0;
+};
+
 /// The shared budget. Thread-safe; all waiting goes through the core::Clock.
 class RateBudget {
  public:
@@ -36,6 +60,8 @@ class RateBudget {
     int64_t rate_limited = 0;       ///< OnRateLimited calls
     int64_t decreases = 0;
     int64_t increases = 0;
+    int64_t shared_waits = 0;     ///< reservations from the shared window that had to wait
+    int64_t shared_failures = 0;  ///< calls to the shared window that failed
   };
 
   /// `clock` must outlive the budget.
@@ -53,7 +79,22 @@ class RateBudget {
 
   Snapshot snapshot() const;
 
+  /// Attaches (or, with nullptr, detaches) a window shared with other runners; it must
+  /// outlive its use. --max-rps and a pause the server named still apply locally. Once a
+  /// call to it fails the budget goes on alone (adaptive, as without one) and `on_failure`
+  /// is told once with the error.
+  void SetShared(SharedRateWindow* shared,
+                 std::function<void(const core::Status&)> on_failure = nullptr);
+
  private:
+  /// The shared window, or nullptr (none attached, or it failed).
+  SharedRateWindow* SharedLocked() const { return shared_failed_ ? nullptr : shared_; }
+  /// After a local token was taken: the shared window's slot (waits for it; false when
+  /// `stop` is requested meanwhile). `lock` holds mu_ and is released.
+  bool AcquireShared(std::unique_lock<std::mutex>& lock, std::stop_token stop);
+  /// Records a failed call to the shared window (outside mu_).
+  void SharedFailed(const core::Status& status);
+
   double EffectiveRateLocked() const;  // 0 = unlimited
   double MeasuredRateLocked(core::SteadyTime now);
 
@@ -68,6 +109,10 @@ class RateBudget {
   core::SteadyTime last_change_;
   std::deque<core::SteadyTime> recent_;  // acquisitions within measure_window, while unlimited
   Snapshot counters_;
+  SharedRateWindow* shared_ = nullptr;
+  bool shared_failed_ = false;
+  std::function<void(const core::Status&)> on_shared_failure_;
+  core::SteadyTime last_shared_success_ = core::SteadyTime::min();
 };
 
 }  // namespace aivenctl::api

@@ -61,7 +61,10 @@ std::optional<diff::Changeset> ProjectsFirst(Session& session, const diff::Chang
   Execute(*first, *session.connection, exec_flags, options, control, io, exit_code);
   if (exit_code != kExitOk || control.interrupted()) return std::nullopt;
   exit_code = kExitInvalid;
-  if (!OpenAndRefresh(session, options, io, control.stop_token())) return std::nullopt;
+  if (!OpenAndRefresh(session, options, io, control.stop_token(), Reads::kAll,
+                      session.lock ? session.lock.get() : nullptr)) {
+    return std::nullopt;
+  }
   auto rest = MakeChangeset(session, plan_flags, options, io,
                             "only " + names +
                                 " was created (a project costs nothing); no "
@@ -110,8 +113,10 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   Session session;
   std::optional<diff::Changeset> cs;
   if (IsSavedChangeset(target)) {
-    cs = LoadSaved(target, apply_flags.resume, session, options, control, io);
-    if (!cs) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    int failed = kExitInvalid;
+    cs = LoadSaved(target, apply_flags.resume, session, exec_flags.lock, options, control, io,
+                   failed);
+    if (!cs) return failed;
     // Once part of it ran, what it changed differs from what it read: a run continues
     // with --resume, which leaves out what is done (no plan file needed).
     control.ContinueWith(WithResume(options.args));
@@ -122,8 +127,9 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
              << target << "` again\n";
       return kExitUsage;
     }
-    auto started = StartSession(target, options, io, control.stop_token());
-    if (!started) return control.interrupted() ? control.Stopped() : kExitInvalid;
+    int failed = kExitInvalid;
+    auto started = StartLockedSession(target, exec_flags.lock, options, control, io, failed);
+    if (!started) return failed;
     session = std::move(*started);
     cs = MakeChangeset(session, plan_flags, options, io);
     if (!cs) return kExitInvalid;
@@ -187,8 +193,10 @@ int RunDestroy(const PlanRef& ref, const ExecFlags& exec_flags, const ApplyFlags
   if (!CheckPlanRef(ref, "destroy", io)) return kExitUsage;
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSessionFor(ref, options, io, control.stop_token(), Reads::kForDestroy);
-  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
+  int failed = kExitInvalid;
+  auto session = StartLockedSessionFor(ref, exec_flags.lock, options, control, io, failed,
+                                       Reads::kForDestroy);
+  if (!session) return failed;
   auto planned = MakeDestroyChangeset(*session, apply_flags.force_unprotect, options, io);
   if (!planned) return kExitInvalid;
   const diff::Changeset& cs = *planned;

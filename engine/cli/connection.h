@@ -36,6 +36,8 @@ class Connection {
 
   /// The typed operations.
   api::Api& api() { return *api_; }
+  /// The rate budget every request goes through.
+  api::RateBudget& budget() { return *budget_; }
   /// The client (stats).
   api::Client& client() { return *client_; }
   /// Where the URL and token came from.

@@ -2,6 +2,7 @@
 
 #include "cli/cli_spec.h"
 #include "cli/duration_flags.h"
+#include "cli/locking.h"
 #include "cli/outputs_command.h"
 #include "render/outputs.h"
 
@@ -34,6 +35,12 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
                       "finish, print the command that continues, exit 1 (e.g. 25m)",
                       DurationRule::kPositive);
   }
+  cmd->add_option("--lock", c.exec_flags.lock.url,
+                  "Wait for and hold the plan's lock in this PostgreSQL database, and share one "
+                  "rate budget per token with the other runners (or AIVENCTL_LOCK_URL)")
+      ->type_name("URL");
+  AddDurationOption(cmd, "--lock-timeout", c.exec_flags.lock.timeout,
+                    "How long to wait for the lock before giving up with exit 1");
 }
 
 void AddPlanByName(CLI::App* cmd, EngineCommands& c) {
@@ -161,6 +168,7 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
 }
 
 std::optional<int> RunEngineCommand(EngineCommands& c, const GlobalOptions& options, Io& io) {
+  HideLockPassword(c.exec_flags.lock, io.env);  // before any message can repeat the URL
   const PlanRef ref{c.file, c.plan_flags.plan_name, c.plan_flags.projects};
   if (c.plan->parsed()) return RunPlan(ref, c.plan_flags, options, io);
   if (c.graph->parsed()) return RunGraph(c.file, c.plan_flags, options, io);

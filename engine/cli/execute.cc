@@ -54,6 +54,15 @@ void RunControl::SetDeadline(core::Duration limit, std::string flag) {
   });
 }
 
+void RunControl::StopBecause(const std::string& reason) {
+  std::lock_guard lock(mu_);
+  if (stop_.stop_requested()) return;
+  io_.err << "aivenctl: " << reason << "\n";
+  io_.err.flush();
+  stop_.request_stop();
+  if (executor_ != nullptr) executor_->RequestStop();
+}
+
 int RunControl::StoppedExitCode() const {
   const int signal = signal_.load();
   return signal != 0 ? ExitCodeForSignal(signal) : kExitInvalid;

@@ -32,6 +32,7 @@ struct ExecFlags {
   /// --deadline: from the start of the command, stop starting work (see RunControl).
   std::optional<std::chrono::milliseconds> deadline;
   bool quiet = false;  ///< no progress and no summary (the caller reports)
+  LockFlags lock;      ///< --lock URL, --lock-timeout
 };
 
 /// SIGINT/SIGTERM and the deadline for one command: the first interrupt (or the deadline)
@@ -51,6 +52,10 @@ class RunControl {
   /// Stops like a first interrupt once `limit` has passed from now; `flag` names it in the
   /// message ("--deadline 25m"). The executor stops there by itself (deadline()).
   void SetDeadline(core::Duration limit, std::string flag);
+  /// Stops like the deadline, for `reason` (printed as "aivenctl: REASON"): no new work
+  /// starts, calls in flight finish, the exit code is kExitInvalid. Thread-safe; no-op
+  /// once stopped.
+  void StopBecause(const std::string& reason);
   /// The deadline on the real clock (nullopt: none).
   std::optional<core::SteadyTime> deadline() const { return deadline_at_; }
   /// 128 + the signal after an interrupt (130 SIGINT, 143 SIGTERM); kExitInvalid otherwise

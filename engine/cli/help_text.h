@@ -32,6 +32,9 @@ inline constexpr HelpItem kEnvironment[] = {
     {"AIVEN_AUTH_TOKEN", "the API token when neither --token-file nor AIVEN_TOKEN is given"},
     {"AIVEN_API_URL", "the API URL, unless --api-url is given (default https://api.aiven.io)"},
     {"AIVEN_WEB_URL", "the API URL when neither --api-url nor AIVEN_API_URL is given"},
+    {"AIVENCTL_LOCK_URL",
+     "the PostgreSQL URL of --lock for apply, destroy, extend and reap --yes, unless --lock is "
+     "given"},
     {"NO_COLOR", "when set and not empty, never use colour"},
     {"AIVENCTL_NOW", "pins the current time (ISO 8601) for expiry stamps and reap previews"},
 };

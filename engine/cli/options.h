@@ -9,6 +9,13 @@
 
 namespace aivenctl::cli {
 
+/// --lock and --lock-timeout of the commands that change things (apply, destroy, extend,
+/// reap --yes): coordination across runners in PostgreSQL.
+struct LockFlags {
+  std::optional<std::string> url;  ///< --lock URL (wins over AIVENCTL_LOCK_URL)
+  std::chrono::milliseconds timeout = std::chrono::minutes(10);  ///< --lock-timeout
+};
+
 /// Options given before or after the subcommand name.
 struct GlobalOptions {
   std::optional<std::string> api_url;     ///< --api-url (wins over the environment)

@@ -1,5 +1,6 @@
 #include "cli/reap_command.h"
 
+#include "cli/locking.h"
 #include "cli/plan_command.h"
 #include "cli/session.h"
 #include "diff/extend.h"
@@ -60,12 +61,22 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   if (flags.timeout) {
     control.SetDeadline(*flags.timeout, "--timeout " + core::FormatFlagDuration(*flags.timeout));
   }
+  // A dry run only reads: it never locks. Declared before the connection, which goes first.
+  std::unique_ptr<RunLock> lock;
+  if (exec_flags.yes) {
+    lock::Scope scope{.plan = flags.plan, .projects = flags.projects};
+    if (int taken = TakeRunLock(scope, exec_flags.lock, options, control, io, lock);
+        taken != kExitOk) {
+      return taken;
+    }
+  }
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
     return kExitInvalid;
   }
   Connection& conn = **connection;
+  if (lock) lock->ShareRateWindow(conn);
   state::RefreshOptions refresh;
   refresh.stop = control.stop_token();
   auto live = state::RefreshProjects(conn.api(), flags.projects, refresh);
@@ -107,8 +118,9 @@ int RunExtend(const std::string& file, std::chrono::milliseconds ttl, const Exec
               const GlobalOptions& options, Io& io) {
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSession(file, options, io, control.stop_token());
-  if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
+  int failed = kExitInvalid;
+  auto session = StartLockedSession(file, exec_flags.lock, options, control, io, failed);
+  if (!session) return failed;
   diff::Changeset cs =
       diff::PlanExtend(session->plan, session->refreshed.live,
                        std::chrono::duration_cast<core::Seconds>(ttl), Now(io.env));

@@ -134,14 +134,18 @@ bool CheckPlanFile(const std::string& path, const diff::Changeset& cs, Io& io) {
 }
 
 std::optional<diff::Changeset> LoadSaved(const std::string& path, bool resume, Session& session,
-                                         const GlobalOptions& options, RunControl& control,
-                                         Io& io) {
+                                         const LockFlags& lock, const GlobalOptions& options,
+                                         RunControl& control, Io& io, int& exit_code) {
+  exit_code = kExitInvalid;
   auto cs = ReadChangeset(path, io);
   if (!cs || !CheckPlanFile(path, *cs, io)) return std::nullopt;
   // Before any request; a resumed run needs only the secrets of what is left (checked then).
   if (!resume && !CheckSecrets(*cs, io)) return std::nullopt;
   session.plan = PlanOf(*cs);
-  if (!OpenAndRefresh(session, options, io, control.stop_token())) return std::nullopt;
+  if (int locked = LockAndRefresh(session, lock, options, control, io); locked != kExitOk) {
+    exit_code = locked;
+    return std::nullopt;
+  }
   std::vector<std::string> changed = diff::StaleObjects(*cs, session.refreshed.live, resume);
   if (!changed.empty()) {
     io.err << "aivenctl: refusing to apply " << path << ": the live state changed since it was "

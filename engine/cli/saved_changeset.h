@@ -36,8 +36,11 @@ std::string RelativePlanPath(const std::string& out, const std::string& plan_fil
 /// the plan's scope into `session` and refuses when an object it read changed since. With
 /// `resume` (a run of it was interrupted), what it changes itself may differ and the
 /// operations already done are left out.
+/// With --lock, the plan's lock is taken before the refresh (LockAndRefresh); `exit_code`
+/// says how to exit when it returns nullopt.
 std::optional<diff::Changeset> LoadSaved(const std::string& path, bool resume, Session& session,
-                                         const GlobalOptions& options, RunControl& control, Io& io);
+                                         const LockFlags& lock, const GlobalOptions& options,
+                                         RunControl& control, Io& io, int& exit_code);
 
 /// True when every secret `cs` takes from the environment for a create it still sends is
 /// set; else names the missing ones on io.err.

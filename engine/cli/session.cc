@@ -7,6 +7,21 @@
 #include "render/diagnostics.h"
 
 namespace aivenctl::cli {
+namespace {
+
+/// The plan `ref.name` with the projects `ref.projects` and nothing declared in them.
+Session SessionByName(const PlanRef& ref) {
+  Session session;
+  session.plan.name = ref.name;
+  for (const auto& name : ref.projects) {
+    model::Project& project = session.plan.projects.emplace_back();
+    project.name = name;
+    project.address = core::Address::Project(name);
+  }
+  return session;
+}
+
+}  // namespace
 
 std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& options, Io& io) {
   loader::LoadOptions load;
@@ -30,13 +45,14 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
 }
 
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io, std::stop_token stop,
-                    Reads reads) {
+                    Reads reads, RunLock* lock) {
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {
     io.err << "aivenctl: " << connection.status().message() << "\n";
     return false;
   }
   session.connection = std::move(*connection);
+  if (lock != nullptr) lock->ShareRateWindow(*session.connection);
   state::RefreshOptions refresh;
   refresh.stop = stop;
   refresh.children = reads != Reads::kForDestroy;
@@ -56,6 +72,44 @@ std::optional<Session> StartSession(const std::string& file, const GlobalOptions
                                     std::stop_token stop, Reads reads) {
   auto session = LoadPlan(file, options, io);
   if (!session || !OpenAndRefresh(*session, options, io, stop, reads)) return std::nullopt;
+  return session;
+}
+
+int LockAndRefresh(Session& session, const LockFlags& flags, const GlobalOptions& options,
+                   RunControl& control, Io& io, Reads reads) {
+  lock::Scope scope{.plan = session.plan.name};
+  for (const auto& project : session.plan.projects) scope.projects.push_back(project.name);
+  if (int taken = TakeRunLock(scope, flags, options, control, io, session.lock); taken != kExitOk) {
+    return taken;
+  }
+  if (!OpenAndRefresh(session, options, io, control.stop_token(), reads,
+                      session.lock ? session.lock.get() : nullptr)) {
+    return control.interrupted() ? control.Stopped() : kExitInvalid;
+  }
+  return kExitOk;
+}
+
+std::optional<Session> StartLockedSession(const std::string& file, const LockFlags& flags,
+                                          const GlobalOptions& options, RunControl& control, Io& io,
+                                          int& exit_code, Reads reads) {
+  auto session = LoadPlan(file, options, io);
+  if (!session) {
+    exit_code = kExitInvalid;
+    return std::nullopt;
+  }
+  exit_code = LockAndRefresh(*session, flags, options, control, io, reads);
+  if (exit_code != kExitOk) return std::nullopt;
+  return session;
+}
+
+std::optional<Session> StartLockedSessionFor(const PlanRef& ref, const LockFlags& flags,
+                                             const GlobalOptions& options, RunControl& control,
+                                             Io& io, int& exit_code, Reads reads) {
+  if (!ref.file.empty())
+    return StartLockedSession(ref.file, flags, options, control, io, exit_code, reads);
+  Session session = SessionByName(ref);
+  exit_code = LockAndRefresh(session, flags, options, control, io, reads);
+  if (exit_code != kExitOk) return std::nullopt;
   return session;
 }
 
@@ -79,13 +133,7 @@ bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io) {
 std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
                                        std::stop_token stop, Reads reads) {
   if (!ref.file.empty()) return StartSession(ref.file, options, io, stop, reads);
-  Session session;
-  session.plan.name = ref.name;
-  for (const auto& name : ref.projects) {
-    model::Project& project = session.plan.projects.emplace_back();
-    project.name = name;
-    project.address = core::Address::Project(name);
-  }
+  Session session = SessionByName(ref);
   if (!OpenAndRefresh(session, options, io, stop, reads)) return std::nullopt;
   return session;
 }

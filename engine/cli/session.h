@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/connection.h"
+#include "cli/locking.h"
 #include "cli/options.h"
 #include "model/desired.h"
 #include "state/refresh.h"
@@ -21,6 +22,7 @@ struct Session {
   model::Plan plan;
   std::string source;  ///< the plan file's text (diagnostics show its lines)
   std::string digest;  ///< sha256 of the file's text (a saved changeset holds resolved values)
+  std::unique_ptr<RunLock> lock;  ///< held with --lock; outlives the connection
   std::unique_ptr<Connection> connection;
   state::RefreshResult refreshed;
 };
@@ -35,9 +37,11 @@ enum class Reads {
 };
 
 /// Opens the connection (token required) and refreshes the scope of `session.plan`.
-/// Prints the problem and returns false on failure.
+/// Prints the problem and returns false on failure. With `lock`, the connection's budget
+/// shares the lock's rate window.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop = {}, Reads reads = Reads::kAll);
+                    std::stop_token stop = {}, Reads reads = Reads::kAll,
+                    RunLock* lock = nullptr);
 
 /// Where a command's plan comes from: a plan file, or (destroy, plan --destroy) a plan
 /// name and its projects, when only the ownership tags say what the plan owns.
@@ -59,6 +63,23 @@ std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& 
 /// LoadPlan + OpenAndRefresh.
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,
                                     std::stop_token stop = {}, Reads reads = Reads::kAll);
+
+/// For the commands that change things: with --lock (or AIVENCTL_LOCK_URL), takes the lock
+/// of the plan in each of its projects first, and shares the token's rate window once the
+/// connection is open; then OpenAndRefresh. kExitOk, or the exit code after printing why.
+int LockAndRefresh(Session& session, const LockFlags& flags, const GlobalOptions& options,
+                   RunControl& control, Io& io, Reads reads = Reads::kAll);
+
+/// LoadPlan + LockAndRefresh; on failure nullopt with `exit_code` set.
+std::optional<Session> StartLockedSession(const std::string& file, const LockFlags& flags,
+                                          const GlobalOptions& options, RunControl& control, Io& io,
+                                          int& exit_code, Reads reads = Reads::kAll);
+
+/// StartLockedSession of the file; by name, the plan `name` with `projects`, locked the same
+/// way (destroy --plan NAME --project P).
+std::optional<Session> StartLockedSessionFor(const PlanRef& ref, const LockFlags& flags,
+                                             const GlobalOptions& options, RunControl& control,
+                                             Io& io, int& exit_code, Reads reads = Reads::kAll);
 
 /// The current UTC time, or the AIVENCTL_NOW environment value when set (ISO 8601; tests
 /// and previews pin time with it).

@@ -35,7 +35,8 @@ Arrows AllowedArrows() {
       {"diff", {"model", "core"}},
       {"exec", {"diff", "api", "model", "core"}},
       {"render", {"exec", "diff", "model", "core"}},
-      {"cli", {"render", "exec", "diff", "state", "api", "loader", "model", "core"}},
+      {"lock", {"api", "diff", "model", "core"}},
+      {"cli", {"render", "exec", "diff", "state", "lock", "api", "loader", "model", "core"}},
   };
 }
 

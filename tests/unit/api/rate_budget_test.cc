@@ -161,5 +161,115 @@ TEST(RateBudget, SixteenThreadsUnderA429Storm) {
   EXPECT_GE(budget.snapshot().increases, 1);
 }
 
+/// A scripted shared window: each Reserve answers the next wait (zero when none are
+/// left); failing makes every call fail from then on. Records what it was told.
+class FakeSharedWindow : public SharedRateWindow {
+ public:
+  core::Result<Slot> Reserve() override {
+    std::lock_guard lock(mu_);
+    ++reserves;
+    if (failing) return core::Unavailable("the lock database went away");
+    if (waits.empty()) return Slot{};
+    Slot slot = waits.front();
+    waits.erase(waits.begin());
+    return slot;
+  }
+  core::Status OnSuccess() override {
+    std::lock_guard lock(mu_);
+    ++successes;
+    return failing ? core::Unavailable("gone") : core::Status::Ok();
+  }
+  core::Status OnRateLimited(core::Duration sent_ago, core::Duration pause) override {
+    std::lock_guard lock(mu_);
+    limited.push_back({sent_ago, pause});
+    return failing ? core::Unavailable("gone") : core::Status::Ok();
+  }
+
+  std::mutex mu_;
+  std::vector<Slot> waits;
+  bool failing = false;
+  int reserves = 0;
+  int successes = 0;
+  std::vector<std::pair<core::Duration, core::Duration>> limited;
+};
+
+TEST(RateBudgetShared, EveryRequestTakesItsSlotFromTheSharedWindow) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  shared.waits = {{seconds(0)}, {milliseconds(250)}, {milliseconds(500)}};
+  budget.SetShared(&shared);
+  core::SteadyTime start = clock.Now();
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_EQ(shared.reserves, 4);
+  EXPECT_EQ(clock.Now() - start, milliseconds(750));
+  EXPECT_EQ(budget.snapshot().shared_waits, 2);
+}
+
+TEST(RateBudgetShared, ASlotNotYetDueIsAskedForAgainAfterTheWait) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  // Not due: wait 3 s and ask again; not due, 1 ms (at least 20 ms); then taken in 100 ms.
+  shared.waits = {{seconds(3), false}, {milliseconds(1), false}, {milliseconds(100), true}};
+  budget.SetShared(&shared);
+  core::SteadyTime start = clock.Now();
+  ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_EQ(shared.reserves, 3);
+  EXPECT_EQ(clock.Now() - start, seconds(3) + milliseconds(120));
+  std::stop_source stop;
+  stop.request_stop();
+  shared.waits = {{seconds(3), false}};
+  EXPECT_FALSE(budget.Acquire(stop.get_token()));
+}
+
+TEST(RateBudgetShared, The429GoesToTheSharedWindowAndTheLocalRateStaysOpen) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  budget.SetShared(&shared);
+  core::SteadyTime sent = clock.Now();
+  clock.Advance(milliseconds(300));
+  budget.OnRateLimited(sent, seconds(2));
+  ASSERT_EQ(shared.limited.size(), 1u);
+  EXPECT_EQ(shared.limited[0].first, milliseconds(300));
+  EXPECT_EQ(shared.limited[0].second, seconds(2));
+  EXPECT_EQ(budget.snapshot().decreases, 0);  // the shared window adapts, not this runner
+  core::SteadyTime t = clock.Now();
+  ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_GE(clock.Now() - t, seconds(2));  // the server's pause still holds locally
+  for (int i = 0; i < 50; ++i) ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_LT(clock.Now() - t, seconds(3));  // no local throttle on top of the shared one
+}
+
+TEST(RateBudgetShared, SuccessesReachTheSharedWindowAtMostOnceASecond) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  budget.SetShared(&shared);
+  for (int i = 0; i < 10; ++i) {
+    budget.OnSuccess();
+    clock.Advance(milliseconds(250));
+  }
+  EXPECT_EQ(shared.successes, 3);  // at 0 s, 1 s and 2 s
+}
+
+TEST(RateBudgetShared, AFailingWindowIsReportedOnceAndTheBudgetGoesOnAlone) {
+  core::FakeClock clock;
+  RateBudget budget(clock);
+  FakeSharedWindow shared;
+  shared.failing = true;
+  std::vector<std::string> told;
+  budget.SetShared(&shared, [&](const core::Status& s) { told.push_back(s.message()); });
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(budget.Acquire({}));
+  EXPECT_EQ(shared.reserves, 1);
+  EXPECT_EQ(told, std::vector<std::string>{"the lock database went away"});
+  EXPECT_EQ(budget.snapshot().shared_failures, 1);
+  // Alone again: a 429 halves the local rate as without a shared window.
+  budget.OnRateLimited(clock.Now(), seconds(1));
+  EXPECT_EQ(budget.snapshot().decreases, 1);
+  EXPECT_TRUE(shared.limited.empty());
+}
+
 }  // namespace
 }  // namespace aivenctl::api
