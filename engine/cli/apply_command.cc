@@ -8,6 +8,7 @@
 #include "cli/session.h"
 #include "diff/changeset_json.h"
 #include "diff/fingerprint.h"
+#include "diff/ownership.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
 
@@ -162,6 +163,14 @@ int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const Apply
              << " owns nothing that exists.\n";
     }
     return kExitOk;
+  }
+  if (options.format != "json") {
+    auto adopted = diff::AdoptedDeletes(cs, session->refreshed.live);
+    if (!adopted.empty()) {
+      io.out << "\nAdopted, not created by aivenctl (they existed before it took them over; "
+                "destroy deletes them too, `aivenctl release` hands them back instead):\n";
+      for (const auto& a : adopted) io.out << "  " << a.ToString() << "\n";
+    }
   }
   if (!Confirm("destroy",
                "Destroy everything plan \"" + session->plan.name +

@@ -388,9 +388,11 @@ projects:
           {"name": "events", "type": "kafka", "plan": "startup-2",
            "topics": [{"name": "manual"}]}]}]})",
      R"EXP(~ service:ci/events
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 ~ topic:ci/events/manual
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 

@@ -320,19 +320,49 @@ projects:
      R"({"projects": [{"name": "ci", "owned": true, "services": [
           {"name": "pg", "type": "pg", "plan": "startup-4", "tags": {"team": "data"}}]}]})",
      R"EXP(~ service:ci/pg
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
-#0 update service:ci/pg [] {"tags":{"aivenctl-plan":"test","managed-by":"aivenctl","team":"data"}}
+#0 update service:ci/pg [] {"tags":{"aivenctl-adopted":"true","aivenctl-plan":"test","managed-by":"aivenctl","team":"data"}}
 )EXP",
      {},
      {},
      false,
      false,
      true},
+
+    // Adopted before the tag existed: owned, `adopt: true`, no expires-at (a ttl stamps one
+    // on what aivenctl creates) -> the tag is added; with expires-at it is left alone; and
+    // a plan that drops `adopt: true` keeps the tag.
+    {"adopted_before_the_tag_gets_it_on_the_next_apply", R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: legacy, type: pg, plan: startup-4, adopt: true}
+      - {name: created, type: pg, plan: startup-4, adopt: true}
+      - {name: kept, type: pg, plan: startup-4}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "legacy", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test"}},
+          {"name": "created", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test",
+                    "expires-at": "20261128T100000Z"}},
+          {"name": "kept", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test",
+                    "aivenctl-adopted": "true"}}]}]})",
+     R"EXP(~ service:ci/legacy
+    tags.aivenctl-adopted: (unset) -> "true"
+
+Cost: $0.246/h -> $0.246/h (+$0.000/h), $179.58 -> $179.58 per month (+$0.00)
+Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
+)EXP"},
 
     {"service_owned_by_another_plan_is_an_error_even_with_adopt", R"(
 version: 1

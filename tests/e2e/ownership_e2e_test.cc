@@ -1,0 +1,143 @@
+// Ownership lifecycle with the real binary: what aivenctl adopted is marked as such and is
+// never reaped or given an expiry; reap lists what expires soon and fails loudly.
+
+#include "e2e_fixture.h"
+
+namespace aivenctl::testing {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kAdoptPlan = R"(version: 1
+name: legacy
+projects:
+  - name: legacy
+    create: false
+    services:
+      - {name: keepme, type: pg, plan: startup-4, adopt: true}
+)";
+
+class OwnershipTest : public E2eTest {
+ protected:
+  /// A project and a pg service made by hand (raw API calls), as before aivenctl.
+  void Legacy() {
+    ASSERT_TRUE(api_->Post("/v1/project", {{"project", "legacy"}}).ok());
+    ASSERT_TRUE(
+        api_->Post("/v1/project/legacy/service",
+                   {{"service_name", "keepme"}, {"service_type", "pg"}, {"plan", "startup-4"}})
+            .ok());
+    CollectSecrets();
+  }
+  json Tags(const std::string& project, const std::string& service) {
+    return Get("/v1/project/" + project + "/service/" + service)["service"]["tags"];
+  }
+};
+
+TEST_F(OwnershipTest, AdoptedServiceIsMarkedNeverExpiresAndIsNeverReaped) {
+  Legacy();
+  const std::string plan = dir_.Write("legacy.yaml", kAdoptPlan);
+  ProcessOutcome applied = Aivenctl(Fast({"apply", plan}));
+  ASSERT_EQ(applied.code, 0) << applied.Describe();
+  EXPECT_EQ(Tags("legacy", "keepme"), (json{{"managed-by", "aivenctl"},
+                                            {"aivenctl-plan", "legacy"},
+                                            {"aivenctl-adopted", "true"}}));
+  EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0);
+
+  // extend gives it no expiry ...
+  ProcessOutcome extended = Aivenctl(Fast({"extend", plan, "--ttl", "1h"}));
+  EXPECT_EQ(extended.code, 0) << extended.Describe();
+  EXPECT_NE(extended.err.find("service:legacy/keepme: kept (adopted)"), std::string::npos)
+      << extended.Describe();
+  EXPECT_FALSE(Tags("legacy", "keepme").contains("expires-at"));
+
+  // ... and reap, even with --older-than and a far --now, keeps it.
+  std::vector<std::string> far = {"reap", "--older-than", "1m", "--now", "2030-01-01T00:00:00Z"};
+  auto json_args = far;
+  json_args.insert(json_args.end(), {"--format", "json"});
+  ProcessOutcome dry = Aivenctl(json_args);
+  ASSERT_EQ(dry.code, 0) << dry.Describe();
+  json report = json::parse(dry.out);
+  EXPECT_EQ(report["delete_count"], 0) << dry.out;
+  ASSERT_EQ(report["items"].size(), 1u) << dry.out;
+  EXPECT_EQ(report["items"][0]["address"], "service:legacy/keepme");
+  EXPECT_EQ(report["items"][0]["status"], "kept (adopted)");
+  ProcessOutcome text = Aivenctl(far);
+  EXPECT_NE(text.out.find("service:legacy/keepme  kept (adopted): adopted, not created by "
+                          "aivenctl"),
+            std::string::npos)
+      << text.out;
+  far.push_back("--yes");
+  EXPECT_EQ(Aivenctl(far).code, 0);
+  EXPECT_EQ(Inventory()["legacy"], std::vector<std::string>{"keepme"});
+
+  // destroy names it apart in its confirmation.
+  ProcessOutcome destroy = Aivenctl({"destroy", plan}, {.stdin_text = "no\n"});
+  EXPECT_EQ(destroy.code, 1) << destroy.Describe();
+  EXPECT_NE(destroy.out.find("Adopted, not created by aivenctl"), std::string::npos) << destroy.out;
+  EXPECT_NE(destroy.out.find("\n  service:legacy/keepme\n"), std::string::npos) << destroy.out;
+  EXPECT_EQ(Inventory()["legacy"], std::vector<std::string>{"keepme"});
+}
+
+TEST_F(OwnershipTest, ReapExpiringWithinListsWhatExpiresSoonAndDeletesNothing) {
+  ASSERT_TRUE(api_->Post("/v1/project", {{"project", "p"}}).ok());
+  auto service = [&](const std::string& name, const std::string& expires) {
+    ASSERT_TRUE(
+        api_->Post(
+                "/v1/project/p/service",
+                {{"service_name", name},
+                 {"service_type", "pg"},
+                 {"plan", "startup-4"},
+                 {"tags",
+                  {{"managed-by", "aivenctl"}, {"aivenctl-plan", "ci"}, {"expires-at", expires}}}})
+            .ok());
+  };
+  service("soon", "20261128T200000Z");
+  service("later", "20261201T000000Z");
+  CollectSecrets();
+  json before = Get("/_emulator/state");
+  std::vector<std::string> args = {"reap", "--now", "2026-11-28T12:00:00Z", "--expiring-within",
+                                   "24h"};
+  ProcessOutcome text = Aivenctl(args);
+  ASSERT_EQ(text.code, 0) << text.Describe();
+  EXPECT_EQ(text.out,
+            "Expiring by 2026-11-29T12:00:00Z (a list: nothing is deleted)\n\n"
+            "    service:p/soon  expires in 8h\n\n1 expiring.\n");
+  args.push_back("--detailed-exitcode");
+  EXPECT_EQ(Aivenctl(args).code, 2);
+  args.push_back("--yes");
+  ProcessOutcome refused = Aivenctl(args);
+  EXPECT_EQ(refused.code, 1);
+  EXPECT_NE(refused.err.find("--expiring-within lists what expires soon and deletes nothing"),
+            std::string::npos)
+      << refused.Describe();
+  EXPECT_EQ(Get("/_emulator/state"), before);
+}
+
+TEST_F(OwnershipTest, ReapExitsOneWhenADeleteFails) {
+  ASSERT_TRUE(api_->Post("/v1/project", {{"project", "p"}}).ok());
+  ASSERT_TRUE(api_->Post("/v1/project/p/service", {{"service_name", "old"},
+                                                   {"service_type", "pg"},
+                                                   {"plan", "startup-4"},
+                                                   {"tags",
+                                                    {{"managed-by", "aivenctl"},
+                                                     {"aivenctl-plan", "ci"},
+                                                     {"expires-at", "20261128T100000Z"}}}})
+                  .ok());
+  CollectSecrets();
+  ASSERT_TRUE(api_->Post("/_emulator/faults",
+                         {{"method", "DELETE"},
+                          {"path", "/v1/project/*/service/*"},
+                          {"count", 100},
+                          {"action", "error"},
+                          {"status", 403}},
+                         {.validate = false})
+                  .ok());
+  ProcessOutcome o =
+      Aivenctl({"reap", "--now", "2026-11-28T12:00:00Z", "--yes", "--poll-initial", "50ms"});
+  EXPECT_EQ(o.code, 1) << o.Describe();
+  EXPECT_NE(o.out.find("service:p/old  failed"), std::string::npos) << o.out;
+  EXPECT_EQ(Inventory()["p"], std::vector<std::string>{"old"});
+}
+
+}  // namespace
+}  // namespace aivenctl::testing
