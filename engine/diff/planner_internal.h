@@ -68,6 +68,7 @@ struct Context {
   core::Diagnostics warnings;
   std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
   bool cost_complete = true;
+  std::vector<Unmanaged> unmanaged;  ///< "unmanaged, kept" (unmanaged.cc, integrations)
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
   void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);
@@ -98,6 +99,10 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
 void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
                   const std::vector<FieldChange>& fields, bool protect,
                   const std::string& protect_owner);
+
+/// Lists what is live in the plan's projects and declared services but not declared
+/// (unmanaged.cc); integrations are listed by the integration diff.
+void CollectUnmanaged(Context& cx);
 
 /// Fills cs.operations from the kept changes, moving their requests (graph.cc).
 void BuildOperations(std::vector<Pending>& kept, Changeset& cs);

@@ -139,5 +139,47 @@ TEST_F(OwnershipTest, ReapExitsOneWhenADeleteFails) {
   EXPECT_EQ(Inventory()["p"], std::vector<std::string>{"old"});
 }
 
+TEST_F(OwnershipTest, PlanShowsWhatIsLiveButUndeclaredAsUnmanagedKeptWithExitZero) {
+  const std::string plan = "plans/ci-postgres.yaml";
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+  // By hand, behind the plan's back: a database, a user_config key, a service beside it.
+  ASSERT_TRUE(api_->Post("/v1/project/ci-pg-local/service/pg/db", {{"database", "handmade"}}).ok());
+  ASSERT_TRUE(api_->Put("/v1/project/ci-pg-local/service/pg",
+                        {{"user_config", {{"pg", {{"max_connections", 80}}}}}})
+                  .ok());
+  ASSERT_TRUE(api_->Post("/v1/project/ci-pg-local/service",
+                         {{"service_name", "side"}, {"service_type", "pg"}, {"plan", "startup-4"}})
+                  .ok());
+  CollectSecrets();
+
+  ProcessOutcome text = Aivenctl({"plan", plan, "--detailed-exitcode"});
+  EXPECT_EQ(text.code, 0) << "unmanaged things are not changes\n" << text.Describe();
+  EXPECT_EQ(text.out,
+            "Unmanaged, kept (live but not in the plan; not changes):\n"
+            "    service:ci-pg-local/pg user_config.pg.max_connections = 80\n"
+            "    service:ci-pg-local/side\n"
+            "    database:ci-pg-local/pg/handmade\n\n"
+            "No changes: the live state matches the plan.\n");
+
+  ProcessOutcome j = Aivenctl({"plan", plan, "--format", "json"});
+  ASSERT_EQ(j.code, 0) << j.Describe();
+  EXPECT_EQ(json::parse(j.out)["unmanaged"],
+            json::parse(R"([{"address": "service:ci-pg-local/pg",
+                             "path": "user_config.pg.max_connections", "value": 80},
+                            {"address": "service:ci-pg-local/side"},
+                            {"address": "database:ci-pg-local/pg/handmade"}])"));
+  ProcessOutcome md = Aivenctl({"plan", plan, "--format", "markdown"});
+  EXPECT_NE(md.out.find("**Unmanaged, kept** (live, not in the plan): "
+                        "`service:ci-pg-local/pg user_config.pg.max_connections = 80`, "
+                        "`service:ci-pg-local/side`, "
+                        "`database:ci-pg-local/pg/handmade`."),
+            std::string::npos)
+      << md.out;
+  // apply leaves them alone.
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+  EXPECT_EQ(Get("/v1/project/ci-pg-local/service/pg/db")["databases"].size(), 3u)
+      << "defaultdb, app, handmade";
+}
+
 }  // namespace
 }  // namespace aivenctl::testing
