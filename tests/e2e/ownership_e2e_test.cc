@@ -163,8 +163,7 @@ TEST_F(OwnershipTest, PlanShowsWhatIsLiveButUndeclaredAsUnmanagedKeptWithExitZer
 
   ProcessOutcome j = Aivenctl({"plan", plan, "--format", "json"});
   ASSERT_EQ(j.code, 0) << j.Describe();
-  EXPECT_EQ(json::parse(j.out)["unmanaged"],
-            json::parse(R"([{"address": "service:ci-pg-local/pg",
+  EXPECT_EQ(json::parse(j.out)["unmanaged"], json::parse(R"([{"address": "service:ci-pg-local/pg",
                              "path": "user_config.pg.max_connections", "value": 80},
                             {"address": "service:ci-pg-local/side"},
                             {"address": "database:ci-pg-local/pg/handmade"}])"));
@@ -179,6 +178,72 @@ TEST_F(OwnershipTest, PlanShowsWhatIsLiveButUndeclaredAsUnmanagedKeptWithExitZer
   ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
   EXPECT_EQ(Get("/v1/project/ci-pg-local/service/pg/db")["databases"].size(), 3u)
       << "defaultdb, app, handmade";
+}
+
+TEST_F(OwnershipTest, ShowListsWhatThePlanOwnsLive) {
+  Legacy();
+  const std::string plan = dir_.Write("legacy.yaml", kAdoptPlan);
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+  ASSERT_EQ(Aivenctl(Fast({"apply", "plans/ci-postgres.yaml"})).code, 0);
+
+  ProcessOutcome table = Aivenctl({"show", plan});
+  ASSERT_EQ(table.code, 0) << table.Describe();
+  EXPECT_EQ(table.out.rfind("ADDRESS                PLAN    STATE    AGE  EXPIRES   ", 0), 0u)
+      << table.out;
+  EXPECT_NE(table.out.find("service:legacy/keepme  legacy  RUNNING"), std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("never (adopted)  $0."), std::string::npos) << table.out;
+  EXPECT_EQ(table.out.find("ci-pg-local"), std::string::npos) << "another plan's";
+
+  ProcessOutcome j = Aivenctl({"show", "--project", "ci-pg-local", "--format", "json"});
+  ASSERT_EQ(j.code, 0) << j.Describe();
+  json items = json::parse(j.out)["items"];
+  ASSERT_EQ(items.size(), 2u) << j.out;
+  EXPECT_EQ(items[0]["address"], "project:ci-pg-local");
+  EXPECT_EQ(items[1]["address"], "service:ci-pg-local/pg");
+  EXPECT_EQ(items[1]["state"], "RUNNING");
+  EXPECT_EQ(items[1]["plan"], "ci-postgres");
+  EXPECT_GT(items[1]["expires_in_seconds"].get<long long>(), 3 * 3600);
+  EXPECT_GT(items[1]["hourly_usd"].get<double>(), 0);
+
+  ProcessOutcome neither = Aivenctl({"show"});
+  EXPECT_EQ(neither.code, 1);
+  EXPECT_NE(neither.err.find("show takes a plan file or --project NAME"), std::string::npos);
+}
+
+TEST_F(OwnershipTest, ReleaseHandsBackSoDestroyDeletesNothing) {
+  Legacy();
+  const std::string plan = dir_.Write("legacy.yaml", kAdoptPlan);
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+
+  ProcessOutcome bad = Aivenctl({"release", plan, "--target", "service:legacy/nope"});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_NE(bad.err.find("--target service:legacy/nope: plan \"legacy\" owns nothing there"),
+            std::string::npos)
+      << bad.Describe();
+
+  ProcessOutcome dry = Aivenctl({"release", plan});
+  ASSERT_EQ(dry.code, 0) << dry.Describe();
+  EXPECT_NE(dry.out.find("~ service:legacy/keepme (release)\n"
+                         "    tags.aivenctl-adopted: \"true\" -> (unset)\n"
+                         "    tags.aivenctl-plan: \"legacy\" -> (unset)\n"
+                         "    tags.managed-by: \"aivenctl\" -> (unset)\n"),
+            std::string::npos)
+      << dry.out;
+  EXPECT_NE(dry.err.find("Dry run: nothing was changed"), std::string::npos) << dry.err;
+  EXPECT_EQ(Tags("legacy", "keepme")["managed-by"], "aivenctl");
+
+  ProcessOutcome done = Aivenctl(Fast({"release", plan}));
+  ASSERT_EQ(done.code, 0) << done.Describe();
+  EXPECT_EQ(Tags("legacy", "keepme"), json::object());
+
+  ProcessOutcome destroy = Aivenctl(Fast({"destroy", plan}));
+  EXPECT_EQ(destroy.code, 0) << destroy.Describe();
+  EXPECT_NE(destroy.out.find("Nothing to destroy"), std::string::npos) << destroy.out;
+  EXPECT_EQ(Inventory()["legacy"], std::vector<std::string>{"keepme"});
+  ProcessOutcome again = Aivenctl({"release", plan});
+  EXPECT_EQ(again.code, 0);
+  EXPECT_NE(again.out.find("Nothing to release"), std::string::npos) << again.out;
 }
 
 }  // namespace
