@@ -10,8 +10,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/engine_commands.h"
-#include "cli/ownership_commands.h"
 #include "cli/options.h"
+#include "cli/ownership_commands.h"
 
 namespace aivenctl::cli {
 

@@ -138,11 +138,23 @@ void AddOwnershipCommands(CLI::App& app, OwnershipCommands& c) {
   c.release->footer(
       "Afterwards destroy, prune and reap leave the released resources alone.\n"
       "Example: aivenctl release plans/ci-postgres.yaml --target service:ci-pg-local/pg --yes");
+  c.import = app.add_subcommand("import", "Write a plan file that reproduces a live project");
+  c.import->add_option("--project", c.project, "The project to import")
+      ->type_name("PROJECT")
+      ->required();
+  c.import->add_option("--service", c.services, "Only this service (repeatable)")
+      ->type_name("SERVICE");
+  c.import->add_option("--name", c.name, "The plan's name (default: the project's)")
+      ->type_name("NAME");
+  c.import->add_option("--out", c.out, "Write the plan here instead of stdout")
+      ->type_name(kFileType);
+  c.import->footer("Example: aivenctl import --project legacy --out plans/legacy.yaml");
 }
 
 std::optional<int> RunOwnershipCommand(OwnershipCommands& c, const GlobalOptions& options, Io& io) {
   if (c.show->parsed()) return RunShow(c, options, io);
   if (c.release->parsed()) return RunRelease(c, options, io);
+  if (c.import->parsed()) return RunImport(c, options, io);
   return std::nullopt;
 }
 

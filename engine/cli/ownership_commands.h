@@ -26,12 +26,14 @@ struct OwnershipCommands {
   std::vector<std::string> services;  ///< import --service (repeatable)
   std::string name;                   ///< import --name
   std::string out;                    ///< import --out
-  bool own_project = false;           ///< import --own-project
   ExecFlags exec_flags;               ///< release --yes
 };
 
 /// Adds the subcommands and their flags to `app`.
 void AddOwnershipCommands(CLI::App& app, OwnershipCommands& commands);
+
+/// `aivenctl import` (import_command.cc).
+int RunImport(const OwnershipCommands& c, const GlobalOptions& options, Io& io);
 
 /// Runs the one that was parsed; nullopt when none of them was.
 std::optional<int> RunOwnershipCommand(OwnershipCommands& commands, const GlobalOptions& options,

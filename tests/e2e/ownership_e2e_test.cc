@@ -246,5 +246,94 @@ TEST_F(OwnershipTest, ReleaseHandsBackSoDestroyDeletesNothing) {
   EXPECT_NE(again.out.find("Nothing to release"), std::string::npos) << again.out;
 }
 
+TEST_F(OwnershipTest, ImportedProjectAppliesAsTagsOnlyReplansCleanAndStaysSafe) {
+  // A project built by raw API calls, as before aivenctl.
+  ASSERT_TRUE(api_->Post("/v1/project", {{"project", "legacy"}}).ok());
+  auto service = [&](json body) {
+    ASSERT_TRUE(api_->Post("/v1/project/legacy/service", body).ok()) << body.dump();
+  };
+  service({{"service_name", "pg"},
+           {"service_type", "pg"},
+           {"plan", "startup-4"},
+           {"user_config", {{"pg", {{"max_connections", 80}}}}},
+           {"maintenance", {{"dow", "sunday"}, {"time", "03:00:00"}}}});
+  service({{"service_name", "events"}, {"service_type", "kafka"}, {"plan", "startup-2"}});
+  service({{"service_name", "dash"}, {"service_type", "grafana"}, {"plan", "startup-1"}});
+  ASSERT_TRUE(api_->Post("/_emulator/clock", {{"advance_seconds", 120}}, {.validate = false}).ok());
+  ASSERT_TRUE(api_->Post("/v1/project/legacy/service/pg/db", {{"database", "app"}}).ok());
+  ASSERT_TRUE(api_->Post("/v1/project/legacy/service/pg/user", {{"username", "app"}}).ok());
+  ASSERT_TRUE(api_->Post("/v1/project/legacy/service/events/topic",
+                         {{"topic_name", "orders"}, {"partitions", 3}, {"replication", 2}})
+                  .ok());
+  ASSERT_TRUE(api_->Post("/v1/project/legacy/integration", {{"integration_type", "dashboard"},
+                                                            {"source_service", "dash"},
+                                                            {"dest_service", "pg"}})
+                  .ok());
+  ASSERT_TRUE(api_->Post("/_emulator/clock", {{"advance_seconds", 120}}, {.validate = false}).ok());
+  CollectSecrets();
+
+  const std::string plan = dir_.File("legacy.yaml");
+  ProcessOutcome imported = Aivenctl({"import", "--project", "legacy", "--out", plan});
+  ASSERT_EQ(imported.code, 0) << imported.Describe();
+  const std::string text = ReadAll(plan);
+  EXPECT_NE(text.find("create: false"), std::string::npos) << text;
+  EXPECT_NE(text.find("maintenance: {dow: \"sunday\", time: \"03:00:00\"}"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("user_config: {\"pg\":{\"max_connections\":80}}"), std::string::npos) << text;
+  EXPECT_NE(text.find("{type: \"dashboard\", source: \"dash\", destination: \"pg\"}"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\"name\":\"orders\",\"partitions\":3"), std::string::npos) << text;
+  ProcessOutcome valid = Aivenctl({"validate", plan});
+  ASSERT_EQ(valid.code, 0) << valid.Describe() << text;
+
+  // Plans with tag updates only, applies, re-plans clean.
+  ProcessOutcome planned = Aivenctl({"plan", plan, "--format", "json"});
+  ASSERT_EQ(planned.code, 0) << planned.Describe() << text;
+  json cs = json::parse(planned.out);
+  int updates = 0;
+  for (const auto& c : cs["changes"]) {
+    if (c["action"] == "no-op") continue;
+    EXPECT_EQ(c["action"], "update") << c.dump() << "\n" << text;
+    for (const auto& f : c["fields"]) {
+      EXPECT_EQ(f["path"].get<std::string>().rfind("tags.", 0), 0u) << c.dump() << "\n" << text;
+    }
+    ++updates;
+  }
+  EXPECT_EQ(updates, 4) << "three services and a topic get their tags\n" << planned.out;
+  EXPECT_FALSE(cs.contains("unmanaged")) << cs["unmanaged"].dump() << "\n" << text;
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+  EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0);
+
+  // A database added by hand: unmanaged, exit code still 0.
+  ASSERT_TRUE(api_->Post("/v1/project/legacy/service/pg/db", {{"database", "extra"}}).ok());
+  ProcessOutcome drift = Aivenctl({"plan", plan, "--detailed-exitcode"});
+  EXPECT_EQ(drift.code, 0) << drift.Describe();
+  EXPECT_NE(drift.out.find("    database:legacy/pg/extra\n"), std::string::npos) << drift.out;
+
+  // reap with a far --now keeps the adopted services; show lists them RUNNING.
+  ProcessOutcome reap =
+      Aivenctl({"reap", "--older-than", "1m", "--now", "2030-01-01T00:00:00Z", "--format", "json"});
+  ASSERT_EQ(reap.code, 0) << reap.Describe();
+  EXPECT_EQ(json::parse(reap.out)["delete_count"], 0) << reap.out;
+  ProcessOutcome show = Aivenctl({"show", plan, "--format", "json"});
+  ASSERT_EQ(show.code, 0) << show.Describe();
+  std::vector<std::string> running;
+  const json shown = json::parse(show.out);
+  for (const auto& item : shown["items"]) {
+    if (item["state"] == "RUNNING") running.push_back(item["address"]);
+  }
+  EXPECT_EQ(running, (std::vector<std::string>{"service:legacy/dash", "service:legacy/events",
+                                               "service:legacy/pg"}))
+      << show.out;
+
+  // After release, destroy deletes nothing.
+  ASSERT_EQ(Aivenctl(Fast({"release", plan})).code, 0);
+  ProcessOutcome destroy = Aivenctl(Fast({"destroy", plan}));
+  EXPECT_EQ(destroy.code, 0) << destroy.Describe();
+  EXPECT_NE(destroy.out.find("Nothing to destroy"), std::string::npos) << destroy.out;
+  EXPECT_EQ(Inventory()["legacy"], (std::vector<std::string>{"dash", "events", "pg"}));
+}
+
 }  // namespace
 }  // namespace aivenctl::testing
