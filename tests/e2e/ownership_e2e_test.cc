@@ -335,5 +335,41 @@ TEST_F(OwnershipTest, ImportedProjectAppliesAsTagsOnlyReplansCleanAndStaysSafe) 
   EXPECT_EQ(Inventory()["legacy"], (std::vector<std::string>{"dash", "events", "pg"}));
 }
 
+// Every shipped plan, applied, then imported project by project under its own name: the
+// imported plan re-plans clean.
+class ImportRoundTrip : public OwnershipTest, public ::testing::WithParamInterface<std::string> {};
+
+TEST_P(ImportRoundTrip, ImportOfAnAppliedPlanReplansClean) {
+  const std::string plan = "plans/" + GetParam();
+  ASSERT_EQ(Aivenctl(Fast({"apply", plan})).code, 0);
+  const std::string source = ReadAll(SourceDir() + "/" + plan);
+  const std::size_t at = source.find("\nname: ");
+  ASSERT_NE(at, std::string::npos);
+  const std::string name = source.substr(at + 7, source.find('\n', at + 1) - at - 7);
+  for (const auto& [project, services] : Inventory()) {
+    const std::string out = dir_.File(project + ".yaml");
+    ProcessOutcome imported =
+        Aivenctl({"import", "--project", project, "--name", name, "--out", out});
+    ASSERT_EQ(imported.code, 0) << imported.Describe();
+    const std::string text = ReadAll(out);
+    EXPECT_EQ(text.find("adopt: true"), std::string::npos) << "already this plan's\n" << text;
+    for (const auto& service : services) {
+      EXPECT_NE(text.find("- name: \"" + service + "\""), std::string::npos) << text;
+    }
+    ProcessOutcome replan = Aivenctl({"plan", out, "--detailed-exitcode"});
+    EXPECT_EQ(replan.code, 0) << replan.Describe() << ReadAll(out);
+    EXPECT_EQ(replan.out.find("Unmanaged"), std::string::npos) << replan.out << ReadAll(out);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Plans, ImportRoundTrip,
+                         ::testing::Values("ci-postgres.yaml", "demo-observability.yaml",
+                                           "kafka-pipeline.yaml", "pr-preview.yaml"),
+                         [](const auto& info) {
+                           std::string n = info.param.substr(0, info.param.find('.'));
+                           std::replace(n.begin(), n.end(), '-', '_');
+                           return n;
+                         });
+
 }  // namespace
 }  // namespace aivenctl::testing
