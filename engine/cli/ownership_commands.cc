@@ -40,7 +40,7 @@ int RunShow(const OwnershipCommands& c, const GlobalOptions& options, Io& io) {
     connection = std::move(*opened);
     state::RefreshOptions refresh;
     refresh.stop = control.stop_token();
-    auto read = state::RefreshProjects(connection->api(), {c.project}, refresh);
+    auto read = state::RefreshScope(connection->api(), {c.project}, refresh);
     if (!read.ok()) {
       if (control.interrupted()) return control.Stopped();
       io.err << "aivenctl: "
@@ -49,13 +49,13 @@ int RunShow(const OwnershipCommands& c, const GlobalOptions& options, Io& io) {
              << "\n";
       return kExitInvalid;
     }
-    if (read->projects.empty()) {
+    if (read->live.projects.empty()) {
       io.err << "aivenctl: project " << c.project
              << " was not found (aivenctl projects lists the ones the token can see)\n";
       return kExitInvalid;
     }
-    live = std::move(*read);
-    if (auto cat = connection->api().GetCatalog(); cat.ok()) catalog = std::move(*cat);
+    live = std::move(read->live);
+    catalog = std::move(read->catalog);
   }
   auto items = diff::OwnedInventory(live, catalog, plan, Now(io.env));
   if (options.format == "json") {

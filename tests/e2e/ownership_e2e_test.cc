@@ -356,6 +356,16 @@ TEST_P(ImportRoundTrip, ImportOfAnAppliedPlanReplansClean) {
     for (const auto& service : services) {
       EXPECT_NE(text.find("- name: \"" + service + "\""), std::string::npos) << text;
     }
+    // show --project lists the same services, and the plan's topics.
+    ProcessOutcome show = Aivenctl({"show", "--project", project});
+    ASSERT_EQ(show.code, 0) << show.Describe();
+    for (const auto& service : services) {
+      EXPECT_NE(show.out.find("service:" + project + "/" + service + " "), std::string::npos)
+          << show.out;
+    }
+    EXPECT_EQ(text.find("topics:") != std::string::npos,
+              show.out.find("topic:" + project + "/") != std::string::npos)
+        << show.out << text;
     ProcessOutcome replan = Aivenctl({"plan", out, "--detailed-exitcode"});
     EXPECT_EQ(replan.code, 0) << replan.Describe() << ReadAll(out);
     EXPECT_EQ(replan.out.find("Unmanaged"), std::string::npos) << replan.out << ReadAll(out);
