@@ -335,6 +335,28 @@ TEST_F(OwnershipTest, ImportedProjectAppliesAsTagsOnlyReplansCleanAndStaysSafe) 
   EXPECT_EQ(Inventory()["legacy"], (std::vector<std::string>{"dash", "events", "pg"}));
 }
 
+TEST_F(OwnershipTest, ATopicThePlanCreatedAndNoLongerListsIsStillDeleted) {
+  ASSERT_EQ(Aivenctl(Fast({"apply", "plans/kafka-pipeline.yaml"})).code, 0);
+  const std::string project = Inventory().begin()->first;
+  const std::string out = dir_.File("pipeline.yaml");
+  ASSERT_EQ(
+      Aivenctl({"import", "--project", project, "--name", "kafka-pipeline", "--out", out}).code, 0);
+  // The imported plan without the customers topic (one line per topic).
+  std::string text = ReadAll(out);
+  const std::size_t at = text.find("\"name\":\"customers\"");
+  ASSERT_NE(at, std::string::npos) << text;
+  const std::size_t line = text.rfind('\n', at) + 1;
+  text.erase(line, text.find('\n', at) + 1 - line);
+  dir_.Write("pipeline.yaml", text);
+  ProcessOutcome planned = Aivenctl({"plan", out, "--detailed-exitcode"});
+  EXPECT_EQ(planned.code, 2) << planned.Describe();
+  EXPECT_NE(planned.out.find("- topic:" + project +
+                             "/events/customers (not in the plan, created "
+                             "by this plan)"),
+            std::string::npos)
+      << planned.out;
+}
+
 // Every shipped plan, applied, then imported project by project under its own name: the
 // imported plan re-plans clean.
 class ImportRoundTrip : public OwnershipTest, public ::testing::WithParamInterface<std::string> {};
