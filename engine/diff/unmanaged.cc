@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "diff/json_diff.h"
 #include "diff/ownership.h"
@@ -89,9 +90,12 @@ bool InternalTopic(const std::string& name) {
   return name.rfind("__", 0) == 0 || name == "_schemas";
 }
 
+// The names in `items`, for lookups (a service may hold thousands of topics).
 template <typename T>
-bool Declared(const std::vector<T>& items, const std::string& name) {
-  return std::any_of(items.begin(), items.end(), [&](const T& x) { return x.name == name; });
+std::set<std::string_view> Names(const std::vector<T>& items) {
+  std::set<std::string_view> out;
+  for (const auto& x : items) out.insert(x.name);
+  return out;
 }
 
 void ServiceChildren(Context& cx, const model::Service& s, const model::LiveService& ls) {
@@ -100,17 +104,20 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
         {core::Address::Child(kind, ls.project, ls.name, name), "", json(), std::move(note)});
   };
   if (!s.prune) {
+    const auto databases = Names(s.databases);
+    const auto users = Names(s.users);
     for (const auto& d : ls.databases) {
-      if (!NeverListedDatabase(d.name) && !Declared(s.databases, d.name)) {
+      if (!NeverListedDatabase(d.name) && !databases.contains(d.name)) {
         add(core::Kind::kDatabase, d.name);
       }
     }
     for (const auto& u : ls.users) {
-      if (!NeverListedUser(u) && !Declared(s.users, u.name)) add(core::Kind::kUser, u.name);
+      if (!NeverListedUser(u) && !users.contains(u.name)) add(core::Kind::kUser, u.name);
     }
   }
+  const auto topics = Names(s.topics);
   for (const auto& t : ls.topics) {
-    if (InternalTopic(t.name) || Declared(s.topics, t.name)) continue;
+    if (InternalTopic(t.name) || topics.contains(t.name)) continue;
     const Ownership own = OwnershipOf(t.tags, cx.plan.name);
     if (own == Ownership::kOtherPlan) {
       add(core::Kind::kTopic, t.name, "owned by plan \"" + *OwnerPlan(t.tags) + "\"");
