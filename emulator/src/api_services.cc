@@ -98,6 +98,13 @@ void CreateService(World& w, Ctx& c) {
   Json user_config = Json::object();
   if (const Json* uc = OptObject(body, "user_config")) user_config = StripNulls(*uc);
   CheckUserConfig(w, type, user_config);
+  // Like Aiven: admin_password sets the primary user's password at creation and is not
+  // kept in user_config.
+  std::string admin_password;
+  if (user_config.contains("admin_password") && user_config["admin_password"].is_string()) {
+    admin_password = user_config["admin_password"].get<std::string>();
+    user_config.erase("admin_password");
+  }
   Json maintenance = Json::object();
   if (const Json* m = OptObject(body, "maintenance")) {
     CheckMaintenance(*m);
@@ -126,6 +133,7 @@ void CreateService(World& w, Ctx& c) {
     const std::string vpc = ResolveVpc(body, *entry, cloud, now);
     Json users = Json::object();
     users[PrimaryUser(type)] = NewUser(PrimaryUser(type), type, true, now);
+    if (!admin_password.empty()) users[PrimaryUser(type)]["password"] = admin_password;
     Json dbs = Json::object();
     if (HasDatabases(type)) {
       dbs["defaultdb"] = {{"database_name", "defaultdb"},

@@ -1,88 +1,15 @@
 #include "cli/apply_command.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "cli/continue_command.h"
 #include "cli/outputs_command.h"
+#include "cli/saved_changeset.h"
 #include "cli/session.h"
-#include "diff/changeset_json.h"
-#include "diff/fingerprint.h"
 #include "diff/ownership.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
 
-#ifndef AIVENCTL_VERSION
-#define AIVENCTL_VERSION "0.0.0"
-#endif
-
 namespace aivenctl::cli {
 namespace {
-
-bool IsSavedChangeset(const std::string& target) {
-  return target.size() > 5 && target.substr(target.size() - 5) == ".json";
-}
-
-/// Reads a saved changeset, reloads its plan file and refreshes; refuses when the plan
-/// file or any live object it read changed since.
-std::optional<diff::Changeset> LoadSaved(const std::string& path, Session& session,
-                                         const GlobalOptions& options, RunControl& control,
-                                         Io& io) {
-  std::ifstream in(path);
-  if (!in) {
-    io.err << "aivenctl: cannot read " << path << "\n";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(text.str(), nullptr, false);
-  if (j.is_discarded()) {
-    io.err << "aivenctl: " << path << " is not JSON (a changeset saved by `aivenctl plan --out`)\n";
-    return std::nullopt;
-  }
-  auto cs = diff::FromJson(j);
-  if (!cs.ok()) {
-    io.err << "aivenctl: " << path << ": " << cs.status().message() << "\n";
-    return std::nullopt;
-  }
-  if (cs->kind != "apply") {
-    io.err << "aivenctl: " << path << " is a " << cs->kind << " changeset; apply takes the ones "
-           << "`aivenctl plan --out` saves\n";
-    return std::nullopt;
-  }
-  auto loaded = LoadPlan(cs->plan_file, options, io);
-  if (!loaded) return std::nullopt;
-  session = std::move(*loaded);
-  if (!cs->plan_digest.empty() && session.digest != cs->plan_digest) {
-    io.err << "aivenctl: refusing to apply " << path << ": the plan file " << cs->plan_file
-           << " (or its --var values) changed since the changeset was saved; run `aivenctl plan` "
-              "again\n";
-    return std::nullopt;
-  }
-  if (!OpenAndRefresh(session, options, io, control.stop_token())) return std::nullopt;
-  std::vector<std::string> changed;
-  for (const auto& [text_address, fingerprint] : cs->fingerprints) {
-    auto address = core::Address::Parse(text_address);
-    if (!address.ok()) {
-      changed.push_back(text_address + ": not an address");
-      continue;
-    }
-    std::string now = diff::FingerprintOf(session.refreshed.live, *address);
-    if (now == fingerprint) continue;
-    std::string how = fingerprint == diff::kAbsent ? "now exists"
-                      : now == diff::kAbsent       ? "no longer exists"
-                                                   : "changed";
-    changed.push_back(text_address + ": " + how);
-  }
-  if (!changed.empty()) {
-    io.err << "aivenctl: refusing to apply " << path << ": the live state changed since it was "
-           << "saved:\n";
-    for (const auto& line : changed) io.err << "  " << line << "\n";
-    io.err << "Run `aivenctl plan` again to see the new diff.\n";
-    return std::nullopt;
-  }
-  return std::move(*cs);
-}
 
 // Writes --outputs after a finished apply; the exit code.
 int WriteOutputsAfter(const Session& session, int exit_code, const OutputsTarget& outputs, Io& io) {
@@ -110,52 +37,69 @@ int RunApply(const std::string& target, const PlanFlags& plan_flags, const ExecF
   Session session;
   std::optional<diff::Changeset> cs;
   if (IsSavedChangeset(target)) {
-    cs = LoadSaved(target, session, options, control, io);
+    cs = LoadSaved(target, apply_flags.resume, session, options, control, io);
     if (!cs) return control.interrupted() ? control.Stopped() : kExitInvalid;
-    // Once part of it ran, the saved changeset is stale by design: a run continues from
-    // the plan file it was made from.
-    control.ContinueWith(ReplaceArgument(options.args, target, cs->plan_file));
+    // Once part of it ran, what it changed differs from what it read: a run continues
+    // with --resume, which leaves out what is done (no plan file needed).
+    control.ContinueWith(WithResume(options.args));
   } else {
+    if (apply_flags.resume) {
+      io.err << "aivenctl: --resume continues a saved changeset (apply CHANGESET.json "
+                "--resume); a plan file needs no flag: run `aivenctl apply "
+             << target << "` again\n";
+      return kExitUsage;
+    }
     auto started = StartSession(target, options, io, control.stop_token());
     if (!started) return control.interrupted() ? control.Stopped() : kExitInvalid;
     session = std::move(*started);
     cs = MakeChangeset(session, plan_flags, options, io);
     if (!cs) return kExitInvalid;
   }
+  // The requests as sent: the saved form plus the secrets read from the environment now.
+  diff::Changeset to_run = *cs;
+  if (!FillSecrets(to_run, io)) return kExitInvalid;
+  const bool destroying = cs->kind == "destroy";
+  if (destroying && outputs->wanted) {
+    io.err << "aivenctl: " << target << " is a destroy changeset: it leaves no connection "
+           << "details to write; drop --outputs\n";
+    return kExitUsage;
+  }
   if (options.format != "json") PrintChangeset(*cs, options, io, &session.plan);
-  if (!cs->Summarize().has_changes()) {
-    if (options.format != "json") io.out << "\nNo changes: the live state matches the plan.\n";
+  if (!cs->Summarize().has_changes() || to_run.operations.empty()) {
+    if (options.format != "json") {
+      io.out << (cs->Summarize().has_changes()
+                     ? std::string("\nNothing left to do: every operation of ") + target +
+                           " is done.\n"
+                 : destroying ? "\nNothing to destroy: plan " + cs->plan_name +
+                                    " owns nothing that exists.\n"
+                              : std::string("\nNo changes: the live state matches the plan.\n"));
+    }
     return WriteOutputsAfter(session, kExitOk, *outputs, io);
   }
-  if (!Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io)) {
-    return kExitInvalid;
-  }
+  const bool confirmed =
+      destroying
+          ? Confirm("destroy",
+                    "Destroy everything plan \"" + cs->plan_name +
+                        "\" owns? Type the plan name to confirm.",
+                    cs->plan_name, exec_flags, io)
+          : Confirm("apply", "Apply these changes? Only 'yes' is accepted.", "yes", exec_flags, io);
+  if (!confirmed) return kExitInvalid;
   if (control.interrupted()) return control.Stopped();
   int exit_code = kExitOk;
-  Execute(*cs, *session.connection, exec_flags, options, control, io, exit_code);
+  Execute(to_run, *session.connection, exec_flags, options, control, io, exit_code);
   return control.Finish(WriteOutputsAfter(session, exit_code, *outputs, io));
 }
 
-int RunDestroy(const std::string& file, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
+int RunDestroy(const PlanRef& ref, const ExecFlags& exec_flags, const ApplyFlags& apply_flags,
                const GlobalOptions& options, Io& io) {
+  if (!CheckPlanRef(ref, "destroy", io)) return kExitUsage;
   RunControl control(io, options);
   StartDeadline(control, exec_flags);
-  auto session = StartSession(file, options, io, control.stop_token());
+  auto session = StartSessionFor(ref, options, io, control.stop_token());
   if (!session) return control.interrupted() ? control.Stopped() : kExitInvalid;
-  diff::DestroyOptions destroy;
-  destroy.force_unprotect = apply_flags.force_unprotect;
-  destroy.now = Now(io.env);
-  destroy.engine_version = AIVENCTL_VERSION;
-  destroy.plan_digest = session->digest;
-  diff::PlanResult planned = diff::PlanDestroy(session->plan, session->refreshed.live,
-                                               session->refreshed.catalog, destroy);
-  if (!planned.ok()) {
-    render::SourceMap sources{{session->plan.file, session->source}};
-    io.err << render::FormatDiagnostics(planned.errors, sources, render::TextStyle{options.color});
-    io.err << "aivenctl: nothing was deleted\n";
-    return kExitInvalid;
-  }
-  const diff::Changeset& cs = planned.changeset;
+  auto planned = MakeDestroyChangeset(*session, apply_flags.force_unprotect, options, io);
+  if (!planned) return kExitInvalid;
+  const diff::Changeset& cs = *planned;
   if (options.format != "json") PrintChangeset(cs, options, io);
   if (!cs.Summarize().has_changes()) {
     if (options.format != "json") {

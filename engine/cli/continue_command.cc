@@ -30,10 +30,8 @@ std::string ContinueCommand(const std::vector<std::string>& args) {
   return api::Redact(out);
 }
 
-std::vector<std::string> ReplaceArgument(std::vector<std::string> args, const std::string& from,
-                                         const std::string& to) {
-  auto it = std::find(args.begin(), args.end(), from);
-  if (it != args.end()) *it = to;
+std::vector<std::string> WithResume(std::vector<std::string> args) {
+  if (std::find(args.begin(), args.end(), "--resume") == args.end()) args.push_back("--resume");
   return args;
 }
 

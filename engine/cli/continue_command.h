@@ -17,9 +17,8 @@ std::string ShellQuote(const std::string& word);
 /// should be there: the token is never a flag value.
 std::string ContinueCommand(const std::vector<std::string>& args);
 
-/// `args` with the first argument equal to `from` replaced by `to` (apply of a saved
-/// changeset continues from its plan file); unchanged when `from` is absent.
-std::vector<std::string> ReplaceArgument(std::vector<std::string> args, const std::string& from,
-                                         const std::string& to);
+/// `args` with `--resume` added unless there: `apply CHANGESET.json` continues with it,
+/// leaving out what the stopped run did (no plan file needed).
+std::vector<std::string> WithResume(std::vector<std::string> args);
 
 }  // namespace aivenctl::cli

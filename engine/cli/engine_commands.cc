@@ -36,6 +36,15 @@ void AddExecFlags(CLI::App* cmd, EngineCommands& c, bool timeout = true) {
   }
 }
 
+void AddPlanByName(CLI::App* cmd, EngineCommands& c) {
+  cmd->add_option("--plan", c.plan_flags.plan_name,
+                  "Without a plan file: the plan NAME whose ownership tags say what it owns")
+      ->type_name("NAME");
+  cmd->add_option("--project", c.plan_flags.projects,
+                  "With --plan: a project to look in (repeatable)")
+      ->type_name("PROJECT");
+}
+
 void AddOutputsFormat(CLI::App* cmd, EngineCommands& c) {
   cmd->add_option("--outputs-format", c.apply_flags.outputs_format,
                   "How to write them (default: json for *.json, else dotenv); github appends "
@@ -48,11 +57,18 @@ void AddOutputsFormat(CLI::App* cmd, EngineCommands& c) {
 
 void AddEngineCommands(CLI::App& app, EngineCommands& c) {
   c.plan = app.add_subcommand("plan", "Show what applying the plan would change (a dry run)");
-  c.plan->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  c.plan->add_option("planfile", c.file, "The plan file (none with --destroy --plan NAME)")
+      ->type_name(kPlanFileType);
   AddPlanningFlags(c.plan, c);
   c.plan
       ->add_option("--out", c.plan_flags.out, "Save the changeset as JSON (apply exactly it later)")
       ->type_name(kFileType);
+  c.plan->add_flag("--destroy", c.plan_flags.destroy,
+                   "Plan deleting everything the plan owns (save it with --out, run it with "
+                   "apply)");
+  c.plan->add_flag("--force-unprotect", c.plan_flags.force_unprotect,
+                   "With --destroy: lift termination protection of owned services first");
+  AddPlanByName(c.plan, c);
   c.plan->add_flag("--detailed-exitcode", c.plan_flags.detailed_exitcode,
                    "Exit 0 without changes, 2 with changes, 1 on errors");
   c.plan
@@ -63,7 +79,9 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
       ->check(CLI::NonNegativeNumber);
   c.plan->footer(
       "Formats: --format text (default), json, markdown (for pull requests).\n"
-      "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode");
+      "Example: aivenctl plan plans/ci-postgres.yaml --detailed-exitcode\n"
+      "Teardown saved for a later job: aivenctl plan --destroy --plan pr-42 --project ci-pr-42 "
+      "--out destroy.json");
 
   c.graph = app.add_subcommand("graph", "Print the operation graph of the plan (DOT or Mermaid)");
   c.graph->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
@@ -81,16 +99,26 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
                    "Write connection details to FILE after the apply (mode 0600)")
       ->type_name(kFileType);
   AddOutputsFormat(c.apply, c);
+  c.apply->add_flag("--resume", c.apply_flags.resume,
+                    "Continue an interrupted apply of a saved changeset: leave out what is done");
 
   c.destroy = app.add_subcommand("destroy", "Delete everything the plan owns");
-  c.destroy->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  c.destroy->add_option("planfile", c.file, "The plan file (or --plan NAME --project P)")
+      ->type_name(kPlanFileType);
+  AddPlanByName(c.destroy, c);
   AddExecFlags(c.destroy, c);
+  c.destroy->footer(
+      "Without the plan file (a closed pull request's branch is gone), the ownership tags\n"
+      "say what plan NAME owns in the projects given: aivenctl destroy --plan pr-42 --project "
+      "ci-pr-42");
   c.destroy->add_flag("--force-unprotect", c.apply_flags.force_unprotect,
                       "Lift termination protection of owned services before deleting them");
 
   c.outputs = app.add_subcommand(
       "outputs", "Write the connection details of the plan's services, or print one of them");
-  c.outputs->add_option("planfile", c.file, "The plan file")->type_name(kPlanFileType)->required();
+  c.outputs->add_option("planfile", c.file, "The plan file, or a changeset saved by plan --out")
+      ->type_name(kPlanOrChangesetType)
+      ->required();
   c.outputs->add_option("name", c.output_name, "Print only this value, raw (e.g. PG_URI)")
       ->type_name("NAME");
   c.outputs
@@ -137,12 +165,13 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
 }
 
 std::optional<int> RunEngineCommand(EngineCommands& c, const GlobalOptions& options, Io& io) {
-  if (c.plan->parsed()) return RunPlan(c.file, c.plan_flags, options, io);
+  const PlanRef ref{c.file, c.plan_flags.plan_name, c.plan_flags.projects};
+  if (c.plan->parsed()) return RunPlan(ref, c.plan_flags, options, io);
   if (c.graph->parsed()) return RunGraph(c.file, c.plan_flags, options, io);
   if (c.apply->parsed()) {
     return RunApply(c.file, c.plan_flags, c.exec_flags, c.apply_flags, options, io);
   }
-  if (c.destroy->parsed()) return RunDestroy(c.file, c.exec_flags, c.apply_flags, options, io);
+  if (c.destroy->parsed()) return RunDestroy(ref, c.exec_flags, c.apply_flags, options, io);
   if (c.outputs->parsed()) {
     return RunOutputs(c.file, c.output_name, {c.apply_flags.outputs, c.apply_flags.outputs_format},
                       c.show_secrets, options, io);

@@ -58,7 +58,7 @@ class RunControl {
   int StoppedExitCode() const;
   /// The command that continues this run: "aivenctl " + the quoted command line.
   const std::string& continue_command() const { return continue_command_; }
-  /// Continue with `args` instead (apply of a saved changeset continues from the plan file).
+  /// Continue with `args` instead (apply of a saved changeset continues with --resume).
   void ContinueWith(const std::vector<std::string>& args);
   /// Ends a run that got as far as changing things (or was stopped): unless `exit_code` is
   /// kExitOk, prints "Run again to finish: COMMAND" to io.err. Returns `exit_code`.

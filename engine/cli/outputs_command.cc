@@ -4,6 +4,7 @@
 #include <random>
 
 #include "cli/safe_write.h"
+#include "cli/saved_changeset.h"
 #include "core/suggest.h"
 
 namespace aivenctl::cli {
@@ -212,7 +213,16 @@ int RunOutputs(const std::string& file, const std::string& name, const OutputsFl
     io.err << "aivenctl: " << target.status().message() << "\n";
     return kExitInvalid;
   }
-  auto session = LoadPlan(file, options, io);
+  std::optional<Session> session;
+  if (IsSavedChangeset(file)) {
+    // Another job than the plan's: the changeset knows the services and their users.
+    auto cs = ReadChangeset(file, io);
+    if (!cs) return kExitInvalid;
+    session.emplace();
+    session->plan = PlanOf(*cs);
+  } else {
+    session = LoadPlan(file, options, io);
+  }
   if (!session) return kExitInvalid;
   auto connection = Connection::Open(options, io, TokenNeed::kRequired);
   if (!connection.ok()) {

@@ -1,6 +1,7 @@
 #include "cli/plan_command.h"
 
 #include "cli/safe_write.h"
+#include "cli/saved_changeset.h"
 #include "diff/changeset_json.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
@@ -52,6 +53,24 @@ std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanF
   return std::move(result.changeset);
 }
 
+std::optional<diff::Changeset> MakeDestroyChangeset(const Session& session, bool force_unprotect,
+                                                    const GlobalOptions& options, Io& io) {
+  diff::DestroyOptions destroy;
+  destroy.force_unprotect = force_unprotect;
+  destroy.now = Now(io.env);
+  destroy.engine_version = AIVENCTL_VERSION;
+  destroy.plan_digest = session.digest;
+  diff::PlanResult planned =
+      diff::PlanDestroy(session.plan, session.refreshed.live, session.refreshed.catalog, destroy);
+  if (!planned.ok()) {
+    render::SourceMap sources{{session.plan.file, session.source}};
+    io.err << render::FormatDiagnostics(planned.errors, sources, render::TextStyle{options.color});
+    io.err << "aivenctl: nothing was deleted\n";
+    return std::nullopt;
+  }
+  return std::move(planned.changeset);
+}
+
 void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io& io,
                     const model::Plan* plan) {
   if (options.format == "json") {
@@ -81,24 +100,41 @@ bool WithinMonthlyCost(const diff::Changeset& cs, double limit, Io& io) {
   return false;
 }
 
-int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io) {
-  auto session = StartSession(file, options, io);
+int RunPlan(const PlanRef& ref, const PlanFlags& flags, const GlobalOptions& options, Io& io) {
+  if (!flags.destroy && ref.file.empty()) {
+    io.err << "aivenctl: plan needs a plan file (--plan NAME --project P only with --destroy)\n";
+    return kExitUsage;
+  }
+  if (!CheckPlanRef(ref, flags.destroy ? "plan --destroy" : "plan", io)) return kExitUsage;
+  if (flags.destroy && (!flags.targets.empty() || !flags.allow_replace.empty())) {
+    io.err << "aivenctl: plan --destroy plans deleting everything the plan owns: drop --target "
+              "and --allow-replace\n";
+    return kExitUsage;
+  }
+  auto session = StartSessionFor(ref, options, io);
   if (!session) return kExitInvalid;
-  auto cs = MakeChangeset(*session, flags, options, io);
+  auto cs = flags.destroy ? MakeDestroyChangeset(*session, flags.force_unprotect, options, io)
+                          : MakeChangeset(*session, flags, options, io);
   if (!cs) return kExitInvalid;
   PrintChangeset(*cs, options, io, &session->plan);
   if (flags.max_monthly_cost && !WithinMonthlyCost(*cs, *flags.max_monthly_cost, io)) {
     return kExitInvalid;
   }
   if (!flags.out.empty()) {
+    if (!ref.file.empty()) cs->plan_relative_path = RelativePlanPath(flags.out, ref.file);
     core::Status saved = WriteFileAtomic(flags.out, diff::ToJson(*cs).dump(2) + "\n", 0644);
     if (!saved.ok()) {
       io.err << "aivenctl: " << saved.message() << "\n";
       return kExitInvalid;
     }
     if (options.format == "text") {
-      io.out << "\nSaved the changeset to " << flags.out << "; apply exactly it with:\n"
+      io.out << "\nSaved the " << (flags.destroy ? "destroy " : "") << "changeset to " << flags.out
+             << "; apply exactly it (no plan file needed) with:\n"
              << "  aivenctl apply " << flags.out << "\n";
+      for (const auto& secret : cs->secrets_from_env) {
+        io.out << "  (with " << secret.env << " set in the environment: " << secret.path << " of "
+               << secret.address.ToString() << ")\n";
+      }
     }
   }
   if (flags.detailed_exitcode && cs->Summarize().has_changes()) return kExitChanges;

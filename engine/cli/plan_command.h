@@ -21,12 +21,21 @@ struct PlanFlags {
   bool mermaid = false;                    ///< graph: Mermaid instead of DOT
   /// --max-monthly-cost USD: exit 1 (after printing the plan) when it would cost more.
   std::optional<double> max_monthly_cost;
+  bool destroy = false;               ///< plan --destroy: what destroy would delete
+  bool force_unprotect = false;       ///< plan --destroy --force-unprotect
+  std::string plan_name;              ///< --plan NAME (plan --destroy, destroy): no plan file
+  std::vector<std::string> projects;  ///< --project P (with --plan)
 };
 
 /// Plans `session` (already refreshed); prints diagnostics on errors. nullopt on errors
 /// (bad --target/--allow-replace addresses included).
 std::optional<diff::Changeset> MakeChangeset(const Session& session, const PlanFlags& flags,
                                              const GlobalOptions& options, Io& io);
+
+/// Plans deleting everything `session`'s plan owns; prints diagnostics and "nothing was
+/// deleted" on errors.
+std::optional<diff::Changeset> MakeDestroyChangeset(const Session& session, bool force_unprotect,
+                                                    const GlobalOptions& options, Io& io);
 
 /// Prints `cs` as text, JSON or Markdown per --format; `plan` (when known) gives the
 /// Markdown its services' ttl for the cost over the ttl.
@@ -37,8 +46,8 @@ void PrintChangeset(const diff::Changeset& cs, const GlobalOptions& options, Io&
 /// io.err how much more it would cost and returns false.
 bool WithinMonthlyCost(const diff::Changeset& cs, double limit, Io& io);
 
-/// `aivenctl plan FILE`.
-int RunPlan(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io);
+/// `aivenctl plan FILE`, `plan --destroy FILE|--plan NAME --project P`.
+int RunPlan(const PlanRef& ref, const PlanFlags& flags, const GlobalOptions& options, Io& io);
 
 /// `aivenctl graph FILE`.
 int RunGraph(const std::string& file, const PlanFlags& flags, const GlobalOptions& options, Io& io);

@@ -25,9 +25,7 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
   Session session;
   session.plan = std::move(*result.plan);
   session.source = result.source;
-  std::string digest_input = result.source;
-  for (const auto& [name, value] : options.vars) digest_input += "\n--var " + name + "=" + value;
-  session.digest = diff::Sha256Hex(digest_input);
+  session.digest = diff::Sha256Hex(result.source);
   return session;
 }
 
@@ -56,6 +54,37 @@ std::optional<Session> StartSession(const std::string& file, const GlobalOptions
                                     std::stop_token stop) {
   auto session = LoadPlan(file, options, io);
   if (!session || !OpenAndRefresh(*session, options, io, stop)) return std::nullopt;
+  return session;
+}
+
+bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io) {
+  const bool by_name = !ref.name.empty() || !ref.projects.empty();
+  if (!ref.file.empty() && by_name) {
+    io.err << "aivenctl: " << command << ": give a plan file, or --plan NAME with --project P, "
+           << "not both\n";
+    return false;
+  }
+  if (ref.file.empty() && (ref.name.empty() || ref.projects.empty())) {
+    io.err << "aivenctl: " << command
+           << " needs a plan file, or --plan NAME with --project P (repeatable) to go by the "
+              "ownership tags alone, e.g. `aivenctl "
+           << command << " --plan pr-42 --project ci-pr-42`\n";
+    return false;
+  }
+  return true;
+}
+
+std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
+                                       std::stop_token stop) {
+  if (!ref.file.empty()) return StartSession(ref.file, options, io, stop);
+  Session session;
+  session.plan.name = ref.name;
+  for (const auto& name : ref.projects) {
+    model::Project& project = session.plan.projects.emplace_back();
+    project.name = name;
+    project.address = core::Address::Project(name);
+  }
+  if (!OpenAndRefresh(session, options, io, stop)) return std::nullopt;
   return session;
 }
 

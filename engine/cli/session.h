@@ -6,6 +6,7 @@
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 #include "cli/cli.h"
 #include "cli/connection.h"
@@ -19,7 +20,7 @@ namespace aivenctl::cli {
 struct Session {
   model::Plan plan;
   std::string source;  ///< the plan file's text (diagnostics show its lines)
-  std::string digest;  ///< sha256 of the file's text and the --var values
+  std::string digest;  ///< sha256 of the file's text (a saved changeset holds resolved values)
   std::unique_ptr<Connection> connection;
   state::RefreshResult refreshed;
 };
@@ -31,6 +32,23 @@ std::optional<Session> LoadPlan(const std::string& file, const GlobalOptions& op
 /// Prints the problem and returns false on failure.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
                     std::stop_token stop = {});
+
+/// Where a command's plan comes from: a plan file, or (destroy, plan --destroy) a plan
+/// name and its projects, when only the ownership tags say what the plan owns.
+struct PlanRef {
+  std::string file;                   ///< the plan file ("" when by name)
+  std::string name;                   ///< --plan NAME
+  std::vector<std::string> projects;  ///< --project P (repeatable)
+};
+
+/// True when `ref` names a plan file or a name with projects, not both; else prints how to
+/// call `command` and returns false.
+bool CheckPlanRef(const PlanRef& ref, const std::string& command, Io& io);
+
+/// StartSession of the file; by name, the plan `name` with `projects` (and nothing declared
+/// in them) refreshed.
+std::optional<Session> StartSessionFor(const PlanRef& ref, const GlobalOptions& options, Io& io,
+                                       std::stop_token stop = {});
 
 /// LoadPlan + OpenAndRefresh.
 std::optional<Session> StartSession(const std::string& file, const GlobalOptions& options, Io& io,

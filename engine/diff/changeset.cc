@@ -95,8 +95,10 @@ const Change* Changeset::FindChange(const core::Address& address) const {
 bool operator==(const Changeset& a, const Changeset& b) {
   return a.format_version == b.format_version && a.engine_version == b.engine_version &&
          a.plan_name == b.plan_name && a.plan_file == b.plan_file &&
-         a.plan_digest == b.plan_digest && a.created_at == b.created_at && a.kind == b.kind &&
-         a.changes == b.changes && a.operations == b.operations &&
+         a.plan_relative_path == b.plan_relative_path && a.plan_digest == b.plan_digest &&
+         a.plan_projects == b.plan_projects && a.plan_services == b.plan_services &&
+         a.secrets_from_env == b.secrets_from_env && a.created_at == b.created_at &&
+         a.kind == b.kind && a.changes == b.changes && a.operations == b.operations &&
          a.fingerprints == b.fingerprints && a.cost == b.cost &&
          SameDiagnostics(a.warnings, b.warnings) && a.unmanaged == b.unmanaged;
 }

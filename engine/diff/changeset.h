@@ -87,17 +87,49 @@ struct Summary {
   bool has_changes() const { return create + update + replace + destroy > 0; }
 };
 
+/// A service of the plan, as far as apply and outputs need it without the plan file.
+struct PlanService {
+  std::string project;                 ///< project name
+  std::string name;                    ///< service name
+  std::string type;                    ///< "pg", "kafka", ...
+  std::vector<std::string> databases;  ///< declared databases, in plan order
+  std::vector<std::string> users;      ///< declared users, in plan order
+  /// Topic name -> the config keys the plan sets on it (the refresh reads those fully).
+  std::map<std::string, std::vector<std::string>> topic_config_keys;
+
+  bool operator==(const PlanService&) const = default;
+};
+
+/// A secret the plan reads from the environment (`key: ${env:NAME}` on a secret
+/// user_config key): the changeset keeps the variable's NAME only; apply reads the value
+/// again and sends it.
+struct SecretFromEnv {
+  core::Address address;  ///< the service it belongs to
+  std::string path;       ///< "user_config.admin_password"
+  std::string env;        ///< the environment variable's name
+
+  bool operator==(const SecretFromEnv&) const = default;
+};
+
+/// The format version this aivenctl writes and reads.
+inline constexpr int kChangesetFormatVersion = 2;
+
 /// The whole changeset.
 struct Changeset {
-  int format_version = 1;
-  std::string engine_version;         ///< aivenctl version that built it
-  std::string plan_name;              ///< plan file's `name`
-  std::string plan_file;              ///< path as given
-  std::string plan_digest;            ///< sha256 hex of the plan file's bytes
-  std::string created_at;             ///< ISO 8601 UTC
-  std::string kind = "apply";         ///< "apply" or "destroy"
-  std::vector<Change> changes;        ///< sorted by address, no-ops included
-  std::vector<Operation> operations;  ///< topologically valid, deterministic order
+  int format_version = kChangesetFormatVersion;
+  std::string engine_version;  ///< aivenctl version that built it
+  // The plan's identity (JSON: the `plan` object).
+  std::string plan_name;                        ///< plan file's `name`
+  std::string plan_file;                        ///< path as given
+  std::string plan_relative_path;               ///< the plan file from the changeset's folder
+  std::string plan_digest;                      ///< sha256 hex of the plan file's bytes
+  std::vector<std::string> plan_projects;       ///< the projects the plan reads (sorted)
+  std::vector<PlanService> plan_services;       ///< the plan's services, in plan order
+  std::vector<SecretFromEnv> secrets_from_env;  ///< re-read from the environment at apply
+  std::string created_at;                       ///< ISO 8601 UTC
+  std::string kind = "apply";                   ///< "apply" or "destroy"
+  std::vector<Change> changes;                  ///< sorted by address, no-ops included
+  std::vector<Operation> operations;            ///< topologically valid, deterministic order
   /// Address text -> digest of the live object read (absent objects: "absent").
   std::map<std::string, std::string> fingerprints;
   Cost cost;

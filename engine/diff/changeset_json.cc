@@ -1,6 +1,7 @@
 #include "diff/changeset_json.h"
 
 #include <string>
+#include <vector>
 
 #include "diff/json_read.h"
 #include "diff/request_json.h"
@@ -90,6 +91,100 @@ core::Diagnostic ReadDiagnostic(const json& j, const std::string& path) {
   return d;
 }
 
+std::vector<std::string> Strings(const json& j, const char* key, const std::string& path) {
+  std::vector<std::string> out;
+  for (const auto& v : Array(j, key, path)) {
+    if (!v.is_string()) throw Bad(path + "." + key + ": expected strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+// A project or service name as an address part: not empty, no '/'.
+bool IsName(const std::string& name) {
+  return !name.empty() && name.find('/') == std::string::npos;
+}
+
+json PlanJson(const Changeset& cs) {
+  json services = json::array();
+  for (const auto& s : cs.plan_services) {
+    services.push_back({{"project", s.project},
+                        {"name", s.name},
+                        {"type", s.type},
+                        {"databases", s.databases},
+                        {"users", s.users},
+                        {"topic_config_keys", s.topic_config_keys}});
+  }
+  return {{"name", cs.plan_name},
+          {"file", cs.plan_file},
+          {"relative_path", cs.plan_relative_path},
+          {"digest", cs.plan_digest},
+          {"projects", cs.plan_projects},
+          {"services", std::move(services)}};
+}
+
+void ReadPlan(const json& j, Changeset& cs) {
+  const std::string at = "changeset.plan";
+  const json& plan = Member(j, "plan", "changeset");
+  if (!plan.is_object()) throw Bad(at + ": expected an object");
+  cs.plan_name = String(plan, "name", at);
+  cs.plan_file = String(plan, "file", at);
+  cs.plan_relative_path = String(plan, "relative_path", at);
+  cs.plan_digest = String(plan, "digest", at);
+  cs.plan_projects = Strings(plan, "projects", at);
+  for (const auto& name : cs.plan_projects) {
+    if (!IsName(name)) {
+      throw Bad(at + ".projects: \"" + name + "\" is not a project name");
+    }
+  }
+  const json& services = Array(plan, "services", at);
+  for (std::size_t i = 0; i < services.size(); ++i) {
+    const std::string path = at + ".services[" + std::to_string(i) + "]";
+    const json& s = services[i];
+    PlanService ps{.project = String(s, "project", path),
+                   .name = String(s, "name", path),
+                   .type = String(s, "type", path),
+                   .databases = Strings(s, "databases", path),
+                   .users = Strings(s, "users", path)};
+    if (!IsName(ps.project) || !IsName(ps.name)) {
+      throw Bad(path + ": \"" + ps.project + "/" + ps.name + "\" is not a service");
+    }
+    const json& topics = Member(s, "topic_config_keys", path);
+    if (!topics.is_object()) throw Bad(path + ".topic_config_keys: expected an object");
+    for (auto it = topics.begin(); it != topics.end(); ++it) {
+      ps.topic_config_keys[it.key()] =
+          Strings(topics, it.key().c_str(), path + ".topic_config_keys");
+    }
+    cs.plan_services.push_back(std::move(ps));
+  }
+}
+
+json SecretsJson(const Changeset& cs) {
+  json out = json::array();
+  for (const auto& s : cs.secrets_from_env) {
+    out.push_back({{"address", s.address.ToString()}, {"path", s.path}, {"env", s.env}});
+  }
+  return out;
+}
+
+void ReadSecrets(const json& j, Changeset& cs) {
+  const json& secrets = Array(j, "secrets_from_env", "changeset");
+  for (std::size_t i = 0; i < secrets.size(); ++i) {
+    const std::string at = "changeset.secrets_from_env[" + std::to_string(i) + "]";
+    SecretFromEnv s{.address = ReadAddress(secrets[i], "address", at),
+                    .path = String(secrets[i], "path", at),
+                    .env = String(secrets[i], "env", at)};
+    if (s.address.kind != core::Kind::kService) throw Bad(at + ".address: expected a service");
+    const std::string prefix = "user_config.";
+    if (s.path.size() <= prefix.size() || s.path.compare(0, prefix.size(), prefix) != 0 ||
+        s.path.find('.', prefix.size()) != std::string::npos) {
+      throw Bad(at + ".path: expected user_config.KEY");
+    }
+    if (s.env.empty()) throw Bad(at + ".env: expected a variable name");
+    cs.secrets_from_env.push_back(std::move(s));
+  }
+}
+
 }  // namespace
 
 // Everything but the optional members (ToJson adds them).
@@ -126,9 +221,8 @@ static json RequiredJson(const Changeset& cs) {
   return {{"format_version", cs.format_version},
           {"kind", cs.kind},
           {"engine_version", cs.engine_version},
-          {"plan_name", cs.plan_name},
-          {"plan_file", cs.plan_file},
-          {"plan_digest", cs.plan_digest},
+          {"plan", PlanJson(cs)},
+          {"secrets_from_env", SecretsJson(cs)},
           {"created_at", cs.created_at},
           {"summary",
            {{"create", s.create},
@@ -199,17 +293,22 @@ core::Result<Changeset> FromJson(const json& j) {
     Changeset cs;
     const std::string root = "changeset";
     cs.format_version = Int(j, "format_version", root);
-    if (cs.format_version != 1) {
+    if (cs.format_version != kChangesetFormatVersion) {
+      const std::string v = std::to_string(cs.format_version);
+      const std::string mine = std::to_string(kChangesetFormatVersion);
       return core::InvalidArgument(
-          "changeset.format_version: " + std::to_string(cs.format_version) +
-          " is not supported (this aivenctl reads version 1)");
+          "changeset.format_version: " + v + " is not supported (this aivenctl reads version " +
+          mine +
+          (cs.format_version < kChangesetFormatVersion
+               ? "); it was saved by an older aivenctl: run `aivenctl plan --out` again with "
+                 "this one"
+               : "); it was saved by a newer aivenctl: apply it with that version"));
     }
     cs.kind = String(j, "kind", root);
     if (cs.kind != "apply" && cs.kind != "destroy") throw Bad("changeset.kind: unknown kind");
     cs.engine_version = String(j, "engine_version", root);
-    cs.plan_name = String(j, "plan_name", root);
-    cs.plan_file = String(j, "plan_file", root);
-    cs.plan_digest = String(j, "plan_digest", root);
+    ReadPlan(j, cs);
+    ReadSecrets(j, cs);
     cs.created_at = String(j, "created_at", root);
     const json& changes = Array(j, "changes", root);
     for (std::size_t i = 0; i < changes.size(); ++i) {

@@ -268,6 +268,24 @@ void SortUnique(core::Diagnostics& ds) {
            ds.end());
 }
 
+// The plan's identity: what apply and outputs need when the plan file is not there.
+void FillIdentity(const model::Plan& plan, Changeset& cs) {
+  cs.plan_projects = plan.Scope();
+  for (const auto& project : plan.projects) {
+    for (const auto& s : project.services) {
+      PlanService ps{.project = project.name, .name = s.name, .type = s.type};
+      for (const auto& d : s.databases) ps.databases.push_back(d.name);
+      for (const auto& u : s.users) ps.users.push_back(u.name);
+      for (const auto& t : s.topics) {
+        if (!t.config.is_object() || t.config.empty()) continue;
+        auto& keys = ps.topic_config_keys[t.name];
+        for (auto it = t.config.begin(); it != t.config.end(); ++it) keys.push_back(it.key());
+      }
+      cs.plan_services.push_back(std::move(ps));
+    }
+  }
+}
+
 PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const std::string& kind,
                   const std::string& engine_version, const std::string& plan_digest) {
   for (auto& p : cx.pending) {
@@ -291,9 +309,17 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   cs.plan_name = cx.plan.name;
   cs.plan_file = cx.plan.file;
   cs.plan_digest = plan_digest;
+  FillIdentity(cx.plan, cs);
   cs.created_at = core::FormatTimeIso(cx.now);
   cs.kind = kind;
   BuildOperations(kept, cs);
+  for (auto& secret : cx.secrets) {
+    // Only for the creates the changeset runs (--target may have left some out).
+    bool created = std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
+      return op.address == secret.address && op.action == Action::kCreate;
+    });
+    if (created) cs.secrets_from_env.push_back(std::move(secret));
+  }
   cs.changes.reserve(kept.size());
   for (auto& p : kept) {
     if (p.change.address.kind == core::Kind::kService) {
@@ -389,8 +415,11 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
                  s->address.ToString() +
                      " has \"protect: true\"; remove it from the plan to destroy the service");
       }
-      internal::PruneService(cx, ls, s ? s->pos : project.pos, s ? "" : "no longer in the plan",
-                             true);
+      // Without a plan file (destroy --plan NAME) only the tags say it is the plan's.
+      const std::string reason = s                   ? ""
+                                 : plan.file.empty() ? "owned by plan " + plan.name
+                                                     : "no longer in the plan";
+      internal::PruneService(cx, ls, s ? s->pos : project.pos, reason, true);
     }
     if (!project.create || OwnershipOf(lp->tags, plan.name) != Ownership::kThisPlan) continue;
     if (!foreign.empty()) {

@@ -68,6 +68,7 @@ struct Context {
   core::Diagnostics warnings;
   std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
   bool cost_complete = true;
+  std::vector<SecretFromEnv> secrets;  ///< secrets of created services read at apply
   std::vector<Unmanaged> unmanaged;  ///< "unmanaged, kept" (unmanaged.cc, integrations)
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);

@@ -1,5 +1,5 @@
 #pragma once
-// Typed requests <-> their JSON in a changeset (format 1, schemas/changeset.schema.json):
+// Typed requests <-> their JSON in a changeset (format 2, schemas/changeset.schema.json):
 //   create:             {"create": <API body>}
 //   project update:     {"tags": {...}}
 //   service update:     {"update"?: <PUT body, changed keys>, "tags"?: {...}} | {"wait": true}

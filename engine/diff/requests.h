@@ -3,7 +3,7 @@
 // variants that send nothing (ServiceWait, ServiceDelete::wait_only), closed in
 // diff::Request. The planner fills them; the runner (exec/api_runner.cc) sends each with
 // its own std::visit overload, so a request type without a runner case does not compile;
-// request_json.h maps them to and from the changeset's JSON (format 1). Each struct names
+// request_json.h maps them to and from the changeset's JSON (format 2). Each struct names
 // its kind and action (kKind, kAction). Where a value is an API document aivenctl passes
 // through untouched (user_config, topic config, access_control) it stays JSON; every key the
 // runner acts on is a field. Adding a resource kind: docs/RESOURCE_KINDS.md.

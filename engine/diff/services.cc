@@ -91,9 +91,18 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   std::vector<std::string> dropped;
   json uc = CleanForCreate(s.user_config, "user_config", dropped);
   for (const auto& d : dropped) {
+    const std::string key = d.substr(std::string("user_config.").size());
+    if (auto env = s.user_config_env.find(key); env != s.user_config_env.end()) {
+      // Written as ${env:NAME}: apply reads NAME again and sends it; the changeset keeps
+      // the name only.
+      cx.secrets.push_back({s.address, d, env->second});
+      f.push_back({d, json(), "(secret from $" + env->second + " at apply)", false});
+      continue;
+    }
     cx.Warn(s.pos, s.address,
             s.address.ToString() + ": " + d +
-                " is a secret: aivenctl keeps secrets out of changesets and does not send it");
+                " is a secret: aivenctl keeps secrets out of changesets and does not send it "
+                "(write it as ${env:NAME} to have apply read it from the environment)");
   }
   if (!uc.empty()) {
     FlattenCreate(uc, "user_config", f);

@@ -1,7 +1,10 @@
 #include "loader/loader.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "loader/json_convert.h"
 #include "loader/model_builder.h"
@@ -16,6 +19,36 @@ void SortByPosition(core::Diagnostics& diags) {
     if (a.pos.line != b.pos.line) return a.pos.line < b.pos.line;
     return a.pos.column < b.pos.column;
   });
+}
+
+// Service place (line, column) -> its top-level user_config keys written as exactly
+// `${env:NAME}` -> NAME. Read before interpolation replaces the text.
+using EnvRefs = std::map<std::pair<int, int>, std::map<std::string, std::string>>;
+
+EnvRefs UserConfigEnvRefs(const YamlNode& root) {
+  static constexpr std::string_view kOpen = "${env:";
+  EnvRefs out;
+  const YamlNode* projects = root.Find("projects");
+  if (projects == nullptr || !projects->IsSequence()) return out;
+  for (const YamlNode& project : projects->values) {
+    const YamlNode* services = project.IsMap() ? project.Find("services") : nullptr;
+    if (services == nullptr || !services->IsSequence()) continue;
+    for (const YamlNode& service : services->values) {
+      const YamlNode* uc = service.IsMap() ? service.Find("user_config") : nullptr;
+      if (uc == nullptr || !uc->IsMap()) continue;
+      for (std::size_t i = 0; i < uc->keys.size(); ++i) {
+        const std::string& text = uc->values[i].value;
+        if (!uc->values[i].IsScalar() || text.size() <= kOpen.size() + 1 ||
+            text.compare(0, kOpen.size(), kOpen) != 0 || text.back() != '}') {
+          continue;
+        }
+        std::string name = text.substr(kOpen.size(), text.size() - kOpen.size() - 1);
+        if (!IsVariableName(name)) continue;
+        out[{service.line, service.column}][uc->keys[i].value] = std::move(name);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -34,6 +67,7 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
     SortByPosition(diags);
     return result;
   }
+  const EnvRefs env_refs = UserConfigEnvRefs(*root);
   core::ProcessEnvironment process_env;
   const core::Environment& env = options.env != nullptr ? *options.env : process_env;
   std::set<std::pair<int, int>> blocked;  // places whose value could not be interpolated
@@ -52,6 +86,12 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
   // schema's.
   core::Diagnostics semantic;
   model::Plan plan = BuildPlan(file, doc, *root, vars, semantic);
+  for (auto& project : plan.projects) {
+    for (auto& service : project.services) {
+      auto refs = env_refs.find({service.pos.line, service.pos.column});
+      if (refs != env_refs.end()) service.user_config_env = refs->second;
+    }
+  }
   CheckPlan(plan, semantic);
   std::set<std::pair<int, int>> semantic_places;
   for (auto& d : semantic) {

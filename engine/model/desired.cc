@@ -1,5 +1,6 @@
 #include "model/desired.h"
 
+#include <algorithm>
 #include <set>
 
 namespace aivenctl::model {
@@ -31,6 +32,22 @@ const Service* Plan::FindService(const std::string& project, const std::string& 
     }
   }
   return nullptr;
+}
+
+std::vector<std::string> Plan::Scope() const {
+  std::vector<std::string> names;
+  for (const auto& project : projects) {
+    names.push_back(project.name);
+    for (const auto& integration : project.integrations) {
+      names.push_back(integration.source.project.empty() ? project.name
+                                                         : integration.source.project);
+      names.push_back(integration.destination.project.empty() ? project.name
+                                                              : integration.destination.project);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
 }
 
 bool IsKnownServiceType(const std::string& type) {

@@ -102,8 +102,11 @@ struct Service {
   bool protect = false;             ///< never delete or replace
   bool adopt = false;               ///< take over an unowned service of this name
   Inherited<core::Seconds> ttl;     ///< expiry stamped at creation
-  core::SourcePos pos;              ///< where it is written in the plan file
-  core::Address address;            ///< service:project/name
+  /// Top-level user_config key -> NAME, for values written as exactly `${env:NAME}` (a
+  /// secret among them is re-read from the environment at apply, never saved).
+  std::map<std::string, std::string> user_config_env;
+  core::SourcePos pos;    ///< where it is written in the plan file
+  core::Address address;  ///< service:project/name
 };
 
 /// One side of an integration.
@@ -165,6 +168,8 @@ struct Plan {
 
   /// The service `project/service`, or nullptr.
   const Service* FindService(const std::string& project, const std::string& service) const;
+  /// The projects the plan reads: its own plus those its integrations name. Sorted, unique.
+  std::vector<std::string> Scope() const;
 };
 
 /// True for the service types the plan format knows (the schema's enum).

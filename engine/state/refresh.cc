@@ -296,19 +296,7 @@ std::vector<std::string> SortedUnique(std::vector<std::string> names) {
 
 }  // namespace
 
-std::vector<std::string> ScopeOf(const model::Plan& plan) {
-  std::vector<std::string> names;
-  for (const auto& project : plan.projects) {
-    names.push_back(project.name);
-    for (const auto& integration : project.integrations) {
-      names.push_back(integration.source.project.empty() ? project.name
-                                                         : integration.source.project);
-      names.push_back(integration.destination.project.empty() ? project.name
-                                                              : integration.destination.project);
-    }
-  }
-  return SortedUnique(std::move(names));
-}
+std::vector<std::string> ScopeOf(const model::Plan& plan) { return plan.Scope(); }
 
 core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
                                     const RefreshOptions& options) {

@@ -116,12 +116,12 @@ TEST(ContinueCommand, NeverShowsAKnownSecret) {
             "aivenctl apply p.yaml --var x=<redacted>");
 }
 
-TEST(ContinueCommand, ASavedChangesetContinuesFromItsPlanFile) {
+TEST(ContinueCommand, ASavedChangesetContinuesWithResume) {
   EXPECT_EQ(
-      ReplaceArgument({"--yes", "apply", "cs.json", "--var", "run=1"}, "cs.json", "plans/ci.yaml"),
-      (std::vector<std::string>{"--yes", "apply", "plans/ci.yaml", "--var", "run=1"}));
-  EXPECT_EQ(ReplaceArgument({"apply", "a.json"}, "b.json", "x"),
-            (std::vector<std::string>{"apply", "a.json"}));
+      WithResume({"--yes", "apply", "cs.json", "--deadline", "25m"}),
+      (std::vector<std::string>{"--yes", "apply", "cs.json", "--deadline", "25m", "--resume"}));
+  EXPECT_EQ(WithResume({"apply", "cs.json", "--resume", "--yes"}),
+            (std::vector<std::string>{"apply", "cs.json", "--resume", "--yes"}));
 }
 
 }  // namespace

@@ -668,7 +668,7 @@ projects:
     tags.managed-by: "aivenctl"
     cost: $0.000/h -> $0.082/h, $0.00 -> $59.86 per month
 
-warning: service:ci/pg: user_config.admin_password is a secret: aivenctl keeps secrets out of changesets and does not send it
+warning: service:ci/pg: user_config.admin_password is a secret: aivenctl keeps secrets out of changesets and does not send it (write it as ${env:NAME} to have apply read it from the environment)
 
 Cost: $0.000/h -> $0.082/h (+$0.082/h), $0.00 -> $59.86 per month (+$59.86)
 Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.

@@ -17,6 +17,8 @@
 #include "diff/fingerprint.h"
 #include "diff/sha256.h"
 #include "fixtures.h"
+#include "loader/loader.h"
+#include "render/diagnostics.h"
 
 namespace aivenctl::difftest {
 namespace {
@@ -127,8 +129,32 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
     EXPECT_EQ(r.status().message(), message);
   };
   json bad = doc;
-  bad["format_version"] = 2;
-  expect_error(bad, "changeset.format_version: 2 is not supported (this aivenctl reads version 1)");
+  bad["format_version"] = 1;
+  expect_error(bad,
+               "changeset.format_version: 1 is not supported (this aivenctl reads version 2); it "
+               "was saved by an older aivenctl: run `aivenctl plan --out` again with this one");
+  bad["format_version"] = 3;
+  expect_error(bad,
+               "changeset.format_version: 3 is not supported (this aivenctl reads version 2); it "
+               "was saved by a newer aivenctl: apply it with that version");
+  bad = doc;
+  bad.erase("plan");
+  expect_error(bad, "changeset.plan: missing");
+  bad = doc;
+  bad["plan"]["services"][1]["users"] = {"app", 7};
+  expect_error(bad, "changeset.plan.services[1].users: expected strings");
+  bad = doc;
+  bad["plan"]["services"][0]["name"] = "a/b";
+  expect_error(bad, "changeset.plan.services[0]: \"shop-prod/a/b\" is not a service");
+  bad = doc;
+  bad["plan"]["projects"] = {""};
+  expect_error(bad, "changeset.plan.projects: \"\" is not a project name");
+  bad = doc;
+  bad["secrets_from_env"] = {{{"address", "project:p"}, {"path", "user_config.x"}, {"env", "X"}}};
+  expect_error(bad, "changeset.secrets_from_env[0].address: expected a service");
+  bad["secrets_from_env"][0]["address"] = "service:p/pg";
+  bad["secrets_from_env"][0]["path"] = "tags.x";
+  expect_error(bad, "changeset.secrets_from_env[0].path: expected user_config.KEY");
   bad = doc;
   bad["changes"][1]["address"] = "service:only-project";
   expect_error(bad,
@@ -188,6 +214,74 @@ projects:
   std::string text = diff::ToJson(r.changeset).dump();
   EXPECT_EQ(text.find("hunter2"), std::string::npos);
   EXPECT_NE(text.find("max_connections"), std::string::npos);
+}
+
+// A secret written as ${env:NAME}: the changeset keeps NAME, never the value, and apply
+// reads it again; the plan's identity lets apply and outputs run without the plan file.
+TEST(ChangesetJson, SecretsFromEnvKeepTheNameAndThePlanTravels) {
+  core::MapEnvironment env({{"PG_ADMIN_PW", "hunter2-from-env"}, {"RUN", "42"}});
+  loader::LoadOptions load;
+  load.env = &env;
+  loader::LoadResult loaded = loader::LoadPlanText("plans/pr.yaml", R"(
+version: 1
+name: pr-${env:RUN}
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci-${env:RUN}
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        user_config:
+          admin_password: ${env:PG_ADMIN_PW}
+          admin_username: admin
+        databases: [app]
+        users: [app, reporting]
+      - name: events
+        type: kafka
+        plan: startup-2
+        topics: [{name: orders, config: {retention_ms: 1000}}]
+)",
+                                                   load);
+  ASSERT_TRUE(loaded.ok()) << render::FormatDiagnostics(loaded.diagnostics, {}, {});
+  diff::PlanOptions o;
+  o.now = Now();
+  diff::PlanResult r = diff::Plan(*loaded.plan, model::LiveState{}, TestCatalog(), o);
+  ASSERT_TRUE(r.ok()) << Render(r, false);
+  const diff::Changeset& cs = r.changeset;
+  EXPECT_TRUE(cs.warnings.empty()) << Render(r, false);  // not dropped: sent at apply
+  ASSERT_EQ(cs.secrets_from_env.size(), 1u);
+  EXPECT_EQ(cs.secrets_from_env[0],
+            (diff::SecretFromEnv{*core::Address::Parse("service:ci-42/pg"),
+                                 "user_config.admin_password", "PG_ADMIN_PW"}));
+  EXPECT_EQ(cs.plan_name, "pr-42");
+  EXPECT_EQ(cs.plan_projects, std::vector<std::string>{"ci-42"});
+  ASSERT_EQ(cs.plan_services.size(), 2u);
+  EXPECT_EQ(cs.plan_services[0],
+            (diff::PlanService{"ci-42", "pg", "pg", {"app"}, {"app", "reporting"}, {}}));
+  EXPECT_EQ(
+      cs.plan_services[1],
+      (diff::PlanService{"ci-42", "events", "kafka", {}, {}, {{"orders", {"retention_ms"}}}}));
+  const std::string text = diff::ToJson(cs).dump();
+  EXPECT_EQ(text.find("hunter2"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"admin_username\":\"admin\""), std::string::npos);
+  EXPECT_EQ(SchemaErrors(diff::ToJson(cs)), "");
+  auto back = diff::FromJson(json::parse(text));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(*back == cs);
+  // Only a whole `${env:NAME}` is re-read: a literal secret is still dropped with a warning.
+  EXPECT_EQ(diff::Plan(LoadPlan(R"(
+version: 1
+name: t
+projects:
+  - name: ci
+    services:
+      - {name: pg, type: pg, plan: startup-4, cloud: google-europe-west1,
+         user_config: {admin_password: literal-secret}}
+)"),
+                       model::LiveState{}, TestCatalog(), o)
+                .changeset.secrets_from_env.size(),
+            0u);
 }
 
 TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
