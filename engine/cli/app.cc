@@ -95,6 +95,7 @@ CommandLine::CommandLine() : app(Description(), "aivenctl") {
   projects->footer("Example: AIVEN_TOKEN=... aivenctl projects");
 
   AddEngineCommands(app, engine);
+  AddOwnershipCommands(app, ownership);
 
   version = app.add_subcommand("version", "Print the version, git commit and build type");
   completion = app.add_subcommand("completion", "Print the shell completion script for SHELL");

@@ -11,6 +11,7 @@
 
 #include "cli/engine_commands.h"
 #include "cli/options.h"
+#include "cli/ownership_commands.h"
 
 namespace aivenctl::cli {
 
@@ -20,6 +21,7 @@ struct CommandLine {
   CLI::App app;
   GlobalOptions options;
   EngineCommands engine;
+  OwnershipCommands ownership;
   std::vector<std::string> paths;  ///< validate PATH...
   std::string shell;               ///< completion SHELL
   std::string man_dir;             ///< __man DIR

@@ -7,6 +7,7 @@
 #include "cli/outputs_command.h"
 #include "cli/saved_changeset.h"
 #include "cli/session.h"
+#include "diff/ownership.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
 
@@ -207,6 +208,14 @@ int RunDestroy(const PlanRef& ref, const ExecFlags& exec_flags, const ApplyFlags
              << " owns nothing that exists.\n";
     }
     return kExitOk;
+  }
+  if (options.format != "json") {
+    auto adopted = diff::AdoptedDeletes(cs, session->refreshed.live);
+    if (!adopted.empty()) {
+      io.out << "\nAdopted, not created by aivenctl (they existed before it took them over; "
+                "destroy deletes them too, `aivenctl release` hands them back instead):\n";
+      for (const auto& a : adopted) io.out << "  " << a.ToString() << "\n";
+    }
   }
   if (!Confirm("destroy",
                "Destroy everything plan \"" + session->plan.name +

@@ -130,6 +130,7 @@ int Run(const std::vector<std::string>& args, Io& io) {
   if (cl.clouds->parsed()) return RunClouds(options, io);
   if (cl.projects->parsed()) return RunProjects(options, io);
   if (auto code = RunEngineCommand(cl.engine, options, io)) return *code;
+  if (auto code = RunOwnershipCommand(cl.ownership, options, io)) return *code;
   return kExitUsage;
 }
 

@@ -151,6 +151,10 @@ void AddEngineCommands(CLI::App& app, EngineCommands& c) {
       ->type_name("TIME");
   AddDurationOption(c.reap, "--older-than", c.reap_flags.older_than,
                     "Also reap owned services without expiry created this long ago");
+  AddDurationOption(c.reap, "--expiring-within", c.reap_flags.expiring_within,
+                    "Only list what expires within this time from now (e.g. 24h); deletes "
+                    "nothing",
+                    DurationRule::kPositive);
   c.reap->add_flag("--force-unprotect", c.reap_flags.force_unprotect,
                    "Lift termination protection of expired owned services, then delete them");
   AddDurationOption(c.reap, "--timeout", c.reap_flags.timeout,

@@ -54,6 +54,14 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   if (flags.older_than) {
     reap.older_than = std::chrono::duration_cast<core::Seconds>(*flags.older_than);
   }
+  if (flags.expiring_within) {
+    if (exec_flags.yes) {
+      io.err << "aivenctl: --expiring-within lists what expires soon and deletes nothing; drop "
+                "--yes (or run reap --yes without it)\n";
+      return kExitUsage;
+    }
+    reap.expiring_within = std::chrono::duration_cast<core::Seconds>(*flags.expiring_within);
+  }
   if (!flags.plan.empty()) reap.plan = flags.plan;
   reap.force_unprotect = flags.force_unprotect;
 
@@ -95,6 +103,10 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
   diff::ReapPlan plan = diff::PlanReap(*live, catalog, reap);
   render::ReapRun run{.now = core::FormatTimeIso(reap.now), .dry_run = !exec_flags.yes};
   int exit_code = kExitOk;
+  if (reap.expiring_within) {
+    run.expiring_by = core::FormatTimeIso(reap.now + *reap.expiring_within);
+    if (flags.detailed_exitcode && !plan.items.empty()) exit_code = kExitChanges;
+  }
   if (!exec_flags.yes && flags.detailed_exitcode && !plan.changeset.operations.empty()) {
     exit_code = kExitChanges;  // a dry run that found something to reap
   }
@@ -124,6 +136,12 @@ int RunExtend(const std::string& file, std::chrono::milliseconds ttl, const Exec
   diff::Changeset cs =
       diff::PlanExtend(session->plan, session->refreshed.live,
                        std::chrono::duration_cast<core::Seconds>(ttl), Now(io.env));
+  if (cs.changes.empty() && !cs.warnings.empty()) {
+    for (const auto& w : cs.warnings) io.err << "aivenctl: warning: " << w.message << "\n";
+    io.out << "Nothing to extend: plan " << session->plan.name
+           << " adopted what it owns, and adopted resources get no expiry.\n";
+    return kExitOk;
+  }
   if (cs.changes.empty()) {
     io.err << "aivenctl: plan " << session->plan.name
            << " owns nothing that exists; nothing to extend\n";

@@ -17,9 +17,10 @@ struct ReapFlags {
   std::vector<std::string> projects;  ///< --project NAME (repeatable); empty: all visible
   std::string plan;                   ///< --plan NAME: only that plan's resources
   std::string now;                    ///< --now TIME: evaluate expiry at this instant
-  std::optional<std::chrono::milliseconds> older_than;  ///< --older-than DURATION
-  bool force_unprotect = false;                         ///< --force-unprotect
-  std::optional<std::chrono::milliseconds> timeout;     ///< --timeout: bound on the whole run
+  std::optional<std::chrono::milliseconds> older_than;       ///< --older-than DURATION
+  std::optional<std::chrono::milliseconds> expiring_within;  ///< --expiring-within: list only
+  bool force_unprotect = false;                              ///< --force-unprotect
+  std::optional<std::chrono::milliseconds> timeout;          ///< --timeout: bound on the whole run
   bool detailed_exitcode = false;  ///< --detailed-exitcode: a dry run exits 2 when it would delete
 };
 

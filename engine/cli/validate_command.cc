@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "loader/cross_plan.h"
 #include "loader/loader.h"
 #include "render/diagnostics.h"
 
@@ -63,8 +64,13 @@ int RunValidate(const std::vector<std::string>& files, const GlobalOptions& opti
                            {"files", nlohmann::json::array()},
                            {"diagnostics", nlohmann::json::array()}};
   render::TextStyle style{options.color};
+  std::vector<model::Plan> loaded;  // for the checks across files
+  render::SourceMap all_sources;
+  loaded.reserve(files.size());
   for (const auto& file : files) {
     loader::LoadResult result = loader::LoadPlanFile(file, load);
+    if (result.ok()) loaded.push_back(*result.plan);
+    if (files.size() > 1) all_sources[file] = result.source;
     int errors = 0, warnings = 0;
     for (const auto& d : result.diagnostics) {
       (d.severity == core::Severity::kError ? errors : warnings)++;
@@ -89,6 +95,14 @@ int RunValidate(const std::vector<std::string>& files, const GlobalOptions& opti
       io.out << file << ": invalid (" << render::Plural(errors, "error") << ", "
              << render::Plural(warnings, "warning") << ")\n";
     }
+  }
+  std::vector<const model::Plan*> plans;
+  for (const auto& p : loaded) plans.push_back(&p);
+  const core::Diagnostics across = loader::CrossPlanWarnings(plans);
+  if (options.format == "json") {
+    for (const auto& d : across) report["diagnostics"].push_back(render::DiagnosticToJson(d));
+  } else if (!across.empty()) {
+    io.out << "\n" << render::FormatDiagnostics(across, all_sources, style);
   }
   if (options.format == "json") {
     report["valid"] = all_valid;

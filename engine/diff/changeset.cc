@@ -100,7 +100,7 @@ bool operator==(const Changeset& a, const Changeset& b) {
          a.secrets_from_env == b.secrets_from_env && a.created_at == b.created_at &&
          a.kind == b.kind && a.changes == b.changes && a.operations == b.operations &&
          a.fingerprints == b.fingerprints && a.cost == b.cost &&
-         SameDiagnostics(a.warnings, b.warnings);
+         SameDiagnostics(a.warnings, b.warnings) && a.unmanaged == b.unmanaged;
 }
 
 }  // namespace aivenctl::diff

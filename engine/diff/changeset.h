@@ -69,6 +69,18 @@ struct Cost {
   bool operator==(const Cost&) const = default;
 };
 
+/// Something live inside the plan's projects and services that the plan does not declare.
+/// Kept, and not a change: declaring it manages it; `prune: true` deletes a service's
+/// undeclared databases, users and topics.
+struct Unmanaged {
+  core::Address address;  ///< the resource (for a user_config key: its service)
+  std::string path;       ///< "user_config.pg.work_mem" for a key; "" for a whole resource
+  nlohmann::json value;   ///< the key's live value (null for a whole resource)
+  std::string note;       ///< e.g. "owned by plan \"billing\"" ("" when none)
+
+  bool operator==(const Unmanaged&) const = default;
+};
+
 /// Counts per action, for summaries and exit codes.
 struct Summary {
   int create = 0, update = 0, replace = 0, destroy = 0, noop = 0;
@@ -122,6 +134,8 @@ struct Changeset {
   std::map<std::string, std::string> fingerprints;
   Cost cost;
   core::Diagnostics warnings;  ///< non-fatal notes (e.g. unknown price)
+  /// "unmanaged, kept": live, inside the plan's scope, undeclared (sorted; not changes).
+  std::vector<Unmanaged> unmanaged;
 
   Summary Summarize() const;
   /// The change for `address`, or nullptr.

@@ -187,7 +187,8 @@ void ReadSecrets(const json& j, Changeset& cs) {
 
 }  // namespace
 
-json ToJson(const Changeset& cs) {
+// Everything but the optional members (ToJson adds them).
+static json RequiredJson(const Changeset& cs) {
   json changes = json::array();
   for (const auto& c : cs.changes) {
     json fields = json::array();
@@ -242,6 +243,51 @@ json ToJson(const Changeset& cs) {
           {"warnings", std::move(warnings)}};
 }
 
+json ToJson(const Changeset& cs) {
+  json out = RequiredJson(cs);
+  if (!cs.unmanaged.empty()) {
+    json unmanaged = json::array();
+    for (const auto& u : cs.unmanaged) {
+      json ju = {{"address", u.address.ToString()}};
+      if (!u.path.empty()) ju["path"] = u.path;
+      if (!u.value.is_null()) ju["value"] = u.value;
+      if (!u.note.empty()) ju["note"] = u.note;
+      unmanaged.push_back(std::move(ju));
+    }
+    out["unmanaged"] = std::move(unmanaged);
+  }
+  return out;
+}
+
+namespace {
+
+// The optional `unmanaged` array, when present.
+void ReadUnmanaged(const json& j, const std::string& root, Changeset& cs) {
+  if (!j.contains("unmanaged")) return;
+  const json& unmanaged = Array(j, "unmanaged", root);
+  for (std::size_t i = 0; i < unmanaged.size(); ++i) {
+    const std::string at = root + ".unmanaged[" + std::to_string(i) + "]";
+    const json& ju = unmanaged[i];
+    if (!ju.is_object()) throw Bad(at + ": expected an object");
+    for (auto it = ju.begin(); it != ju.end(); ++it) {
+      const std::string& key = it.key();
+      if (key != "address" && key != "path" && key != "value" && key != "note") {
+        throw Bad(at + ": unknown key \"" + key + "\"");
+      }
+    }
+    Unmanaged u;
+    auto address = core::Address::Parse(String(ju, "address", at));
+    if (!address.ok()) throw Bad(at + ".address: " + address.status().message());
+    u.address = *address;
+    if (ju.contains("path")) u.path = String(ju, "path", at);
+    if (ju.contains("value")) u.value = ju.at("value");
+    if (ju.contains("note")) u.note = String(ju, "note", at);
+    cs.unmanaged.push_back(std::move(u));
+  }
+}
+
+}  // namespace
+
 core::Result<Changeset> FromJson(const json& j) {
   try {
     Changeset cs;
@@ -294,6 +340,7 @@ core::Result<Changeset> FromJson(const json& j) {
       cs.warnings.push_back(
           ReadDiagnostic(warnings[i], root + ".warnings[" + std::to_string(i) + "]"));
     }
+    ReadUnmanaged(j, root, cs);
     return cs;
   } catch (const Bad& e) {
     return core::InvalidArgument(e.what());

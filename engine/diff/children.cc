@@ -300,6 +300,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       update.description = t.description;
     }
     model::Tags tags = TopicTags(cx, t);
+    if (own == Ownership::kUnowned || IsAdopted(lt->tags)) tags[kTagAdopted] = "true";
     std::size_t tags_from = fields.size();
     DiffTags(tags, lt->tags, fields);
     if (fields.size() > tags_from) update.tags = std::move(tags);
@@ -339,7 +340,8 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     for (const auto& t : s.topics) names.insert(t.name);
     for (const auto& t : ls.topics) {
       if (names.contains(t.name) || InternalTopic(t.name)) continue;
-      bool ours = OwnershipOf(t.tags, cx.plan.name) == Ownership::kThisPlan;
+      // Created by this plan (adopted ones stay unless prune: true).
+      bool ours = OwnershipOf(t.tags, cx.plan.name) == Ownership::kThisPlan && !IsAdopted(t.tags);
       if (s.prune && OwnershipOf(t.tags, cx.plan.name) == Ownership::kOtherPlan) continue;
       if (s.prune || ours) {
         Prune(cx, ChildAddress(core::Kind::kTopic, ls, t.name), FingerprintObject(t),

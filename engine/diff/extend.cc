@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "diff/ownership.h"
+
 namespace aivenctl::diff {
 namespace {
 
@@ -73,6 +75,13 @@ Changeset PlanExtend(const model::Plan& plan, const model::LiveState& live, core
     for (const auto& service : project.services) {
       const model::LiveService* s = live_project->FindService(service.name);
       if (s == nullptr || !OwnedBy(s->tags, plan.name)) continue;
+      if (IsAdopted(s->tags)) {
+        out.warnings.push_back(
+            {core::Severity::kWarning, service.pos,
+             s->address.ToString() + ": kept (adopted): aivenctl adopted it, so it gets no expiry",
+             s->address.ToString()});
+        continue;
+      }
       Stamp(out, s->address, s->tags, expires_at, {});
     }
   }

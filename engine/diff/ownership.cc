@@ -1,5 +1,7 @@
 #include "diff/ownership.h"
 
+#include <algorithm>
+
 namespace aivenctl::diff {
 
 std::optional<std::string> OwnerPlan(const model::Tags& tags) {
@@ -21,8 +23,35 @@ void StampOwnership(model::Tags& tags, const std::string& plan_name) {
   tags[kTagPlan] = plan_name;
 }
 
+bool IsAdopted(const model::Tags& tags) {
+  auto it = tags.find(kTagAdopted);
+  return it != tags.end() && it->second == "true";
+}
+
+bool IsOwnershipTag(const std::string& key) {
+  return key == kTagManagedBy || key == kTagPlan || key == kTagAdopted || key == kTagExpiresAt;
+}
+
 bool IsLifecycleTag(const std::string& key) {
-  return key == kTagExpiresAt || key == "protect-until" || key == "reap";
+  return key == kTagExpiresAt || key == "protect-until" || key == "reap" || key == kTagAdopted;
+}
+
+std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::LiveState& live) {
+  std::vector<core::Address> out;
+  for (const auto& change : cs.changes) {
+    if (change.action != Action::kDelete) continue;
+    const auto& a = change.address;
+    const model::LiveService* s =
+        a.parts.size() >= 2 ? live.FindService(a.parts[0], a.parts[1]) : nullptr;
+    if (s == nullptr) continue;
+    if (a.kind == core::Kind::kService && IsAdopted(s->tags)) out.push_back(a);
+    if (a.kind == core::Kind::kTopic) {
+      const model::LiveTopic* t = s->FindTopic(a.parts[2]);
+      if (t != nullptr && IsAdopted(t->tags)) out.push_back(a);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace aivenctl::diff

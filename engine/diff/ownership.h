@@ -4,7 +4,12 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
+#include "core/address.h"
+#include "diff/changeset.h"
 #include "model/desired.h"
+#include "model/live.h"
 
 namespace aivenctl::diff {
 
@@ -15,6 +20,9 @@ inline constexpr const char* kManagedByValue = "aivenctl";
 inline constexpr const char* kTagPlan = "aivenctl-plan";
 /// Tag key holding the expiry (basic ISO 8601, "20261128T140000Z") stamped from a ttl.
 inline constexpr const char* kTagExpiresAt = "expires-at";
+/// Tag key (value "true") beside managed-by on what aivenctl adopted rather than created:
+/// a ttl or extend never stamps expires-at on it, reap never deletes it.
+inline constexpr const char* kTagAdopted = "aivenctl-adopted";
 
 /// Who owns a resource, judged from its tags.
 enum class Ownership {
@@ -32,8 +40,20 @@ std::optional<std::string> OwnerPlan(const model::Tags& tags);
 /// Adds the two ownership tags for `plan_name` to `tags`.
 void StampOwnership(model::Tags& tags, const std::string& plan_name);
 
+/// True when `tags` mark a resource aivenctl adopted (aivenctl-adopted: true).
+bool IsAdopted(const model::Tags& tags);
+
+/// True for the tags aivenctl release removes: managed-by, aivenctl-plan, aivenctl-adopted
+/// and expires-at.
+bool IsOwnershipTag(const std::string& key);
+
 /// True for tags other tools (reap, extend, people) maintain on owned resources and that a
-/// plan keeps unless it sets them itself: expires-at, protect-until, reap.
+/// plan keeps unless it sets them itself: expires-at, protect-until, reap, and
+/// aivenctl-adopted (set once, when adopting).
 bool IsLifecycleTag(const std::string& key);
+
+/// The services and topics `cs` deletes that `live` marks adopted (sorted): destroy lists
+/// them apart, since they existed before aivenctl took them over.
+std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::LiveState& live);
 
 }  // namespace aivenctl::diff

@@ -263,6 +263,9 @@ void DiffIntegrations(Context& cx) {
       p.change.reason = "not in the plan, both ends owned by this plan";
       p.fingerprint = FingerprintObject(*li);
       p.delete_request = IntegrationDelete{li->id};
+    } else if (!cx.destroying && (cx.plan.FindService(src.parts[0], src.parts[1]) != nullptr ||
+                                  cx.plan.FindService(dst.parts[0], dst.parts[1]) != nullptr)) {
+      cx.unmanaged.push_back({addr, "", json(), ""});
     }
   }
 }
@@ -344,6 +347,12 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
     cs.changes.push_back(std::move(p.change));
   }
   cs.cost.complete = cx.cost_complete;
+  if (targets.empty()) {
+    std::sort(cx.unmanaged.begin(), cx.unmanaged.end(), [](const Unmanaged& a, const Unmanaged& b) {
+      return std::tie(a.address, a.path) < std::tie(b.address, b.path);
+    });
+    cs.unmanaged = std::move(cx.unmanaged);
+  }
   for (auto* ds : {&cx.errors, &cx.warnings}) {
     for (auto& d : *ds) {
       if (d.pos.file.empty()) d.pos.file = cx.plan.file;
@@ -392,6 +401,7 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
     }
   }
   internal::DiffIntegrations(cx);
+  internal::CollectUnmanaged(cx);
   return internal::Finish(cx, options.targets, "apply", options.engine_version,
                           options.plan_digest);
 }

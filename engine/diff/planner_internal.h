@@ -69,6 +69,7 @@ struct Context {
   std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
   bool cost_complete = true;
   std::vector<SecretFromEnv> secrets;  ///< secrets of created services read at apply
+  std::vector<Unmanaged> unmanaged;  ///< "unmanaged, kept" (unmanaged.cc, integrations)
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
   void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);
@@ -99,6 +100,10 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
 void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
                   const std::vector<FieldChange>& fields, bool protect,
                   const std::string& protect_owner);
+
+/// Lists what is live in the plan's projects and declared services but not declared
+/// (unmanaged.cc); integrations are listed by the integration diff.
+void CollectUnmanaged(Context& cx);
 
 /// Fills cs.operations from the kept changes, moving their requests (graph.cc).
 void BuildOperations(std::vector<Pending>& kept, Changeset& cs);

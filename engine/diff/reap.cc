@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "diff/ownership.h"
+
 namespace aivenctl::diff {
 namespace {
 
@@ -130,7 +132,14 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
       ReapItem item;
       item.address = service.address;
       item.plan = TagOr(service.tags, kPlanTag);
+      item.expires_at = TagOr(service.tags, kTagExpiresAt);
       Verdict verdict = Judge(service.tags, service.create_time, options);
+      if (IsAdopted(service.tags)) {
+        item.adopted = true;
+        verdict = {false,
+                   "adopted, not created by aivenctl: reap never deletes it (aivenctl release "
+                   "hands it back)"};
+      }
       item.reason = verdict.reason;
       if (verdict.expired && service.termination_protection && !options.force_unprotect) {
         verdict.expired = false;
@@ -176,6 +185,7 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
     ReapItem item;
     item.address = project.address;
     item.plan = TagOr(project.tags, kPlanTag);
+    item.expires_at = TagOr(project.tags, kTagExpiresAt);
     Verdict verdict = Judge(project.tags, "", options);
     item.reason = verdict.reason;
     if (verdict.expired && remaining[project.name] > 0) {
@@ -208,6 +218,20 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
 
   std::sort(out.items.begin(), out.items.end(),
             [](const ReapItem& a, const ReapItem& b) { return a.address < b.address; });
+  if (options.expiring_within) {
+    // A warning job's list: what reap deletes by then; nothing is deleted now.
+    const core::TimePoint by = options.now + *options.expiring_within;
+    std::erase_if(out.items, [&](const ReapItem& item) {
+      if (item.adopted || item.expires_at.empty()) return true;
+      auto at = core::ParseTime(item.expires_at);
+      return !at.ok() || *at > by;
+    });
+    for (auto& item : out.items) item.reap = false;
+    out.changeset = Changeset{};
+    out.changeset.kind = "reap";
+    out.monthly_savings = 0;
+    return out;
+  }
   std::sort(out.changeset.changes.begin(), out.changeset.changes.end(),
             [](const Change& a, const Change& b) { return a.address < b.address; });
   for (const auto& change : out.changeset.changes) {

@@ -21,6 +21,9 @@ struct ReapOptions {
   std::optional<core::Seconds> older_than;  ///< owned services without expiry this old expire
   std::optional<std::string> plan;          ///< only resources of this plan (aivenctl-plan tag)
   bool force_unprotect = false;             ///< lift termination protection, then delete
+  /// --expiring-within: list only what expires by now + this (expired included) and delete
+  /// nothing; for a warning job.
+  std::optional<core::Seconds> expiring_within;
 };
 
 /// The verdict on one owned resource (unowned ones are not listed: never touched).
@@ -31,6 +34,8 @@ struct ReapItem {
   std::string plan;    ///< the aivenctl-plan tag ("" when none)
   std::optional<double> monthly_usd;  ///< services: what deleting it saves per month
   bool already_deleting = false;      ///< another run is deleting it; counts as done
+  bool adopted = false;               ///< aivenctl-adopted: never reaped, "kept (adopted)"
+  std::string expires_at;             ///< the expires-at tag ("" when none)
 };
 
 /// The report and the deletes.
@@ -41,7 +46,8 @@ struct ReapPlan {
 };
 
 /// Decides what to reap in `live` (every project in scope, services with their tags and
-/// integrations) at `options.now`.
+/// integrations) at `options.now`. Adopted services (aivenctl-adopted) are never reaped.
+/// With `expiring_within`, only the items expiring by then are listed and nothing is deleted.
 ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
                   const ReapOptions& options);
 

@@ -142,8 +142,9 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true, true);
 }
 
-// Field changes of an existing service; `update` gets the PUT body's changed keys.
-void ServiceFields(Context& cx, const model::Service& s, const model::LiveService& ls,
+// Field changes of an existing service; `update` gets the PUT body's changed keys. `adopted`:
+// the service is (being) adopted, so its tags get aivenctl-adopted.
+void ServiceFields(Context& cx, const model::Service& s, const model::LiveService& ls, bool adopted,
                    std::vector<FieldChange>& f, ServiceChanges& update, model::Tags& want_tags) {
   if (s.type != ls.type) f.push_back({"type", ls.type, s.type, true});
   if (s.plan != ls.plan) {
@@ -221,6 +222,7 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
   }
   want_tags = s.tags;
   StampOwnership(want_tags, cx.plan.name);
+  if (adopted) want_tags[kTagAdopted] = "true";
   for (const auto& [k, v] : ls.tags) {
     if (IsLifecycleTag(k) && !want_tags.contains(k)) want_tags[k] = v;
   }
@@ -283,10 +285,14 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
     p.fingerprint = fingerprint;
     return;
   }
+  // Adopted: taken over now, or (adopted before the tag existed) owned, declared with
+  // `adopt: true` and without the expires-at a ttl stamps on what aivenctl creates. When in
+  // doubt the tag errs on the side of never reaping.
+  const bool adopted = s.adopt && (own == Ownership::kUnowned || !ls->tags.contains(kTagExpiresAt));
   std::vector<FieldChange> fields;
   ServiceChanges update;
   model::Tags want_tags;
-  ServiceFields(cx, s, *ls, fields, update, want_tags);
+  ServiceFields(cx, s, *ls, adopted, fields, update, want_tags);
   const std::optional<double> before =
       cx.Price(s.address, ls->type, ls->plan, ls->cloud, Powered(*ls), false);
   const bool replace = std::any_of(fields.begin(), fields.end(),

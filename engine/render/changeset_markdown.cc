@@ -192,6 +192,18 @@ std::string FormatChangesetMarkdown(const diff::Changeset& cs, const MarkdownOpt
                          : "**No changes:** the live state matches the plan.\n";
   const std::string cost = CostParagraph(cs, options);
   if (!cost.empty()) out += "\n" + cost;
+  if (!cs.unmanaged.empty()) {
+    // Not changes: one short paragraph, the first few named.
+    constexpr size_t kNamed = 10;
+    out += "\n**Unmanaged, kept** (live, not in the plan): ";
+    for (size_t i = 0; i < cs.unmanaged.size() && i < kNamed; ++i) {
+      out += (i == 0 ? "`" : ", `") + Cell(UnmanagedLine(cs.unmanaged[i])) + "`";
+    }
+    if (cs.unmanaged.size() > kNamed) {
+      out += " and " + std::to_string(cs.unmanaged.size() - kNamed) + " more";
+    }
+    out += ".\n";
+  }
 
   // Then warnings, table rows and <details> diffs, each while it fits with room left for
   // the note saying what did not.

@@ -89,6 +89,13 @@ std::string CostLine(const diff::Changeset& cs) {
   return line;
 }
 
+std::string UnmanagedLine(const diff::Unmanaged& u) {
+  std::string line = u.address.ToString();
+  if (!u.path.empty()) line += " " + u.path + " = " + FormatValue(u.value);
+  if (!u.note.empty()) line += " (" + u.note + ")";
+  return line;
+}
+
 std::string FormatChangesetText(const diff::Changeset& cs, const TextStyle& style) {
   auto paint = [&](const char* code, const std::string& s) {
     return style.color ? std::string(code) + s + kReset : s;
@@ -119,6 +126,11 @@ std::string FormatChangesetText(const diff::Changeset& cs, const TextStyle& styl
     }
   }
   if (!out.empty()) out += "\n";
+  if (!cs.unmanaged.empty()) {
+    out += paint(kBold, "Unmanaged, kept") + " (live but not in the plan; not changes):\n";
+    for (const auto& u : cs.unmanaged) out += "    " + UnmanagedLine(u) + "\n";
+    out += "\n";
+  }
   for (const auto& w : cs.warnings) out += paint(kMagenta, "warning:") + " " + w.message + "\n";
   if (!cs.warnings.empty()) out += "\n";
   std::string cost = CostLine(cs);

@@ -31,8 +31,13 @@ std::string SummaryLine(const diff::Summary& s);
 /// changes no service.
 std::string CostLine(const diff::Changeset& cs);
 
+/// "database:p/s/x", "service:p/pg user_config.pg.work_mem = 8", "service:p/s (owned by plan
+/// \"x\")": one "unmanaged, kept" entry.
+std::string UnmanagedLine(const diff::Unmanaged& u);
+
 /// The full text listing: one block per change (symbol, address, reason, field lines, cost
-/// line), then warnings, the cost line and the summary line. Colours only when asked.
+/// line), then what is unmanaged and kept, warnings, the cost line and the summary line.
+/// Colours only when asked.
 std::string FormatChangesetText(const diff::Changeset& cs, const TextStyle& style);
 
 /// What the Markdown preview needs beyond the changeset.

@@ -7,7 +7,8 @@ namespace aivenctl::render {
 namespace {
 
 std::string StatusOf(const diff::ReapItem& item, const ReapRun& run) {
-  if (!item.reap) return "kept";
+  if (!run.expiring_by.empty()) return "expiring";
+  if (!item.reap) return item.adopted ? "kept (adopted)" : "kept";
   const std::string address = item.address.ToString();
   if (run.failures.count(address)) return "failed";
   if (run.skipped.count(address)) return "skipped";
@@ -27,6 +28,17 @@ std::string Usd(double amount) {
 }
 
 std::string ReapText(const diff::ReapPlan& plan, const ReapRun& run) {
+  if (!run.expiring_by.empty()) {
+    std::string out = "Expiring by " + run.expiring_by + " (a list: nothing is deleted)\n\n";
+    size_t width = 0;
+    for (const auto& item : plan.items) width = std::max(width, item.address.ToString().size());
+    for (const auto& item : plan.items) {
+      std::string address = item.address.ToString();
+      out += "    " + address + std::string(width - address.size() + 2, ' ') + item.reason + "\n";
+    }
+    if (plan.items.empty()) out += "  nothing owned by aivenctl expires by then\n";
+    return out + "\n" + std::to_string(plan.items.size()) + " expiring.\n";
+  }
   std::string out = "Reap at " + run.now +
                     (run.dry_run ? " (dry run: nothing is deleted without --yes)\n\n" : "\n\n");
   size_t width = 0;
@@ -74,13 +86,15 @@ nlohmann::json ReapJson(const diff::ReapPlan& plan, const ReapRun& run) {
     failed += run.failures.count(address) > 0;
     items.push_back(std::move(j));
   }
-  return {{"now", run.now},
-          {"dry_run", run.dry_run},
-          {"items", std::move(items)},
-          {"delete_count", deleting},
-          {"keep_count", kept},
-          {"failed", failed},
-          {"monthly_savings_usd", plan.monthly_savings}};
+  nlohmann::json out = {{"now", run.now},
+                        {"dry_run", run.dry_run},
+                        {"items", std::move(items)},
+                        {"delete_count", deleting},
+                        {"keep_count", kept},
+                        {"failed", failed},
+                        {"monthly_savings_usd", plan.monthly_savings}};
+  if (!run.expiring_by.empty()) out["expiring_by"] = run.expiring_by;
+  return out;
 }
 
 }  // namespace aivenctl::render

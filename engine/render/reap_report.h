@@ -16,14 +16,16 @@ struct ReapRun {
   bool dry_run = true;                          ///< nothing was deleted
   std::map<std::string, std::string> failures;  ///< address -> error message
   std::map<std::string, std::string> skipped;   ///< address -> why it was not attempted
+  std::string expiring_by;  ///< --expiring-within: the instant, ISO 8601 ("" otherwise)
 };
 
-/// People's text: one line per item ("- " reaped, "  " kept), then totals.
+/// People's text: one line per item ("- " reaped, "  " kept), then totals. Adopted items
+/// read "kept (adopted)"; with `expiring_by`, a list of what expires by then.
 std::string ReapText(const diff::ReapPlan& plan, const ReapRun& run);
 
 /// {"now","dry_run","items":[{address,action:"delete"|"keep",reason,plan,monthly_usd?,
 ///  already_deleting,status?,error?}],"delete_count","keep_count","monthly_savings_usd",
-///  "failed"}.
+///  "failed", "expiring_by"? (only with --expiring-within)}.
 nlohmann::json ReapJson(const diff::ReapPlan& plan, const ReapRun& run);
 
 /// "$1,234.50" style money for reports (two decimals, thousands separators).

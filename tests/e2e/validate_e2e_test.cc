@@ -126,6 +126,36 @@ TEST(ValidateE2e, JsonFormatCarriesTheSameDiagnostics) {
   EXPECT_EQ(expected, nlohmann::json::parse(o.out));
 }
 
+TEST(ValidateE2e, TwoPlansClaimingOneServiceOrCreatingOneProjectWarnWithBothPlaces) {
+  const std::string dir = "tests/testdata/cross-plan/";
+  Outcome o = Aivenctl("validate " + dir + "alpha.yaml " + dir + "beta.yaml");
+  EXPECT_EQ(0, o.code) << "warnings, not errors";
+  EXPECT_NE(std::string::npos,
+            o.out.find(dir +
+                       "beta.yaml:9:9: warning: service:shared/pg is declared by plan "
+                       "\"beta\" here and by plan \"alpha\" at " +
+                       dir + "alpha.yaml:8:9; two plans would fight over it (keep it in one plan)"))
+      << o.out;
+  EXPECT_NE(std::string::npos,
+            o.out.find(dir +
+                       "beta.yaml:11:5: warning: project:own is created by plan \"beta\" "
+                       "here and by plan \"alpha\" at " +
+                       dir +
+                       "alpha.yaml:9:5; two plans would fight over it (let one plan "
+                       "create it and write \"create: false\" in the other)"))
+      << o.out;
+  EXPECT_EQ(std::string::npos, o.out.find("service:shared/other")) << o.out;
+  EXPECT_EQ(std::string::npos, o.out.find("project:shared ")) << "create: false is shared";
+  // Each file alone is clean.
+  EXPECT_EQ(std::string::npos, Aivenctl("validate " + dir + "beta.yaml").out.find("warning"));
+  nlohmann::json j = nlohmann::json::parse(
+      Aivenctl("validate --format json " + dir + "alpha.yaml " + dir + "beta.yaml").out);
+  ASSERT_EQ(j["diagnostics"].size(), 2u) << j.dump();
+  EXPECT_EQ(j["diagnostics"][0]["address"], "service:shared/pg");
+  EXPECT_EQ(j["diagnostics"][0]["severity"], "warning");
+  EXPECT_EQ(j["valid"], true);
+}
+
 TEST(ValidateE2e, UsageErrorsExitOne) {
   EXPECT_EQ(1, Aivenctl("validate").code);  // usage errors exit 1 like every error
   EXPECT_EQ(1, Aivenctl("frobnicate").code);

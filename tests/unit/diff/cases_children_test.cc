@@ -52,7 +52,11 @@ projects:
      R"({"projects": [{"name": "ci", "owned": true, "services": [
           {"name": "pg", "type": "pg", "plan": "startup-4", "owned": true,
            "databases": ["app", "legacy"], "users": ["bob"]}]}]})",
-     R"EXP(No changes: the live state matches the plan.
+     R"EXP(Unmanaged, kept (live but not in the plan; not changes):
+    database:ci/pg/legacy
+    user:ci/pg/bob
+
+No changes: the live state matches the plan.
 )EXP"},
 
     {"database_locale_change_is_a_replace_error", R"(
@@ -325,6 +329,10 @@ projects:
                       {"name": "_schemas"}, {"name": "billing", "owned": "billing"}]}]}]})",
      R"EXP(- topic:ci/events/old (not in the plan, created by this plan)
 
+Unmanaged, kept (live but not in the plan; not changes):
+    topic:ci/events/billing (owned by plan "billing")
+    topic:ci/events/manual
+
 Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
 --
 #0 delete topic:ci/events/old wait:gone [] {}
@@ -349,6 +357,9 @@ projects:
                       {"name": "billing", "owned": "billing"}]}]}]})",
      R"EXP(- topic:ci/events/manual (not in the plan, prune: true)
 
+Unmanaged, kept (live but not in the plan; not changes):
+    topic:ci/events/billing (owned by plan "billing")
+
 Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
 )EXP"},
 
@@ -372,6 +383,30 @@ plan.yaml:10:49: error: topic:ci/events/theirs belongs to plan "billing"; a plan
 No changes: the live state matches the plan.
 )EXP"},
 
+    // An adopted topic the plan no longer lists is kept (listed as unmanaged), unlike one
+    // the plan created.
+    {"adopted_topic_left_out_is_kept_not_deleted",
+     R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: events, type: kafka, plan: startup-2, adopt: true}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "events", "type": "kafka", "plan": "startup-2", "owned": true,
+           "tags": {"aivenctl-adopted": "true"},
+           "topics": [{"name": "legacy", "owned": true, "tags": {"aivenctl-adopted": "true"}},
+                      {"name": "made", "owned": true}]}]}]})",
+     R"EXP(- topic:ci/events/made (not in the plan, created by this plan)
+
+Unmanaged, kept (live but not in the plan; not changes):
+    topic:ci/events/legacy (adopted)
+
+Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
+)EXP"},
+
     {"adopted_service_stamps_its_listed_topics", R"(
 version: 1
 name: test
@@ -388,9 +423,11 @@ projects:
           {"name": "events", "type": "kafka", "plan": "startup-2",
            "topics": [{"name": "manual"}]}]}]})",
      R"EXP(~ service:ci/events
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 ~ topic:ci/events/manual
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 

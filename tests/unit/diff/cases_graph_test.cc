@@ -73,6 +73,10 @@ projects:
     user_config.kafka_connect.group_id: "old" -> "connect"
 - integration:ci/metrics:events->pg (not in the plan, both ends owned by this plan)
 
+Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/theirs
+    integration:ci/metrics:events->theirs
+
 Plan: 0 to create, 1 to update, 0 to replace, 1 to destroy.
 --
 #0 delete integration:ci/metrics:events->pg [] {"id":"i-2"}
@@ -91,6 +95,10 @@ Plan: 0 to create, 1 to update, 0 to replace, 1 to destroy.
     cost: $0.030/h -> $0.000/h, $21.90 -> $0.00 per month
 - integration:ci/metrics:connect->pg (not in the plan, both ends owned by this plan)
 - integration:ci/metrics:legacy->pg (deleted with service:ci/legacy)
+
+Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/theirs
+    integration:ci/metrics:theirs->pg
 
 Cost: $0.523/h -> $0.493/h (-$0.030/h), $381.79 -> $359.89 per month (-$21.90)
 Plan: 0 to create, 0 to update, 0 to replace, 3 to destroy.

@@ -95,7 +95,10 @@ projects:
            "user_config": {"pg_version": "16", "pg": {"max_connections": 200.0, "work_mem": 4},
                            "ip_filter": ["0.0.0.0/0"], "backup_hour": 3},
            "databases": ["app"], "users": ["app"]}]}]})",
-     R"EXP(No changes: the live state matches the plan.
+     R"EXP(Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/pg user_config.pg.work_mem = 4
+
+No changes: the live state matches the plan.
 )EXP"},
 
     {"plan_and_cloud_update_waits_for_running",
@@ -147,6 +150,9 @@ projects:
     user_config.ip_filter: ["0.0.0.0/0"] -> ["10.0.0.0/8"]
     user_config.pg.max_connections: 200 -> 400
 
+Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/pg user_config.pg.work_mem = 4
+
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
@@ -176,6 +182,9 @@ projects:
      R"EXP(~ service:ci/pg
     user_config.backup_hour: 3 -> (unset)
     user_config.pg.work_mem: 4 -> (unset)
+
+Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/pg user_config.pg.max_connections = 100
 
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
@@ -320,19 +329,49 @@ projects:
      R"({"projects": [{"name": "ci", "owned": true, "services": [
           {"name": "pg", "type": "pg", "plan": "startup-4", "tags": {"team": "data"}}]}]})",
      R"EXP(~ service:ci/pg
+    tags.aivenctl-adopted: (unset) -> "true"
     tags.aivenctl-plan: (unset) -> "test"
     tags.managed-by: (unset) -> "aivenctl"
 
 Cost: $0.082/h -> $0.082/h (+$0.000/h), $59.86 -> $59.86 per month (+$0.00)
 Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
 --
-#0 update service:ci/pg [] {"tags":{"aivenctl-plan":"test","managed-by":"aivenctl","team":"data"}}
+#0 update service:ci/pg [] {"tags":{"aivenctl-adopted":"true","aivenctl-plan":"test","managed-by":"aivenctl","team":"data"}}
 )EXP",
      {},
      {},
      false,
      false,
      true},
+
+    // Adopted before the tag existed: owned, `adopt: true`, no expires-at (a ttl stamps one
+    // on what aivenctl creates) -> the tag is added; with expires-at it is left alone; and
+    // a plan that drops `adopt: true` keeps the tag.
+    {"adopted_before_the_tag_gets_it_on_the_next_apply", R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: legacy, type: pg, plan: startup-4, adopt: true}
+      - {name: created, type: pg, plan: startup-4, adopt: true}
+      - {name: kept, type: pg, plan: startup-4}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "legacy", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test"}},
+          {"name": "created", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test",
+                    "expires-at": "20261128T100000Z"}},
+          {"name": "kept", "type": "pg", "plan": "startup-4",
+           "tags": {"managed-by": "aivenctl", "aivenctl-plan": "test",
+                    "aivenctl-adopted": "true"}}]}]})",
+     R"EXP(~ service:ci/legacy
+    tags.aivenctl-adopted: (unset) -> "true"
+
+Cost: $0.246/h -> $0.246/h (+$0.000/h), $179.58 -> $179.58 per month (+$0.00)
+Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
+)EXP"},
 
     {"service_owned_by_another_plan_is_an_error_even_with_adopt", R"(
 version: 1
@@ -370,6 +409,10 @@ projects:
 - database:ci/old/app (deleted with service:ci/old)
 - user:ci/old/app (deleted with service:ci/old)
 - integration:ci/metrics:old->pg (deleted with service:ci/old)
+
+Unmanaged, kept (live but not in the plan; not changes):
+    service:ci/other-plan (owned by plan "billing")
+    service:ci/theirs
 
 Cost: $0.112/h -> $0.082/h (-$0.030/h), $81.76 -> $59.86 per month (-$21.90)
 Plan: 0 to create, 0 to update, 0 to replace, 4 to destroy.
@@ -556,6 +599,9 @@ projects:
     tags.aivenctl-plan: "test"
     tags.managed-by: "aivenctl"
     cost: $0.000/h -> $0.030/h, $0.00 -> $21.90 per month
+
+Unmanaged, kept (live but not in the plan; not changes):
+    service:shared/web
 
 Cost: $0.000/h -> $0.030/h (+$0.030/h), $0.00 -> $21.90 per month (+$21.90)
 Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.

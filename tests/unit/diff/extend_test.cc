@@ -100,5 +100,22 @@ TEST(Extend, SameExpiryIsANoOpAndAnEarlierOneIsAWarning) {
   EXPECT_TRUE(settled.warnings.empty());
 }
 
+TEST(Extend, NeverStampsAnAdoptedService) {
+  model::LiveState live;
+  model::LiveProject p;
+  p.name = "p1";
+  p.address = core::Address::Project("p1");
+  p.services.push_back(Live(
+      "pg", {{"managed-by", "aivenctl"}, {"aivenctl-plan", "ci"}, {"aivenctl-adopted", "true"}}));
+  live.projects.push_back(p);
+  Changeset cs =
+      PlanExtend(TwoServicePlan(), live, core::Seconds(3600), *core::ParseTime("20261128T120000Z"));
+  EXPECT_TRUE(cs.operations.empty());
+  EXPECT_TRUE(cs.changes.empty());
+  ASSERT_EQ(cs.warnings.size(), 1u);
+  EXPECT_EQ(cs.warnings[0].message,
+            "service:p1/pg: kept (adopted): aivenctl adopted it, so it gets no expiry");
+}
+
 }  // namespace
 }  // namespace aivenctl::diff

@@ -200,5 +200,49 @@ TEST(Reap, ServiceAlreadyBeingDeletedCountsAsDone) {
             "op 1 project:p1 after[0,] none {}\n");
 }
 
+TEST(Reap, AdoptedServicesAreNeverReapedAndKeepTheirProject) {
+  model::LiveState live;
+  live.projects.push_back(Proj(
+      "p1", Owned("ci", {{"expires-at", kExp}}),
+      {Svc("p1", "legacy", Owned("ci", {{"aivenctl-adopted", "true"}})),
+       Svc("p1", "stamped", Owned("ci", {{"aivenctl-adopted", "true"}, {"expires-at", kExp}}))}));
+  ReapOptions o = At(kNow);
+  o.older_than = core::Seconds(60);
+  ReapPlan plan = PlanReap(live, PgCatalog(), o);
+  const std::string kept =
+      " keep: adopted, not created by aivenctl: reap never deletes it (aivenctl release hands "
+      "it back)\n";
+  EXPECT_EQ(Render(plan),
+            "project:p1 keep: expires-at 20261128T080000Z passed 2h ago, but 2 service(s) "
+            "remain in it\n"
+            "service:p1/legacy" +
+                kept + "service:p1/stamped" + kept);
+  EXPECT_TRUE(plan.changeset.operations.empty());
+  EXPECT_TRUE(plan.items[1].adopted);
+  EXPECT_DOUBLE_EQ(plan.monthly_savings, 0);
+}
+
+TEST(Reap, ExpiringWithinListsWhatExpiresByThenAndDeletesNothing) {
+  model::LiveState live;
+  live.projects.push_back(
+      Proj("p1", {},
+           {Svc("p1", "expired", Owned("ci", {{"expires-at", kExp}})),
+            Svc("p1", "soon", Owned("ci", {{"expires-at", "20261128T200000Z"}})),
+            Svc("p1", "later", Owned("ci", {{"expires-at", "20261130T000000Z"}})),
+            Svc("p1", "adopted", Owned("ci", {{"aivenctl-adopted", "true"}, {"expires-at", kExp}})),
+            Svc("p1", "none", Owned("ci"))}));
+  ReapOptions o = At(kNow);
+  o.expiring_within = core::Seconds(24 * 3600);
+  ReapPlan plan = PlanReap(live, PgCatalog(), o);
+  EXPECT_EQ(Render(plan),
+            "service:p1/expired keep: expires-at 20261128T080000Z passed 2h ago\n"
+            "service:p1/soon keep: expires in 10h\n");
+  EXPECT_TRUE(plan.changeset.operations.empty());
+  EXPECT_TRUE(plan.changeset.changes.empty());
+  o.expiring_within = core::Seconds(3600);
+  EXPECT_EQ(Render(PlanReap(live, PgCatalog(), o)),
+            "service:p1/expired keep: expires-at 20261128T080000Z passed 2h ago\n");
+}
+
 }  // namespace
 }  // namespace aivenctl::diff

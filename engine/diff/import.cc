@@ -1,0 +1,149 @@
+#include "diff/import.h"
+
+#include <algorithm>
+
+#include "diff/ownership.h"
+#include "diff/unmanaged.h"
+
+namespace aivenctl::diff {
+namespace {
+
+using nlohmann::json;
+
+json Nest(const std::vector<std::pair<std::string, json>>& keys) {
+  json out = json::object();
+  for (const auto& [path, value] : keys) {
+    json* at = &out;
+    std::size_t from = 0;
+    for (std::size_t dot = path.find('.'); dot != std::string::npos; dot = path.find('.', from)) {
+      at = &(*at)[path.substr(from, dot - from)];
+      from = dot + 1;
+    }
+    (*at)[path.substr(from)] = value;
+  }
+  return out;
+}
+
+model::Tags UserTags(const model::Tags& tags) {
+  model::Tags out;
+  for (const auto& [k, v] : tags) {
+    if (!IsOwnershipTag(k) && !IsLifecycleTag(k)) out[k] = v;
+  }
+  return out;
+}
+
+bool Internal(const std::string& topic) { return topic.rfind("__", 0) == 0 || topic == "_schemas"; }
+
+model::Service ImportService(const model::LiveService& ls, const model::Catalog& catalog,
+                             const std::string& plan_name) {
+  model::Service s;
+  s.name = ls.name;
+  s.project = ls.project;
+  s.type = ls.type;
+  s.plan = ls.plan;
+  s.cloud.value = ls.cloud;
+  s.cloud.origin = model::Origin::kExplicit;
+  s.termination_protection = ls.termination_protection;
+  s.maintenance = ls.maintenance;
+  s.adopt = OwnershipOf(ls.tags, plan_name) != Ownership::kThisPlan;
+  if (ls.state == "POWEROFF") s.powered = false;
+  const model::ServiceType* type = catalog.FindServiceType(ls.type);
+  if (ls.disk_space_mb && type != nullptr) {
+    if (const model::ServicePlan* plan = type->FindPlan(ls.plan)) {
+      auto region = plan->regions.find(ls.cloud);
+      if (region != plan->regions.end() && region->second.disk_space_mb > 0 &&
+          region->second.disk_space_mb != *ls.disk_space_mb) {
+        s.disk_space_mb = ls.disk_space_mb;
+      }
+    }
+  }
+  s.user_config = Nest(UndeclaredUserConfig(ls.user_config, json::object(),
+                                            type ? type->user_config_schema : json::object()));
+  s.tags = UserTags(ls.tags);
+  for (const auto& d : ls.databases) {
+    if (d.name == "defaultdb" || d.name == "_aiven") continue;
+    model::Database db;
+    db.name = d.name;
+    s.databases.push_back(db);
+  }
+  for (const auto& u : ls.users) {
+    if (u.type == "primary" || u.name == "avnadmin") continue;
+    model::User user;
+    user.name = u.name;
+    user.access_control = json();
+    s.users.push_back(user);
+  }
+  for (const auto& lt : ls.topics) {
+    if (Internal(lt.name) || OwnershipOf(lt.tags, plan_name) == Ownership::kOtherPlan) continue;
+    model::Topic t;
+    t.name = lt.name;
+    t.partitions = lt.partitions;
+    t.replication = lt.replication;
+    if (lt.min_insync_replicas > 0) t.min_insync_replicas = lt.min_insync_replicas;
+    t.config = lt.config;
+    t.tags = UserTags(lt.tags);
+    if (!lt.description.empty()) t.description = lt.description;
+    s.topics.push_back(t);
+  }
+  return s;
+}
+
+}  // namespace
+
+ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& catalog,
+                           const ImportOptions& options) {
+  ImportResult out;
+  out.plan.name = options.name;
+  model::Project project;
+  project.name = lp.name;
+  project.create = OwnershipOf(lp.tags, options.name) == Ownership::kThisPlan;
+  if (project.create) project.tags = UserTags(lp.tags);
+  std::vector<std::string> missing = options.services;
+  for (const auto& ls : lp.services) {
+    if (!options.services.empty() && std::find(options.services.begin(), options.services.end(),
+                                               ls.name) == options.services.end()) {
+      continue;
+    }
+    std::erase(missing, ls.name);
+    if (ls.state == "DELETING") continue;
+    if (OwnershipOf(ls.tags, options.name) == Ownership::kOtherPlan) {
+      out.notes.push_back(ls.address.ToString() + " is owned by plan \"" + *OwnerPlan(ls.tags) +
+                          "\": left out (a plan never takes what another plan owns)");
+      continue;
+    }
+    project.services.push_back(ImportService(ls, catalog, options.name));
+  }
+  for (const auto& m : missing) {
+    out.notes.push_back("--service " + m + ": project " + lp.name + " has no such service");
+  }
+  auto imported = [&](const std::string& p, const std::string& s) {
+    return p == lp.name && std::any_of(project.services.begin(), project.services.end(),
+                                       [&](const model::Service& x) { return x.name == s; });
+  };
+  for (const auto& ls : lp.services) {
+    if (!imported(ls.project, ls.name)) continue;
+    for (const auto& li : ls.integrations) {
+      // Listed on both ends: take it from its source (or from the destination when the
+      // source lives outside the project).
+      if (li.dest_service.empty()) continue;
+      const bool from_here = li.source_project == lp.name && li.source_service == ls.name;
+      const bool source_elsewhere = !imported(li.source_project, li.source_service);
+      if (!from_here &&
+          !(source_elsewhere && li.dest_project == lp.name && li.dest_service == ls.name)) {
+        continue;
+      }
+      model::Integration i;
+      i.type = li.type;
+      i.source = {li.source_project, li.source_service, false, {}};
+      i.destination = {li.dest_project, li.dest_service, false, {}};
+      i.external = !imported(li.source_project, li.source_service) ||
+                   !imported(li.dest_project, li.dest_service);
+      i.user_config = li.user_config.is_object() ? li.user_config : json::object();
+      project.integrations.push_back(i);
+    }
+  }
+  out.plan.projects.push_back(std::move(project));
+  return out;
+}
+
+}  // namespace aivenctl::diff
