@@ -40,8 +40,7 @@ enum class Reads {
 /// Prints the problem and returns false on failure. With `lock`, the connection's budget
 /// shares the lock's rate window.
 bool OpenAndRefresh(Session& session, const GlobalOptions& options, Io& io,
-                    std::stop_token stop = {}, Reads reads = Reads::kAll,
-                    RunLock* lock = nullptr);
+                    std::stop_token stop = {}, Reads reads = Reads::kAll, RunLock* lock = nullptr);
 
 /// Where a command's plan comes from: a plan file, or (destroy, plan --destroy) a plan
 /// name and its projects, when only the ownership tags say what the plan owns.

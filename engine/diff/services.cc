@@ -113,10 +113,13 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
       f.push_back({d, json(), "(secret from $" + env->second + " at apply)", false});
       continue;
     }
+    // Only a top-level key written as ${env:NAME} is read again at apply.
+    const bool top_level = key.find('.') == std::string::npos;
     cx.Warn(s.pos, s.address,
             s.address.ToString() + ": " + d +
-                " is a secret: aivenctl keeps secrets out of changesets and does not send it "
-                "(write it as ${env:NAME} to have apply read it from the environment)");
+                " is a secret: aivenctl keeps secrets out of changesets and does not send it" +
+                (top_level ? " (write it as ${env:NAME} to have apply read it from the environment)"
+                           : ""));
   }
   if (!uc.empty()) {
     FlattenCreate(uc, "user_config", f);

@@ -4,6 +4,8 @@
 // `apply` creates no service. `validate` catches the topic config cases offline.
 // (Endpoint user_config has no case: plans have no integration endpoint kind yet.)
 
+#include <filesystem>
+
 #include "e2e_fixture.h"
 
 namespace aivenctl::testing {
@@ -223,6 +225,56 @@ projects:
   ProcessOutcome applied = Aivenctl(Fast({"apply", plan}));
   ASSERT_EQ(applied.code, 0) << applied.Describe();
   EXPECT_EQ(Get("/v1/project/fine-pair/service").value("services", json::array()).size(), 2u);
+  EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0);
+}
+
+// The same from a saved changeset (planned in one job, applied in another without the
+// plan file): the project alone first, then each integration it creates is checked.
+TEST_F(E2eTest, SavedChangesetOnAnEmptyAccountChecksThePairBeforeAnyService) {
+  TempDir dir;
+  const std::string plan = dir.Write("plan.yaml", kTable[0].yaml);
+  const std::string saved = dir.path() + "/cs.json";
+  ProcessOutcome planned = Aivenctl({"plan", plan, "--out", saved});
+  ASSERT_EQ(planned.code, 0) << planned.Describe();
+  std::filesystem::remove(plan);
+  ProcessOutcome applied = Aivenctl(Fast({"apply", saved}));
+  EXPECT_EQ(applied.code, 1) << applied.Describe();
+  EXPECT_NE(applied.err.find("error: integration:refused-pair/metrics:pg->grafana: integration "
+                             "type 'metrics' is not supported from pg to grafana\n"),
+            std::string::npos)
+      << applied.Describe();
+  EXPECT_NE(applied.err.find("only project:refused-pair was created (a project costs nothing); "
+                             "no service was created"),
+            std::string::npos)
+      << applied.Describe();
+  EXPECT_TRUE(Get("/v1/project/refused-pair/service").value("services", json::array()).empty());
+}
+
+TEST_F(E2eTest, SavedChangesetOnAnEmptyAccountWithAGoodPairApplies) {
+  TempDir dir;
+  const std::string plan = dir.Write("plan.yaml", R"(version: 1
+name: fine
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: fine-pair
+    services:
+      - {name: pg, type: pg, plan: hobbyist}
+      - {name: grafana, type: grafana, plan: startup-1}
+    integrations:
+      - {type: dashboard, source: grafana, destination: pg}
+)");
+  const std::string saved = dir.path() + "/cs.json";
+  ASSERT_EQ(Aivenctl({"plan", plan, "--out", saved}).code, 0);
+  ProcessOutcome applied = Aivenctl(Fast({"apply", saved}));
+  ASSERT_EQ(applied.code, 0) << applied.Describe();
+  EXPECT_EQ(Get("/v1/project/fine-pair/service").value("services", json::array()).size(), 2u);
+  // The dashboard integration, beside what Aiven adds by itself.
+  bool dashboard = false;
+  for (const auto& i : Get("/v1/project/fine-pair/service/pg/integration")
+                           .value("service_integrations", json::array())) {
+    dashboard = dashboard || i.value("integration_type", "") == "dashboard";
+  }
+  EXPECT_TRUE(dashboard);
   EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0);
 }
 
