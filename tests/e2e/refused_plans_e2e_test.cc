@@ -178,6 +178,19 @@ TEST_P(RefusedPlan, FailsOrWarnsAtPlanAndApplyCreatesNoService) {
 INSTANTIATE_TEST_SUITE_P(Spec, RefusedPlan, ::testing::ValuesIn(kTable),
                          [](const auto& info) { return info.param.name; });
 
+// A pair Aiven offers (grafana dashboards on pg), in a project that does not exist yet.
+constexpr const char* kFinePair = R"(version: 1
+name: fine
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: fine-pair
+    services:
+      - {name: pg, type: pg, plan: hobbyist}
+      - {name: grafana, type: grafana, plan: startup-1}
+    integrations:
+      - {type: dashboard, source: grafana, destination: pg}
+)";
+
 // The pair on an empty account: apply creates the project alone, reads the integration
 // types from it and refuses the integration at its line before any service is created.
 TEST_F(E2eTest, ApplyChecksTheIntegrationPairAfterCreatingOnlyTheProject) {
@@ -211,17 +224,7 @@ TEST_F(E2eTest, ApplyChecksTheIntegrationPairAfterCreatingOnlyTheProject) {
 // A valid pair on an empty account applies: the project first, then everything else.
 TEST_F(E2eTest, ApplyOnAnEmptyAccountCreatesTheProjectThenTheRest) {
   TempDir dir;
-  const std::string plan = dir.Write("plan.yaml", R"(version: 1
-name: fine
-defaults: {cloud: google-europe-west1}
-projects:
-  - name: fine-pair
-    services:
-      - {name: pg, type: pg, plan: hobbyist}
-      - {name: grafana, type: grafana, plan: startup-1}
-    integrations:
-      - {type: dashboard, source: grafana, destination: pg}
-)");
+  const std::string plan = dir.Write("plan.yaml", kFinePair);
   ProcessOutcome applied = Aivenctl(Fast({"apply", plan}));
   ASSERT_EQ(applied.code, 0) << applied.Describe();
   EXPECT_EQ(Get("/v1/project/fine-pair/service").value("services", json::array()).size(), 2u);
@@ -252,17 +255,7 @@ TEST_F(E2eTest, SavedChangesetOnAnEmptyAccountChecksThePairBeforeAnyService) {
 
 TEST_F(E2eTest, SavedChangesetOnAnEmptyAccountWithAGoodPairApplies) {
   TempDir dir;
-  const std::string plan = dir.Write("plan.yaml", R"(version: 1
-name: fine
-defaults: {cloud: google-europe-west1}
-projects:
-  - name: fine-pair
-    services:
-      - {name: pg, type: pg, plan: hobbyist}
-      - {name: grafana, type: grafana, plan: startup-1}
-    integrations:
-      - {type: dashboard, source: grafana, destination: pg}
-)");
+  const std::string plan = dir.Write("plan.yaml", kFinePair);
   const std::string saved = dir.path() + "/cs.json";
   ASSERT_EQ(Aivenctl({"plan", plan, "--out", saved}).code, 0);
   ProcessOutcome applied = Aivenctl(Fast({"apply", saved}));
