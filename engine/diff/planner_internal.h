@@ -69,7 +69,7 @@ struct Context {
   std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
   bool cost_complete = true;
   std::vector<SecretFromEnv> secrets;  ///< secrets of created services read at apply
-  std::vector<Unmanaged> unmanaged;  ///< "unmanaged, kept" (unmanaged.cc, integrations)
+  std::vector<Unmanaged> unmanaged;    ///< "unmanaged, kept" (unmanaged.cc, integrations)
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
   void Warn(const core::SourcePos& pos, const core::Address& address, std::string message);

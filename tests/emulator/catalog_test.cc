@@ -158,9 +158,10 @@ TEST(CatalogUserConfig, RejectsWithExactMessages) {
             "Invalid 'user_config.pg.max_connections': 'many' is not of type 'integer'");
   EXPECT_EQ(check("pg", R"({"pg_version": 16})"),
             "Invalid 'user_config.pg_version': 16 is not of type 'string'");
-  EXPECT_EQ(check("pg", R"({"pg_version": "9.6"})"),
-            "Invalid 'user_config.pg_version': '9.6' is not one of ['10', '11', '12', '13', '14', '15', "
-            "'16', '17', '18']");
+  EXPECT_EQ(
+      check("pg", R"({"pg_version": "9.6"})"),
+      "Invalid 'user_config.pg_version': '9.6' is not one of ['10', '11', '12', '13', '14', '15', "
+      "'16', '17', '18']");
   EXPECT_EQ(check("pg", R"({"pg": {"max_connections": 10}})"),
             "Invalid 'user_config.pg.max_connections': 10 is less than the minimum of 25");
   EXPECT_EQ(check("pg", R"({"backup_hour": 24})"),
