@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "diff/checks.h"
 #include "diff/resume.h"
 
 namespace aivenctl::cli {
@@ -18,10 +19,6 @@ std::set<std::pair<std::string, int>> Changed(const diff::Changeset& cs) {
     out.insert({c.address.ToString(), static_cast<int>(c.action)});
   }
   return out;
-}
-
-bool Contains(const std::vector<std::string>& names, const std::string& name) {
-  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 // The project creations of `cs` alone (they depend on nothing).
@@ -50,7 +47,7 @@ std::map<std::string, std::string> ServiceTypes(const diff::Changeset& cs,
 }
 
 // Every integration `cs` creates that the catalog's integration types do not offer, as
-// "ADDRESS: why" lines.
+// "ADDRESS: why" lines (the planner's own pair check).
 std::vector<std::string> RefusedIntegrations(const diff::Changeset& cs,
                                              const model::LiveState& live,
                                              const model::Catalog& catalog) {
@@ -59,21 +56,15 @@ std::vector<std::string> RefusedIntegrations(const diff::Changeset& cs,
     auto it = types.find(project + "/" + service);
     return it == types.end() ? std::string() : it->second;
   };
+  const diff::CatalogChecker checker(catalog);
   std::vector<std::string> refused;
   for (const auto& op : cs.operations) {
     const auto* create = std::get_if<diff::IntegrationCreate>(&op.request);
     if (create == nullptr) continue;
-    const std::string source = type_of(create->source_project, create->source_service);
-    const std::string dest = type_of(create->dest_project, create->dest_service);
-    const model::IntegrationType* type = catalog.FindIntegrationType(create->type);
-    if (type == nullptr) {
-      refused.push_back(op.address.ToString() + ": integration type '" + create->type +
-                        "' is not offered by Aiven");
-    } else if (!Contains(type->source_service_types, source) ||
-               !Contains(type->dest_service_types, dest)) {
-      refused.push_back(op.address.ToString() + ": integration type '" + create->type +
-                        "' is not supported from " + (source.empty() ? "?" : source) + " to " +
-                        (dest.empty() ? "?" : dest));
+    if (auto problem = checker.CheckIntegration(
+            create->type, type_of(create->source_project, create->source_service),
+            type_of(create->dest_project, create->dest_service))) {
+      refused.push_back(op.address.ToString() + ": " + *problem);
     }
   }
   return refused;

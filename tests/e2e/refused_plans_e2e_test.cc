@@ -243,7 +243,7 @@ TEST_F(E2eTest, SavedChangesetOnAnEmptyAccountChecksThePairBeforeAnyService) {
   ProcessOutcome applied = Aivenctl(Fast({"apply", saved}));
   EXPECT_EQ(applied.code, 1) << applied.Describe();
   EXPECT_NE(applied.err.find("error: integration:refused-pair/metrics:pg->grafana: integration "
-                             "type 'metrics' is not supported from pg to grafana\n"),
+                             "type \"metrics\" does not connect pg -> grafana"),
             std::string::npos)
       << applied.Describe();
   EXPECT_NE(applied.err.find("only project:refused-pair was created (a project costs nothing); "
