@@ -17,16 +17,6 @@ using nlohmann::json;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
-bool NeverDeletedUser(const model::LiveUser& u) {
-  return u.type == "primary" || u.name == "avnadmin";
-}
-bool NeverDeletedDatabase(const std::string& name) {
-  return name == "defaultdb" || name == "_aiven";
-}
-bool InternalTopic(const std::string& name) {
-  return name.rfind("__", 0) == 0 || name == "_schemas";
-}
-
 core::Address ChildAddress(core::Kind kind, const model::LiveService& ls, const std::string& n) {
   return core::Address::Child(kind, ls.project, ls.name, n);
 }
@@ -176,10 +166,10 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
     p.fingerprint = Fingerprint(canonical);
   };
   for (const auto& d : ls.databases) {
-    if (!NeverDeletedDatabase(d.name)) add(core::Kind::kDatabase, d.name, CanonicalJson(d));
+    if (!AivenOwnedDatabase(d.name)) add(core::Kind::kDatabase, d.name, CanonicalJson(d));
   }
   for (const auto& u : ls.users) {
-    if (!NeverDeletedUser(u)) add(core::Kind::kUser, u.name, CanonicalJson(u));
+    if (!AivenOwnedUser(u)) add(core::Kind::kUser, u.name, CanonicalJson(u));
   }
   for (const auto& t : ls.topics) {
     if (!InternalTopic(t.name)) add(core::Kind::kTopic, t.name, CanonicalJson(t));
@@ -321,7 +311,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     std::set<std::string> names;
     for (const auto& d : s.databases) names.insert(d.name);
     for (const auto& d : ls.databases) {
-      if (!names.contains(d.name) && !NeverDeletedDatabase(d.name)) {
+      if (!names.contains(d.name) && !AivenOwnedDatabase(d.name)) {
         Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), FingerprintObject(d), pruned,
               DatabaseDelete{}, Gate::kNone);
       }
@@ -329,7 +319,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     names.clear();
     for (const auto& u : s.users) names.insert(u.name);
     for (const auto& u : ls.users) {
-      if (!names.contains(u.name) && !NeverDeletedUser(u)) {
+      if (!names.contains(u.name) && !AivenOwnedUser(u)) {
         Prune(cx, ChildAddress(core::Kind::kUser, ls, u.name), FingerprintObject(u), pruned,
               UserDelete{}, Gate::kNone);
       }

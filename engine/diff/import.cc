@@ -32,8 +32,6 @@ model::Tags UserTags(const model::Tags& tags) {
   return out;
 }
 
-bool Internal(const std::string& topic) { return topic.rfind("__", 0) == 0 || topic == "_schemas"; }
-
 model::Service ImportService(const model::LiveService& ls, const model::Catalog& catalog,
                              const std::string& plan_name) {
   model::Service s;
@@ -74,7 +72,8 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
     s.users.push_back(user);
   }
   for (const auto& lt : ls.topics) {
-    if (Internal(lt.name) || OwnershipOf(lt.tags, plan_name) == Ownership::kOtherPlan) continue;
+    if (InternalTopic(lt.name) || OwnershipOf(lt.tags, plan_name) == Ownership::kOtherPlan)
+      continue;
     model::Topic t;
     t.name = lt.name;
     t.partitions = lt.partitions;

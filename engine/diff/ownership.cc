@@ -54,4 +54,14 @@ std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::Live
   return out;
 }
 
+bool AivenOwnedDatabase(const std::string& name) { return name == "defaultdb" || name == "_aiven"; }
+
+bool AivenOwnedUser(const model::LiveUser& user) {
+  return user.type == "primary" || user.name == "avnadmin";
+}
+
+bool InternalTopic(const std::string& name) {
+  return name.rfind("__", 0) == 0 || name == "_schemas";
+}
+
 }  // namespace aivenctl::diff

@@ -56,4 +56,11 @@ bool IsLifecycleTag(const std::string& key);
 /// them apart, since they existed before aivenctl took them over.
 std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::LiveState& live);
 
+/// What Aiven creates by itself and aivenctl never lists, imports or deletes: the service's
+/// own databases (defaultdb, _aiven), its primary user (avnadmin), and Kafka's and Aiven's
+/// internal topics (__consumer_offsets, _schemas, ...).
+bool AivenOwnedDatabase(const std::string& name);
+bool AivenOwnedUser(const model::LiveUser& user);
+bool InternalTopic(const std::string& name);
+
 }  // namespace aivenctl::diff

@@ -80,16 +80,6 @@ std::vector<std::pair<std::string, json>> UndeclaredUserConfig(const json& live,
 namespace internal {
 namespace {
 
-bool NeverListedDatabase(const std::string& name) {
-  return name == "defaultdb" || name == "_aiven";
-}
-bool NeverListedUser(const model::LiveUser& u) {
-  return u.type == "primary" || u.name == "avnadmin";
-}
-bool InternalTopic(const std::string& name) {
-  return name.rfind("__", 0) == 0 || name == "_schemas";
-}
-
 // The names in `items`, for lookups (a service may hold thousands of topics).
 template <typename T>
 std::set<std::string_view> Names(const std::vector<T>& items) {
@@ -107,12 +97,12 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
     const auto databases = Names(s.databases);
     const auto users = Names(s.users);
     for (const auto& d : ls.databases) {
-      if (!NeverListedDatabase(d.name) && !databases.contains(d.name)) {
+      if (!AivenOwnedDatabase(d.name) && !databases.contains(d.name)) {
         add(core::Kind::kDatabase, d.name);
       }
     }
     for (const auto& u : ls.users) {
-      if (!NeverListedUser(u) && !users.contains(u.name)) add(core::Kind::kUser, u.name);
+      if (!AivenOwnedUser(u) && !users.contains(u.name)) add(core::Kind::kUser, u.name);
     }
   }
   const auto topics = Names(s.topics);
