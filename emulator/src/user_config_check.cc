@@ -3,6 +3,8 @@
 #include <regex>
 #include <vector>
 
+#include "core/pattern.h"
+
 namespace aivenctl::emulator {
 namespace {
 
@@ -111,7 +113,7 @@ std::optional<std::string> Check(const Json& schema, const Json& v, const std::s
     }
     if (auto p = schema.find("pattern"); p != schema.end() && p->is_string()) {
       try {
-        if (!std::regex_search(s, std::regex(p->get<std::string>()))) {
+        if (!std::regex_search(s, std::regex(core::PortablePattern(p->get<std::string>())))) {
           return Fail(path, PyRepr(v) + " does not match " + PyRepr(*p));
         }
       } catch (const std::regex_error&) {

@@ -8,6 +8,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "core/pattern.h"
 #include "core/suggest.h"
 #include "diff/json_diff.h"
 #include "model/aiven_schemas.h"
@@ -16,9 +17,28 @@
 namespace aivenctl::diff {
 namespace {
 
+using nlohmann::json;
+
+// `schema` with every `pattern` rewritten for std::regex (valijson compiles them with it):
+// Aiven writes some with (?i) or octal escapes, which would otherwise restrict nothing.
+json WithPortablePatterns(const json& schema) {
+  if (schema.is_array()) {
+    json out = json::array();
+    for (const auto& item : schema) out.push_back(WithPortablePatterns(item));
+    return out;
+  }
+  if (!schema.is_object()) return schema;
+  json out = json::object();
+  for (auto it = schema.begin(); it != schema.end(); ++it) {
+    const bool pattern = it.key() == "pattern" && it->is_string();
+    out[it.key()] =
+        pattern ? json(core::PortablePattern(it->get<std::string>())) : WithPortablePatterns(*it);
+  }
+  return out;
+}
+
 using core::DidYouMean;
 using core::JoinOr;
-using nlohmann::json;
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
@@ -140,7 +160,8 @@ std::vector<model::SchemaProblem> CatalogChecker::Check(const std::string& key, 
     compiled = std::make_unique<valijson::Schema>();
     try {
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-      valijson::adapters::NlohmannJsonAdapter adapter(schema);
+      const json portable = WithPortablePatterns(schema);
+      valijson::adapters::NlohmannJsonAdapter adapter(portable);
       parser.populateSchema(adapter, *compiled);
     } catch (const std::exception& e) {
       out.push_back(
