@@ -21,6 +21,13 @@ const Json* PropertyOf(const Json& schema, const std::string& key) {
 }  // namespace
 
 Json RedactSecure(const Json& schema, const Json& value) {
+  if (value.is_array()) {  // e.g. kafka_connect secret_providers[].vault.token
+    auto items = schema.is_object() ? schema.find("items") : schema.end();
+    if (items == schema.end()) return value;
+    Json out = Json::array();
+    for (const auto& v : value) out.push_back(RedactSecure(*items, v));
+    return out;
+  }
   if (!value.is_object()) return value;
   Json out = value;
   for (auto& [key, v] : out.items()) {
@@ -28,7 +35,7 @@ Json RedactSecure(const Json& schema, const Json& value) {
     if (sub == nullptr || v.is_null()) continue;
     if (Marked(*sub, "_secure")) {
       v = kRedacted;
-    } else if (v.is_object()) {
+    } else if (v.is_object() || v.is_array()) {
       v = RedactSecure(*sub, v);
     }
   }

@@ -43,6 +43,32 @@ bool Creates(const diff::Changeset& cs, const core::Address& address) {
   return false;
 }
 
+// "user_config.migration.password" -> /migration/password; "user_config.p[0].token" ->
+// /p/0/token (the planner's notation for a secret's place in a service's user_config).
+nlohmann::json::json_pointer SecretPointer(const std::string& path) {
+  std::string pointer;
+  std::string part;
+  auto flush = [&] {
+    std::string escaped;
+    for (char c : part) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    pointer += "/" + escaped;
+    part.clear();
+  };
+  const std::size_t start = path.find('.') + 1;  // after "user_config."
+  for (std::size_t i = start; i < path.size(); ++i) {
+    const char c = path[i];
+    if (c == '.' || c == '[') {
+      if (!part.empty()) flush();
+    } else if (c == ']') {
+      flush();
+    } else {
+      part += c;
+    }
+  }
+  if (!part.empty()) flush();
+  return nlohmann::json::json_pointer(pointer);
+}
+
 }  // namespace
 
 bool IsSavedChangeset(const std::string& target) {
@@ -186,12 +212,19 @@ bool FillSecrets(diff::Changeset& cs, Io& io) {
     if (!Creates(cs, secret.address)) continue;
     const std::string value = io.env.Get(secret.env).value_or("");
     api::Secrets().Add(value);
-    const std::string key = secret.path.substr(secret.path.find('.') + 1);
+    const nlohmann::json::json_pointer at = SecretPointer(secret.path);
     for (auto& op : cs.operations) {
       auto* create = std::get_if<diff::ServiceCreate>(&op.request);
       if (create == nullptr || op.address != secret.address) continue;
       if (!create->user_config) create->user_config = nlohmann::json::object();
-      (*create->user_config)[key] = value;
+      try {
+        (*create->user_config)[at] = value;
+      } catch (const nlohmann::json::exception&) {
+        io.err << "aivenctl: " << secret.path << " of " << secret.address.ToString() << " (from "
+               << secret.env << ") has no place in the service's user_config; "
+               << "run `aivenctl plan` again to save a fresh changeset. Nothing was changed.\n";
+        return false;
+      }
     }
   }
   return true;

@@ -1,5 +1,6 @@
 #include "diff/changeset_json.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,28 @@ void ReadPlan(const json& j, Changeset& cs) {
   }
 }
 
+// "user_config." then keys separated by dots, each optionally followed by [N] indices:
+// user_config.admin_password, user_config.migration.password, user_config.p[0].token.
+bool IsSecretPath(const std::string& path) {
+  const std::string prefix = "user_config.";
+  if (path.compare(0, prefix.size(), prefix) != 0) return false;
+  std::size_t i = prefix.size();
+  while (true) {
+    const std::size_t key = i;
+    while (i < path.size() && path[i] != '.' && path[i] != '[' && path[i] != ']') ++i;
+    if (i == key) return false;  // an empty key
+    while (i < path.size() && path[i] == '[') {
+      const std::size_t digits = ++i;
+      while (i < path.size() && std::isdigit(static_cast<unsigned char>(path[i]))) ++i;
+      if (i == digits || i == path.size() || path[i] != ']') return false;
+      ++i;
+    }
+    if (i == path.size()) return true;
+    if (path[i] != '.') return false;
+    ++i;
+  }
+}
+
 json SecretsJson(const Changeset& cs) {
   json out = json::array();
   for (const auto& s : cs.secrets_from_env) {
@@ -175,10 +198,8 @@ void ReadSecrets(const json& j, Changeset& cs) {
                     .path = String(secrets[i], "path", at),
                     .env = String(secrets[i], "env", at)};
     if (s.address.kind != core::Kind::kService) throw Bad(at + ".address: expected a service");
-    const std::string prefix = "user_config.";
-    if (s.path.size() <= prefix.size() || s.path.compare(0, prefix.size(), prefix) != 0 ||
-        s.path.find('.', prefix.size()) != std::string::npos) {
-      throw Bad(at + ".path: expected user_config.KEY");
+    if (!IsSecretPath(s.path)) {
+      throw Bad(at + ".path: expected user_config.KEY (or user_config.KEY.KEY, KEY[N], ...)");
     }
     if (s.env.empty()) throw Bad(at + ".env: expected a variable name");
     cs.secrets_from_env.push_back(std::move(s));

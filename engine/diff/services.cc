@@ -21,27 +21,58 @@ bool IsCreateOnlyKey(const std::string& key) {
          key == "project_to_fork_from" || key == "recovery_target_time" || key == "pg_read_replica";
 }
 
-// Paths of `uc`'s members whose schema carries `mark` (`_secure`, `create_only`).
-std::set<std::string> Marked(const json* schema, const json& uc, const char* mark) {
-  if (schema == nullptr) return {};
-  auto paths = model::MarkedPaths(*schema, uc, "user_config", mark);
-  return {paths.begin(), paths.end()};
+// Paths of `uc`'s members whose schema carries `mark` (`_secure`, `create_only`): the
+// catalog's schema and Aiven's published one, so a catalog without the marks loses none.
+std::set<std::string> Marked(const json* schema, const json& uc, const char* mark,
+                             const std::string& type) {
+  std::set<std::string> out;
+  for (const json* s : {schema, model::OfflineServiceSchema(type)}) {
+    if (s == nullptr) continue;
+    for (auto& path : model::MarkedPaths(*s, uc, "user_config", mark)) out.insert(path);
+  }
+  return out;
 }
 
-// `uc` without nulls and secrets (by name, or `_secure` in the schema: `secure` paths);
-// names the dropped secrets in `dropped`.
-json CleanForCreate(const json& uc, const std::string& prefix, const std::set<std::string>& secure,
+// The property `key` of an object schema, or nullptr.
+const json* Property(const json* schema, const std::string& key) {
+  if (schema == nullptr || !schema->is_object()) return nullptr;
+  auto props = schema->find("properties");
+  if (props == schema->end() || !props->is_object()) return nullptr;
+  auto p = props->find(key);
+  return p == props->end() ? nullptr : &*p;
+}
+
+// `v` (at `path`, described by `schema` when known) without secrets, through objects and
+// arrays, and without nulls unless `keep_nulls`. A secret is a `secure` path (`_secure` in a
+// schema) or, where no schema describes the key, a secret-looking name ("password", ...): a
+// described key such as pg.password_encryption is an ordinary setting. Names the dropped
+// secrets in `dropped`.
+json WithoutSecrets(const json& v, const std::string& path, const json* schema,
+                    const std::set<std::string>& secure, bool keep_nulls,
                     std::vector<std::string>& dropped) {
-  if (!uc.is_object()) return uc;
+  if (v.is_array()) {
+    const json* items = nullptr;
+    if (schema != nullptr && schema->is_object() && schema->contains("items")) {
+      items = &schema->at("items");
+    }
+    json out = json::array();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string at = path + "[" + std::to_string(i) + "]";
+      out.push_back(WithoutSecrets(v[i], at, items, secure, keep_nulls, dropped));
+    }
+    return out;
+  }
+  if (!v.is_object()) return v;
   json out = json::object();
-  for (auto it = uc.begin(); it != uc.end(); ++it) {
-    if (it.value().is_null()) continue;
-    const std::string path = prefix + "." + it.key();
-    if (IsSecretKey(it.key()) || secure.contains(path)) {
-      dropped.push_back(path);
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (it.value().is_null() && !keep_nulls) continue;
+    const std::string below = path + "." + it.key();
+    const json* prop = Property(schema, it.key());
+    if (secure.contains(below) || (prop == nullptr && IsSecretKey(it.key()))) {
+      dropped.push_back(below);
       continue;
     }
-    out[it.key()] = CleanForCreate(it.value(), path, secure, dropped);
+    out[it.key()] = WithoutSecrets(it.value(), below, prop, secure, keep_nulls, dropped);
   }
   return out;
 }
@@ -101,9 +132,9 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   f.push_back({"plan", json(), s.plan, false});
   if (s.cloud.value) f.push_back({"cloud", json(), *s.cloud.value, false});
   std::vector<std::string> dropped;
-  json uc =
-      CleanForCreate(s.user_config, "user_config",
-                     Marked(cx.checker.ServiceSchema(s.type), s.user_config, "_secure"), dropped);
+  const json* schema = cx.checker.ServiceSchema(s.type);
+  json uc = WithoutSecrets(s.user_config, "user_config", schema,
+                           Marked(schema, s.user_config, "_secure", s.type), false, dropped);
   for (const auto& d : dropped) {
     const std::string key = d.substr(std::string("user_config.").size());
     if (auto env = s.user_config_env.find(key); env != s.user_config_env.end()) {
@@ -113,13 +144,10 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
       f.push_back({d, json(), "(secret from $" + env->second + " at apply)", false});
       continue;
     }
-    // Only a top-level key written as ${env:NAME} is read again at apply.
-    const bool top_level = key.find('.') == std::string::npos;
     cx.Warn(s.pos, s.address,
             s.address.ToString() + ": " + d +
-                " is a secret: aivenctl keeps secrets out of changesets and does not send it" +
-                (top_level ? " (write it as ${env:NAME} to have apply read it from the environment)"
-                           : ""));
+                " is a secret: aivenctl keeps secrets out of changesets and does not send it "
+                "(write it as ${env:NAME} to have apply read it from the environment)");
   }
   if (!uc.empty()) {
     FlattenCreate(uc, "user_config", f);
@@ -158,27 +186,28 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
     f.push_back({"cloud", ls.cloud, *s.cloud.value, false});
     update.cloud = *s.cloud.value;
   }
-  // Secrets are never compared (they are never read back). A create_only key (from the
-  // schema, else the known ones) is compared only when the live service shows it, and a
-  // change to one needs a replace.
+  // Secrets are never compared, on either side (Aiven may show them masked), so a masked
+  // value is never sent back. A create_only key (from the schema, else the known ones) is
+  // compared only when the live service shows it, and a change to one needs a replace.
   const json* schema = cx.checker.ServiceSchema(s.type);
-  const std::set<std::string> secure = Marked(schema, s.user_config, "_secure");
-  std::set<std::string> create_only = Marked(schema, s.user_config, "create_only");
-  json managed = json::object();
-  for (auto it = s.user_config.begin(); it != s.user_config.end(); ++it) {
+  const std::set<std::string> secure = Marked(schema, s.user_config, "_secure", s.type);
+  std::set<std::string> create_only = Marked(schema, s.user_config, "create_only", s.type);
+  std::vector<std::string> secrets;  // never compared, never sent in an update
+  json managed = WithoutSecrets(s.user_config, "user_config", schema, secure, true, secrets);
+  const json live =
+      WithoutSecrets(ls.user_config, "user_config", schema,
+                     Marked(schema, ls.user_config, "_secure", s.type), true, secrets);
+  for (auto it = managed.begin(); it != managed.end();) {
     const std::string path = "user_config." + it.key();
-    if (IsSecretKey(it.key()) || secure.contains(path)) continue;
     if (schema == nullptr && IsCreateOnlyKey(it.key())) create_only.insert(path);
-    if (create_only.contains(path) && !ls.user_config.contains(it.key())) continue;
-    managed[it.key()] = it.value();
-  }
-  for (std::string path : secure) {  // nested ones: user_config.migration.password
-    std::replace(path.begin(), path.end(), '.', '/');
-    const json::json_pointer at("/" + path.substr(std::string("user_config/").size()));
-    if (managed.contains(at)) managed[at.parent_pointer()].erase(at.back());
+    if (create_only.contains(path) && !live.contains(it.key())) {
+      it = managed.erase(it);
+    } else {
+      ++it;
+    }
   }
   std::size_t before = f.size();
-  DiffManaged(managed, ls.user_config, "user_config", f);
+  DiffManaged(managed, live, "user_config", f);
   for (std::size_t i = before; i < f.size(); ++i) {
     if (create_only.contains(f[i].path)) f[i].forces_replace = true;
   }
@@ -189,9 +218,8 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
       top = top.substr(0, top.find('.'));
       if (uc.contains(top)) continue;
       const json& want = managed[top];
-      auto have = ls.user_config.find(top);
-      uc[top] =
-          want.is_object() ? Overlay(have == ls.user_config.end() ? json() : *have, want) : want;
+      auto have = live.find(top);
+      uc[top] = want.is_object() ? Overlay(have == live.end() ? json() : *have, want) : want;
     }
     update.user_config = std::move(uc);
   }

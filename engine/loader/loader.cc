@@ -22,12 +22,38 @@ void SortByPosition(core::Diagnostics& diags) {
   });
 }
 
-// Service place (line, column) -> its top-level user_config keys written as exactly
-// `${env:NAME}` -> NAME. Read before interpolation replaces the text.
+// Service place (line, column) -> the paths of its user_config values written as exactly
+// `${env:NAME}` -> NAME ("admin_password", "migration.password",
+// "secret_providers[0].vault.token": the planner's notation). Read before interpolation
+// replaces the text.
 using EnvRefs = std::map<std::pair<int, int>, std::map<std::string, std::string>>;
 
-EnvRefs UserConfigEnvRefs(const YamlNode& root) {
+void CollectEnvRefs(const YamlNode& node, const std::string& path,
+                    std::map<std::string, std::string>& out) {
   static constexpr std::string_view kOpen = "${env:";
+  if (node.IsMap()) {
+    for (std::size_t i = 0; i < node.keys.size(); ++i) {
+      const std::string& key = node.keys[i].value;
+      CollectEnvRefs(node.values[i], path.empty() ? key : path + "." + key, out);
+    }
+    return;
+  }
+  if (node.IsSequence()) {
+    for (std::size_t i = 0; i < node.values.size(); ++i) {
+      CollectEnvRefs(node.values[i], path + "[" + std::to_string(i) + "]", out);
+    }
+    return;
+  }
+  const std::string& text = node.value;
+  if (!node.IsScalar() || path.empty() || text.size() <= kOpen.size() + 1 ||
+      text.compare(0, kOpen.size(), kOpen) != 0 || text.back() != '}') {
+    return;
+  }
+  std::string name = text.substr(kOpen.size(), text.size() - kOpen.size() - 1);
+  if (IsVariableName(name)) out[path] = std::move(name);
+}
+
+EnvRefs UserConfigEnvRefs(const YamlNode& root) {
   EnvRefs out;
   const YamlNode* projects = root.Find("projects");
   if (projects == nullptr || !projects->IsSequence()) return out;
@@ -37,16 +63,9 @@ EnvRefs UserConfigEnvRefs(const YamlNode& root) {
     for (const YamlNode& service : services->values) {
       const YamlNode* uc = service.IsMap() ? service.Find("user_config") : nullptr;
       if (uc == nullptr || !uc->IsMap()) continue;
-      for (std::size_t i = 0; i < uc->keys.size(); ++i) {
-        const std::string& text = uc->values[i].value;
-        if (!uc->values[i].IsScalar() || text.size() <= kOpen.size() + 1 ||
-            text.compare(0, kOpen.size(), kOpen) != 0 || text.back() != '}') {
-          continue;
-        }
-        std::string name = text.substr(kOpen.size(), text.size() - kOpen.size() - 1);
-        if (!IsVariableName(name)) continue;
-        out[{service.line, service.column}][uc->keys[i].value] = std::move(name);
-      }
+      std::map<std::string, std::string> refs;
+      CollectEnvRefs(*uc, "", refs);
+      if (!refs.empty()) out[{service.line, service.column}] = std::move(refs);
     }
   }
   return out;

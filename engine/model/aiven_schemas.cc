@@ -50,22 +50,42 @@ const json* OfflineIntegrationSchema(const std::string& type) {
 
 const json& TopicConfigSchema() { return Table().at("topic_config"); }
 
-std::vector<std::string> MarkedPaths(const json& schema, const json& value, const std::string& root,
-                                     const char* mark) {
-  std::vector<std::string> out;
-  if (!schema.is_object() || !value.is_object()) return out;
+namespace {
+
+// Appends the marked paths below `value` (at `path`, described by `schema`): objects by
+// their properties, arrays element by element through `items`.
+void Marked(const json& schema, const json& value, const std::string& path, const char* mark,
+            std::vector<std::string>& out) {
+  if (!schema.is_object()) return;
+  if (value.is_array()) {
+    auto items = schema.find("items");
+    if (items == schema.end()) return;
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      Marked(*items, value[i], path + "[" + std::to_string(i) + "]", mark, out);
+    }
+    return;
+  }
+  if (!value.is_object()) return;
   auto props = schema.find("properties");
-  if (props == schema.end() || !props->is_object()) return out;
+  if (props == schema.end() || !props->is_object()) return;
   for (auto it = value.begin(); it != value.end(); ++it) {
     auto p = props->find(it.key());
     if (p == props->end()) continue;
-    const std::string path = root + "." + it.key();
+    const std::string below = path + "." + it.key();
     if (p->value(mark, false)) {
-      out.push_back(path);
-    } else if (it->is_object()) {
-      for (auto& sub : MarkedPaths(*p, *it, path, mark)) out.push_back(std::move(sub));
+      out.push_back(below);
+    } else {
+      Marked(*p, *it, below, mark, out);
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::string> MarkedPaths(const json& schema, const json& value, const std::string& root,
+                                     const char* mark) {
+  std::vector<std::string> out;
+  if (value.is_object()) Marked(schema, value, root, mark, out);
   return out;
 }
 

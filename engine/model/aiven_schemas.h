@@ -34,8 +34,9 @@ const nlohmann::json* OfflineIntegrationSchema(const std::string& type);
 /// The schema of a Kafka topic's `config` (closed: unknown keys are refused).
 const nlohmann::json& TopicConfigSchema();
 
-/// Paths ("user_config.admin_password", "user_config.migration.password") of every
-/// member of `value` whose schema carries `mark` (`_secure` or `create_only`).
+/// Paths ("user_config.admin_password", "user_config.migration.password",
+/// "user_config.secret_providers[0].vault.token") of every member of `value` whose schema
+/// carries `mark` (`_secure` or `create_only`), through objects and arrays.
 std::vector<std::string> MarkedPaths(const nlohmann::json& schema, const nlohmann::json& value,
                                      const std::string& root, const char* mark);
 

@@ -111,8 +111,9 @@ struct Service {
   bool protect = false;             ///< never delete or replace
   bool adopt = false;               ///< take over an unowned service of this name
   Inherited<core::Seconds> ttl;     ///< expiry stamped at creation
-  /// Top-level user_config key -> NAME, for values written as exactly `${env:NAME}` (a
-  /// secret among them is re-read from the environment at apply, never saved).
+  /// user_config path ("admin_password", "migration.password", "providers[0].token") -> NAME,
+  /// for values written as exactly `${env:NAME}` (a secret among them is re-read from the
+  /// environment at apply, never saved).
   std::map<std::string, std::string> user_config_env;
   core::SourcePos pos;    ///< where it is written in the plan file
   KeyPositions key_pos;   ///< "type" and "user_config...." keys

@@ -79,6 +79,32 @@ TEST(AivenSchemas, SecureMembersAreRedactedAtAnyDepth) {
       "unknown": "kept"})"));
 }
 
+TEST(AivenSchemas, SecureMembersOfArrayItemsAreRedacted) {
+  const Json& schema = *Cat().UserConfigSchema("kafka_connect");
+  Json uc = Json::parse(R"({"secret_providers": [
+      {"name": "v", "vault": {"address": "https://vault", "auth_method": "token", "token": "t0k"}},
+      {"name": "a", "aws": {"auth_method": "credentials", "region": "r", "secret_key": "k3y"}}]})");
+  EXPECT_EQ(RedactSecure(schema, uc), Json::parse(R"({"secret_providers": [
+      {"name": "v", "vault": {"address": "https://vault", "auth_method": "token",
+                              "token": "<redacted>"}},
+      {"name": "a", "aws": {"auth_method": "credentials", "region": "r",
+                            "secret_key": "<redacted>"}}]})"));
+}
+
+// Aiven writes some patterns for Python (a leading (?i), octal escapes); they restrict here too.
+TEST(AivenSchemas, PatternsStdRegexCannotReadAsWrittenStillRestrict) {
+  auto check = [](const char* uc) { return Cat().CheckUserConfig("grafana", Json::parse(uc)); };
+  EXPECT_EQ(check(R"({"date_formats": {"default_timezone": "Europe/Helsinki"}})"), std::nullopt);
+  EXPECT_EQ(check(R"({"date_formats": {"default_timezone": "utc"}})"), std::nullopt);
+  EXPECT_NE(check(R"({"date_formats": {"default_timezone": "not a zone"}})"), std::nullopt);
+  EXPECT_EQ(check(R"({"auth_github": {"client_id": "abc", "client_secret": "s",
+                      "allowed_organizations": ["o"]}})"),
+            std::nullopt);
+  EXPECT_NE(check(R"({"auth_github": {"client_id": "tab\there", "client_secret": "s",
+                      "allowed_organizations": ["o"]}})"),
+            std::nullopt);
+}
+
 TEST(AivenSchemas, CreateOnlyMembersRefuseAChange) {
   const Json& schema = *Cat().UserConfigSchema("pg");
   const Json before = Json::parse(R"({"admin_username": "root", "pg": {"jit": true}})");

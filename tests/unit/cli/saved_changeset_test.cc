@@ -89,6 +89,45 @@ TEST(SavedChangeset, SecretsComeFromTheEnvironmentIntoTheCreateOnly) {
   EXPECT_TRUE(FillSecrets(resumed, io_none));
 }
 
+TEST(SavedChangeset, NestedSecretsGoBackToTheirPlace) {
+  diff::Changeset cs = Identity();
+  const core::Address connect = core::Address::Service("ci-15", "connect");
+  cs.secrets_from_env = {{connect, "user_config.secret_providers[0].vault.token", "VAULT_TOKEN"},
+                         {connect, "user_config.migration.password", "MIG_PW"}};
+  diff::Operation create;
+  create.address = connect;
+  create.action = diff::Action::kCreate;
+  create.request = diff::ServiceCreate{
+      .name = "connect",
+      .type = "kafka_connect",
+      .plan = "startup-4",
+      .user_config = nlohmann::json::parse(
+          R"({"secret_providers": [{"name": "vault", "vault": {"auth_method": "token"}}]})")};
+  cs.operations.push_back(create);
+  std::ostringstream out, err;
+  core::MapEnvironment env(
+      std::map<std::string, std::string>{{"VAULT_TOKEN", "tok-1"}, {"MIG_PW", "pw-2"}});
+  Io io{out, err, env};
+  ASSERT_TRUE(FillSecrets(cs, io)) << err.str();
+  const auto& request = std::get<diff::ServiceCreate>(cs.operations[0].request);
+  EXPECT_EQ(*request.user_config, nlohmann::json::parse(R"({
+      "secret_providers": [{"name": "vault", "vault": {"auth_method": "token", "token": "tok-1"}}],
+      "migration": {"password": "pw-2"}})"));
+
+  // A path that does not fit the request (a hand-edited changeset) is refused, not guessed.
+  diff::Changeset odd = cs;
+  odd.secrets_from_env = {{connect, "user_config.secret_providers.vault", "MIG_PW"}};
+  auto& odd_request = std::get<diff::ServiceCreate>(odd.operations[0].request);
+  (*odd_request.user_config)["secret_providers"] = "not-an-object";
+  std::ostringstream err2;
+  Io io2{out, err2, env};
+  EXPECT_FALSE(FillSecrets(odd, io2));
+  EXPECT_NE(err2.str().find("user_config.secret_providers.vault of service:ci-15/connect (from "
+                            "MIG_PW) has no place in the service's user_config"),
+            std::string::npos)
+      << err2.str();
+}
+
 TEST(SavedChangeset, DestroyAndPlanByNameNeedAPlanNameAndAProjectButNoPlanFile) {
   auto o = RunWith({"destroy", "--plan", "pr-15"});
   EXPECT_EQ(o.code, 1);

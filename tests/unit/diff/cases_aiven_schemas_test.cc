@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
+#include "model/aiven_schemas.h"
 
 namespace aivenctl::difftest {
 namespace {
@@ -213,7 +214,7 @@ projects:
     tags.managed-by: "aivenctl"
     cost: $0.000/h -> $0.082/h, $0.00 -> $59.86 per month
 
-warning: service:ci/pg: user_config.migration.passphrase is a secret: aivenctl keeps secrets out of changesets and does not send it
+warning: service:ci/pg: user_config.migration.passphrase is a secret: aivenctl keeps secrets out of changesets and does not send it (write it as ${env:NAME} to have apply read it from the environment)
 
 Cost: $0.000/h -> $0.082/h (+$0.082/h), $0.00 -> $59.86 per month (+$59.86)
 Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
@@ -227,6 +228,45 @@ Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
      false,
      true},
 };
+
+// Aiven writes some patterns for Python ((?i), octal escapes); std::regex reads them only
+// rewritten, and then they restrict values at plan time as on Aiven.
+TEST(AivenSchemaPatterns, PythonStylePatternsRestrictAtPlan) {
+  model::Catalog catalog = TestCatalog();
+  for (auto& [name, type] : catalog.service_types) {
+    if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
+  }
+  auto plan = [&](const std::string& timezone, const std::string& client_id) {
+    diff::PlanOptions o;
+    o.now = Now();
+    return Render(diff::Plan(LoadPlan(R"(
+version: 1
+name: test
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci
+    services:
+      - name: dash
+        type: grafana
+        plan: startup-1
+        user_config:
+          date_formats: {default_timezone: ")" +
+                                      timezone + R"("}
+          auth_github: {client_id: ")" +
+                                      client_id + R"(", client_secret: s3cret-x,
+                        allowed_organizations: [acme]}
+)"),
+                             model::LiveState{}, catalog, o),
+                  false);
+  };
+  EXPECT_EQ(plan("Europe/Helsinki", "Iv1.abc").find("error"), std::string::npos)
+      << plan("Europe/Helsinki", "Iv1.abc");
+  EXPECT_EQ(plan("utc", "Iv1.abc").find("error"), std::string::npos) << plan("utc", "Iv1.abc");
+  const std::string zone = plan("not a zone", "Iv1.abc");
+  EXPECT_NE(zone.find("user_config.date_formats.default_timezone"), std::string::npos) << zone;
+  const std::string id = plan("UTC", "tab\\there");
+  EXPECT_NE(id.find("user_config.auth_github.client_id"), std::string::npos) << id;
+}
 
 INSTANTIATE_TEST_SUITE_P(Diff, AivenSchemaCase, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return info.param.name; });

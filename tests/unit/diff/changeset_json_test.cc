@@ -18,6 +18,7 @@
 #include "diff/sha256.h"
 #include "fixtures.h"
 #include "loader/loader.h"
+#include "model/aiven_schemas.h"
 #include "render/diagnostics.h"
 
 namespace aivenctl::difftest {
@@ -154,7 +155,15 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
   expect_error(bad, "changeset.secrets_from_env[0].address: expected a service");
   bad["secrets_from_env"][0]["address"] = "service:p/pg";
   bad["secrets_from_env"][0]["path"] = "tags.x";
-  expect_error(bad, "changeset.secrets_from_env[0].path: expected user_config.KEY");
+  const std::string bad_path =
+      "changeset.secrets_from_env[0].path: expected user_config.KEY (or user_config.KEY.KEY, "
+      "KEY[N], ...)";
+  expect_error(bad, bad_path);
+  for (const char* path : {"user_config.", "user_config.a..b", "user_config.a[x]", "user_config.a[",
+                           "user_config.a[1]b", "user_config.a.", "user_config.[0]"}) {
+    bad["secrets_from_env"][0]["path"] = path;
+    expect_error(bad, bad_path);
+  }
   bad = doc;
   bad["changes"][1]["address"] = "service:only-project";
   expect_error(bad,
@@ -282,6 +291,113 @@ projects:
                        model::LiveState{}, TestCatalog(), o)
                 .changeset.secrets_from_env.size(),
             0u);
+}
+
+// A secret below the top level (an object member, an array element's member) written as
+// ${env:NAME} is re-read at apply like a top-level one; the changeset holds its path only.
+TEST(ChangesetJson, NestedSecretsFromEnvKeepTheirPath) {
+  core::MapEnvironment env({{"MIG_PW", "mig-secret-7731"}, {"VAULT_TOKEN", "vault-secret-4410"}});
+  loader::LoadOptions load;
+  load.env = &env;
+  loader::LoadResult loaded = loader::LoadPlanText("plans/pr.yaml", R"(
+version: 1
+name: nested
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci
+    services:
+      - name: pg
+        type: pg
+        plan: startup-4
+        user_config:
+          migration: {host: db.example.com, port: 5432, password: "${env:MIG_PW}"}
+          pg: {password_encryption: scram-sha-256}
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        user_config:
+          secret_providers:
+            - {name: vault, vault: {address: "https://vault:8200", auth_method: token,
+                                    token: "${env:VAULT_TOKEN}"}}
+)",
+                                                   load);
+  ASSERT_TRUE(loaded.ok()) << render::FormatDiagnostics(loaded.diagnostics, {}, {});
+  diff::PlanOptions o;
+  o.now = Now();
+  model::Catalog catalog = TestCatalog();  // with Aiven's schemas, as the API serves them
+  for (auto& [name, type] : catalog.service_types) {
+    if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
+  }
+  diff::PlanResult r = diff::Plan(*loaded.plan, model::LiveState{}, catalog, o);
+  ASSERT_TRUE(r.ok()) << Render(r, false);
+  const diff::Changeset& cs = r.changeset;
+  EXPECT_TRUE(cs.warnings.empty()) << Render(r, false);
+  ASSERT_EQ(cs.secrets_from_env.size(), 2u);
+  EXPECT_EQ(cs.secrets_from_env[0],
+            (diff::SecretFromEnv{*core::Address::Parse("service:ci/pg"),
+                                 "user_config.migration.password", "MIG_PW"}));
+  EXPECT_EQ(cs.secrets_from_env[1],
+            (diff::SecretFromEnv{*core::Address::Parse("service:ci/connect"),
+                                 "user_config.secret_providers[0].vault.token", "VAULT_TOKEN"}));
+  const std::string text = diff::ToJson(cs).dump();
+  EXPECT_EQ(text.find("secret-"), std::string::npos) << text;
+  // A key the schema describes is a setting, whatever its name says.
+  EXPECT_NE(text.find("\"password_encryption\":\"scram-sha-256\""), std::string::npos) << text;
+  EXPECT_EQ(SchemaErrors(diff::ToJson(cs)), "");
+  auto back = diff::FromJson(json::parse(text));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(*back == cs);
+}
+
+// The live side is compared without its secrets too: a masked secret inside an array item
+// is no change, and a real change sends the item without the mask.
+TEST(ChangesetJson, MaskedLiveSecretsAreNoChangeAndNeverSentBack) {
+  core::MapEnvironment env(
+      std::map<std::string, std::string>{{"VAULT_TOKEN", "vault-secret-4410"}});
+  loader::LoadOptions load;
+  load.env = &env;
+  auto plan_for = [&](const std::string& address) {
+    loader::LoadResult loaded = loader::LoadPlanText("plans/pr.yaml", R"(
+version: 1
+name: masked
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: ci
+    services:
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        user_config:
+          secret_providers:
+            - {name: vault, vault: {address: ")" + address + R"(", auth_method: token,
+                                    token: "${env:VAULT_TOKEN}"}}
+)",
+                                                     load);
+    EXPECT_TRUE(loaded.ok()) << render::FormatDiagnostics(loaded.diagnostics, {}, {});
+    model::Catalog catalog = TestCatalog();
+    for (auto& [name, type] : catalog.service_types) {
+      if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
+    }
+    diff::PlanOptions o;
+    o.now = Now();
+    return diff::Plan(*loaded.plan, LiveFromJson(json::parse(R"({"projects": [{"name": "ci",
+        "owned": "masked", "services": [{"name": "connect", "type": "kafka_connect",
+        "plan": "startup-4", "owned": "masked",
+        "user_config": {"secret_providers": [{"name": "vault", "vault": {
+          "address": "https://vault:8200", "auth_method": "token",
+          "token": "<redacted>"}}]}}]}]})")),
+                      catalog, o);
+  };
+  diff::PlanResult same = plan_for("https://vault:8200");
+  ASSERT_TRUE(same.ok()) << Render(same, false);
+  EXPECT_FALSE(same.changeset.Summarize().has_changes()) << Render(same, false);
+
+  diff::PlanResult moved = plan_for("https://vault2:8200");
+  ASSERT_TRUE(moved.ok()) << Render(moved, false);
+  const std::string text = diff::ToJson(moved.changeset).dump();
+  EXPECT_NE(text.find("vault2"), std::string::npos) << text;
+  EXPECT_EQ(text.find("redacted"), std::string::npos) << text;
+  EXPECT_EQ(text.find("vault-secret"), std::string::npos) << text;
 }
 
 TEST(ChangesetJson, FingerprintsCoverEveryChangeAndTrackDrift) {
