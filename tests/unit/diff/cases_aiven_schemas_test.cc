@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "fixtures.h"
-#include "model/aiven_schemas.h"
 
 namespace aivenctl::difftest {
 namespace {
@@ -232,10 +231,7 @@ Plan: 2 to create, 0 to update, 0 to replace, 0 to destroy.
 // Aiven writes some patterns for Python ((?i), octal escapes); std::regex reads them only
 // rewritten, and then they restrict values at plan time as on Aiven.
 TEST(AivenSchemaPatterns, PythonStylePatternsRestrictAtPlan) {
-  model::Catalog catalog = TestCatalog();
-  for (auto& [name, type] : catalog.service_types) {
-    if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
-  }
+  const model::Catalog& catalog = AivenSchemaCatalog();
   auto plan = [&](const std::string& timezone, const std::string& client_id) {
     diff::PlanOptions o;
     o.now = Now();

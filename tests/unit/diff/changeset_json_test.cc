@@ -18,7 +18,6 @@
 #include "diff/sha256.h"
 #include "fixtures.h"
 #include "loader/loader.h"
-#include "model/aiven_schemas.h"
 #include "render/diagnostics.h"
 
 namespace aivenctl::difftest {
@@ -324,10 +323,7 @@ projects:
   ASSERT_TRUE(loaded.ok()) << render::FormatDiagnostics(loaded.diagnostics, {}, {});
   diff::PlanOptions o;
   o.now = Now();
-  model::Catalog catalog = TestCatalog();  // with Aiven's schemas, as the API serves them
-  for (auto& [name, type] : catalog.service_types) {
-    if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
-  }
+  const model::Catalog& catalog = AivenSchemaCatalog();
   diff::PlanResult r = diff::Plan(*loaded.plan, model::LiveState{}, catalog, o);
   ASSERT_TRUE(r.ok()) << Render(r, false);
   const diff::Changeset& cs = r.changeset;
@@ -374,10 +370,7 @@ projects:
 )",
                                                      load);
     EXPECT_TRUE(loaded.ok()) << render::FormatDiagnostics(loaded.diagnostics, {}, {});
-    model::Catalog catalog = TestCatalog();
-    for (auto& [name, type] : catalog.service_types) {
-      if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
-    }
+    const model::Catalog& catalog = AivenSchemaCatalog();
     diff::PlanOptions o;
     o.now = Now();
     return diff::Plan(*loaded.plan, LiveFromJson(json::parse(R"({"projects": [{"name": "ci",

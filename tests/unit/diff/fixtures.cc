@@ -11,6 +11,7 @@
 
 #include "diff/request_json.h"
 #include "loader/loader.h"
+#include "model/aiven_schemas.h"
 #include "render/changeset_text.h"
 #include "render/diagnostics.h"
 
@@ -66,6 +67,17 @@ model::Catalog CatalogFromJson(const json& j) {
 const model::Catalog& TestCatalog() {
   static const model::Catalog catalog =
       CatalogFromJson(json::parse(ReadFile(SourceDir() + "/tests/testdata/diff/catalog.json")));
+  return catalog;
+}
+
+const model::Catalog& AivenSchemaCatalog() {
+  static const model::Catalog catalog = [] {
+    model::Catalog c = TestCatalog();
+    for (auto& [name, type] : c.service_types) {
+      if (const auto* aiven = model::OfflineServiceSchema(name)) type.user_config_schema = *aiven;
+    }
+    return c;
+  }();
   return catalog;
 }
 

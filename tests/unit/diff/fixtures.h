@@ -21,6 +21,9 @@ std::string ReadFile(const std::string& path);
 
 /// The test catalog: 4 clouds, pg/kafka/kafka_connect/grafana/mysql, 4 integration types.
 const model::Catalog& TestCatalog();
+/// TestCatalog with Aiven's published user_config schemas (schemas/aiven), as the API and the
+/// emulator serve them: `_secure` marks, Python-style patterns and all.
+const model::Catalog& AivenSchemaCatalog();
 
 /// Catalog from the emulator-style JSON (service_types map with service_plans, price strings).
 model::Catalog CatalogFromJson(const nlohmann::json& j);
