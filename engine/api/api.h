@@ -170,6 +170,20 @@ class Api {
                                                          const std::string& id,
                                                          const nlohmann::json& user_config,
                                                          const std::string& address = "");
+  /// `GET /v1/project/{p}/vpcs` -> VPCs sorted by cloud (DELETED ones left out).
+  core::Result<std::vector<model::LiveVpc>> ListVpcs(const std::string& project);
+  /// `GET /v1/project/{p}/vpcs/{id}`.
+  core::Result<model::LiveVpc> GetVpc(const std::string& project, const std::string& id);
+  /// `POST /v1/project/{p}/vpcs` {cloud_name, network_cidr, peering_connections: []}; a
+  /// retried create answered "already exists" is confirmed by listing the cloud's VPC.
+  core::Result<model::LiveVpc> CreateVpc(const std::string& project, const std::string& cloud,
+                                         const std::string& network_cidr,
+                                         const std::string& address = "");
+  /// `DELETE /v1/project/{p}/vpcs/{id}`; absent is success. A 409 (services still in it)
+  /// is kFailedPrecondition.
+  core::Status DeleteVpc(const std::string& project, const std::string& id,
+                         const std::string& address = "");
+
   /// `DELETE .../integration/{id}`; absent is success.
   core::Status DeleteIntegration(const std::string& project, const std::string& id,
                                  const std::string& address = "");

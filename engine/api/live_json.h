@@ -73,6 +73,12 @@ model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
 /// Topics are not in a service object (topics_read stays false).
 model::LiveService ServiceFromJson(const std::string& project, const nlohmann::json& service);
 
+/// A VPC object (create, get or list item).
+model::LiveVpc VpcFromJson(const nlohmann::json& vpc);
+
+/// The body of `GET /v1/project/{p}/vpcs` -> VPCs sorted by cloud, DELETED ones left out.
+std::vector<model::LiveVpc> VpcsFromJson(const nlohmann::json& body);
+
 /// The body of `GET /v1/service_types` -> service types by name.
 std::map<std::string, model::ServiceType> ServiceTypesFromJson(const nlohmann::json& body);
 

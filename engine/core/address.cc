@@ -6,6 +6,8 @@ const char* KindName(Kind kind) {
   switch (kind) {
     case Kind::kProject:
       return "project";
+    case Kind::kVpc:
+      return "vpc";
     case Kind::kService:
       return "service";
     case Kind::kDatabase:
@@ -24,6 +26,10 @@ Address Address::Project(std::string project) { return {Kind::kProject, {std::mo
 
 Address Address::Service(std::string project, std::string service) {
   return {Kind::kService, {std::move(project), std::move(service)}};
+}
+
+Address Address::Vpc(std::string project, std::string cloud) {
+  return {Kind::kVpc, {std::move(project), std::move(cloud)}};
 }
 
 Address Address::Child(Kind kind, std::string project, std::string service, std::string name) {
@@ -57,6 +63,8 @@ Result<Address> Address::Parse(std::string_view text) {
   size_t want = 0;
   if (kind_text == "project") {
     a.kind = Kind::kProject, want = 1;
+  } else if (kind_text == "vpc") {
+    a.kind = Kind::kVpc, want = 2;
   } else if (kind_text == "service") {
     a.kind = Kind::kService, want = 2;
   } else if (kind_text == "database") {
@@ -91,6 +99,7 @@ Address Address::Parent() const {
   switch (kind) {
     case Kind::kProject:
       return *this;
+    case Kind::kVpc:
     case Kind::kService:
     case Kind::kIntegration:
       return Project(parts[0]);

@@ -11,13 +11,15 @@
 namespace aivenctl::core {
 
 /// Kinds of resource aivenctl manages, in the order they are created.
-enum class Kind { kProject, kService, kDatabase, kUser, kTopic, kIntegration };
+/// A project VPC (kVpc) lives in its project, outside any service, and is created before the
+/// services placed in it.
+enum class Kind { kProject, kVpc, kService, kDatabase, kUser, kTopic, kIntegration };
 
 /// "project", "service", ...
 const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
-/// project: {project}; service: {project, service}; database/user/topic:
+/// project: {project}; vpc: {project, cloud}; service: {project, service}; database/user/topic:
 /// {project, service, name}; integration: {project, "type:src->dst"}.
 struct Address {
   Kind kind = Kind::kProject;
@@ -25,6 +27,8 @@ struct Address {
 
   static Address Project(std::string project);
   static Address Service(std::string project, std::string service);
+  /// vpc:project/cloud (Aiven allows one VPC per cloud in a project).
+  static Address Vpc(std::string project, std::string cloud);
   static Address Child(Kind kind, std::string project, std::string service, std::string name);
   static Address Integration(std::string project, std::string type, std::string source,
                              std::string destination);

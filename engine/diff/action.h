@@ -23,9 +23,11 @@ enum class Gate {
   kTopicActive,        ///< topic state ACTIVE
   kIntegrationActive,  ///< integration active
   kGone,               ///< the resource no longer exists (deletes that are asynchronous)
+  kVpcActive,          ///< project VPC state ACTIVE
 };
 
-/// "none", "service-running", "service-backup", "topic-active", "integration-active", "gone".
+/// "none", "service-running", "service-backup", "topic-active", "integration-active", "gone",
+/// "vpc-active".
 const char* GateName(Gate gate);
 /// Inverse of GateName; nullopt for unknown text.
 std::optional<Gate> ParseGate(const std::string& text);

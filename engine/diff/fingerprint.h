@@ -22,6 +22,7 @@ nlohmann::json CanonicalJson(const model::LiveDatabase& d);
 nlohmann::json CanonicalJson(const model::LiveUser& u);
 nlohmann::json CanonicalJson(const model::LiveTopic& t);
 nlohmann::json CanonicalJson(const model::LiveIntegration& i);
+nlohmann::json CanonicalJson(const model::LiveVpc& v);
 
 /// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
 std::string Fingerprint(const nlohmann::json& canonical);

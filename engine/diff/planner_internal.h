@@ -48,6 +48,8 @@ struct Pending {
   Gate delete_gate = Gate::kNone;
   std::string fingerprint;        ///< of the live object ("absent" when there is none)
   bool wait_for_running = false;  ///< a no-op service still building: dependents wait for it
+  /// Creates/updates this one's create or update waits for (a service: its VPC).
+  std::vector<core::Address> after;
 };
 
 /// The run: inputs, findings, and the changes built so far.
@@ -100,6 +102,14 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
 void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
                   const std::vector<FieldChange>& fields, bool protect,
                   const std::string& protect_owner);
+
+/// The project's VPCs: creates, adoption, the readiness wait, prune (vpcs.cc).
+void DiffVpcs(Context& cx, const model::Project& project, const model::LiveProject* lp);
+/// Deletes for destroy: the VPCs a destroyed project holds or the plan declares (vpcs.cc).
+void DestroyVpcs(Context& cx, const model::Project& project, const model::LiveProject& lp,
+                 bool project_goes);
+/// The cloud of the VPC service `s` is placed in ("" for none) (vpcs.cc).
+std::string VpcCloudOf(const Context& cx, const model::Project& project, const model::Service& s);
 
 /// Lists what is live in the plan's projects and declared services but not declared
 /// (unmanaged.cc); integrations are listed by the integration diff.

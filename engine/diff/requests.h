@@ -70,6 +70,10 @@ struct ServiceCreate {
   std::optional<bool> termination_protection;     ///< "termination_protection"
   std::optional<long long> disk_space_mb;         ///< "disk_space_mb"
   model::Tags tags;                               ///< "tags", ownership included
+  /// "project_vpc": the cloud of the project VPC to place it in, resolved to the VPC's id
+  /// at apply (the VPC may be created by the same run). Unset: the runner sends
+  /// `"project_vpc_id": null`, so the service never lands in a VPC by default.
+  std::optional<std::string> vpc_cloud;
 
   /// True when user_config forks another service or restores to a point in time
   /// (service_to_fork_from, project_to_fork_from or recovery_target_time set).
@@ -86,6 +90,9 @@ struct ServiceChanges {
   std::optional<model::Maintenance> maintenance;  ///< "maintenance" {dow, time}
   std::optional<long long> disk_space_mb;         ///< "disk_space_mb"
   std::optional<bool> powered;                    ///< "powered"
+  /// "project_vpc": the cloud of the VPC to move into, "" to move out (the runner sends
+  /// project_vpc_id: the VPC's id read at apply, or null).
+  std::optional<std::string> vpc_cloud;
   bool operator==(const ServiceChanges&) const = default;
 };
 
@@ -112,6 +119,32 @@ struct ServiceDelete {
   bool unprotect = false;  ///< "unprotect": PUT termination_protection=false first
   bool wait_only = false;  ///< "wait_only": another run deletes it; send nothing, wait
   bool operator==(const ServiceDelete&) const = default;
+};
+
+// --- Project VPCs --------------------------------------------------------------------------
+
+/// `POST /v1/project/{project}/vpcs` (the cloud is the address's second part).
+struct VpcCreate {
+  static constexpr core::Kind kKind = core::Kind::kVpc;
+  static constexpr Action kAction = Action::kCreate;
+  std::string network_cidr;  ///< "network_cidr"
+  bool operator==(const VpcCreate&) const = default;
+};
+
+/// Nothing to send: the VPC is still APPROVED and the services placed in it wait for ACTIVE.
+struct VpcWait {
+  static constexpr core::Kind kKind = core::Kind::kVpc;
+  static constexpr Action kAction = Action::kUpdate;
+  bool operator==(const VpcWait&) const = default;
+};
+
+/// `DELETE /v1/project/{project}/vpcs/{id}`; refused while services just deleted still
+/// hold it, so the gone gate asks again until Aiven lets it go.
+struct VpcDelete {
+  static constexpr core::Kind kKind = core::Kind::kVpc;
+  static constexpr Action kAction = Action::kDelete;
+  std::string id;  ///< "id": project_vpc_id
+  bool operator==(const VpcDelete&) const = default;
 };
 
 // --- Databases -----------------------------------------------------------------------------
@@ -238,6 +271,7 @@ struct IntegrationDelete {
 /// cover each alternative; adding one without them does not compile.
 using Request = std::variant<NoRequest,                                                 //
                              ProjectCreate, ProjectUpdate, ProjectDelete,               //
+                             VpcCreate, VpcWait, VpcDelete,                             //
                              ServiceCreate, ServiceUpdate, ServiceWait, ServiceDelete,  //
                              DatabaseCreate, DatabaseDelete,                            //
                              UserCreate, UserUpdate, UserDelete,                        //

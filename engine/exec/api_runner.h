@@ -34,6 +34,9 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::ProjectCreate& r);
   core::Status Send(const diff::Operation& op, const diff::ProjectUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::ProjectDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::VpcCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::VpcWait& r);
+  core::Status Send(const diff::Operation& op, const diff::VpcDelete& r);
   core::Status Send(const diff::Operation& op, const diff::ServiceCreate& r);
   core::Status Send(const diff::Operation& op, const diff::ServiceUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::ServiceWait& r);
@@ -54,6 +57,11 @@ class ApiRunner : public OperationRunner {
   static ProbeResult ServiceReading(const diff::Operation& op, const model::LiveService& service);
   ProbeResult ProbeGone(const diff::Operation& op);
   ProbeResult ProbeIntegration(const diff::Operation& op);
+  /// kVpcActive: the cloud's VPC is ACTIVE; kGone of a VPC: absent or DELETED, asking for
+  /// the delete again while Aiven still refuses it (services just deleted hold it).
+  ProbeResult ProbeVpc(const diff::Operation& op);
+  /// The id of the project's VPC in `cloud` (for project_vpc_id), or an error.
+  core::Result<std::string> VpcIdOf(const std::string& project, const std::string& cloud);
 
   api::Api& api_;
   std::mutex mu_;

@@ -34,6 +34,16 @@ const Service* Plan::FindService(const std::string& project, const std::string& 
   return nullptr;
 }
 
+const Vpc* Plan::FindVpc(const std::string& project, const std::string& name) const {
+  for (const auto& p : projects) {
+    if (p.name != project) continue;
+    for (const auto& v : p.vpcs) {
+      if (v.name == name) return &v;
+    }
+  }
+  return nullptr;
+}
+
 std::vector<std::string> Plan::Scope() const {
   std::vector<std::string> names;
   for (const auto& project : projects) {
@@ -101,6 +111,7 @@ PlanCounts Count(const Plan& plan) {
   for (const auto& p : plan.projects) {
     ++c.projects;
     c.integrations += static_cast<int>(p.integrations.size());
+    c.vpcs += static_cast<int>(p.vpcs.size());
     for (const auto& s : p.services) {
       ++c.services;
       c.databases += static_cast<int>(s.databases.size());

@@ -89,6 +89,17 @@ struct Topic {
   core::Address address;                   ///< topic:project/service/name
 };
 
+/// A project VPC. Aiven gives VPCs no name and allows one per cloud in a project, so the
+/// project and cloud identify it; `name` is the plan's label that services refer to.
+struct Vpc {
+  std::string name;          ///< the plan's label (a service's `vpc:`)
+  std::string cloud;         ///< cloud_name
+  std::string network_cidr;  ///< an IPv4 block in a private range, e.g. "10.20.0.0/24"
+  core::SourcePos pos;       ///< where the entry starts
+  KeyPositions key_pos;      ///< "name", "cloud", "network_cidr"
+  core::Address address;     ///< vpc:project/cloud
+};
+
 /// An Aiven service with its children.
 struct Service {
   std::string name;                    ///< after interpolation
@@ -103,6 +114,9 @@ struct Service {
   std::optional<Maintenance> maintenance;                 ///< unset: Aiven picks the window
   std::optional<long long> disk_space_mb;                 ///< unset: the plan default
   std::optional<bool> powered;                            ///< false: powered off
+  /// The label of the project VPC it is placed in; unset: public internet (created with
+  /// an explicit `project_vpc_id: null`, never in a VPC by default).
+  std::optional<std::string> vpc;
   Tags tags;                        ///< defaults.tags merged under the service's own
   std::vector<Database> databases;  ///< in plan order
   std::vector<User> users;          ///< in plan order
@@ -152,6 +166,8 @@ struct Project {
   Inherited<std::string> cloud;                 ///< service, else project, else defaults
   Inherited<core::Seconds> ttl;                 ///< expiry stamped at creation
   Tags tags;                      ///< as written (plus defaults.tags for projects and services)
+  std::vector<Vpc> vpcs;          ///< in plan order, one per cloud
+  bool prune_vpcs = false;        ///< `prune: true`: delete the VPCs the plan does not declare
   std::vector<Service> services;  ///< in plan order
   std::vector<Integration> integrations;  ///< declared in this project
   core::SourcePos pos;                    ///< where it is written in the plan file
@@ -180,6 +196,8 @@ struct Plan {
 
   /// The service `project/service`, or nullptr.
   const Service* FindService(const std::string& project, const std::string& service) const;
+  /// The VPC labelled `name` in `project`, or nullptr.
+  const Vpc* FindVpc(const std::string& project, const std::string& name) const;
   /// The projects the plan reads: its own plus those its integrations name. Sorted, unique.
   std::vector<std::string> Scope() const;
 };
@@ -197,9 +215,10 @@ struct ChildSupport {
 /// Children allowed for a service type (unknown types allow nothing).
 ChildSupport ChildrenOf(const std::string& service_type);
 
-/// Counts for summaries: projects, services, databases, users, topics, integrations.
+/// Counts for summaries: projects, VPCs, services, databases, users, topics, integrations.
 struct PlanCounts {
   int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0;
+  int vpcs = 0;
 };
 
 /// Counts the resources in a plan.

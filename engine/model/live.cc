@@ -16,6 +16,18 @@ const LiveTopic* LiveService::FindTopic(const std::string& name) const {
 const LiveService* LiveProject::FindService(const std::string& name) const {
   return FindByName(services, name);
 }
+const LiveVpc* LiveProject::FindVpc(const std::string& cloud) const {
+  for (const auto& v : vpcs) {
+    if (v.cloud == cloud && v.state != "DELETING" && v.state != "DELETED") return &v;
+  }
+  return nullptr;
+}
+const LiveVpc* LiveProject::FindVpcById(const std::string& id) const {
+  for (const auto& v : vpcs) {
+    if (v.id == id) return &v;
+  }
+  return nullptr;
+}
 const LiveProject* LiveState::FindProject(const std::string& name) const {
   return FindByName(projects, name);
 }

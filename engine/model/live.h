@@ -55,6 +55,14 @@ struct LiveIntegration {
   nlohmann::json user_config = nlohmann::json::object();  ///< as reported
 };
 
+/// A project VPC as `GET /v1/project/{p}/vpcs` lists it.
+struct LiveVpc {
+  std::string id;            ///< project_vpc_id
+  std::string cloud;         ///< cloud_name
+  std::string network_cidr;  ///< network_cidr
+  std::string state;         ///< APPROVED | ACTIVE | DELETING | DELETED
+};
+
 /// An Aiven service with the children the refresh read.
 struct LiveService {
   std::string name;                     ///< service_name
@@ -69,6 +77,7 @@ struct LiveService {
   std::optional<Maintenance> maintenance;                 ///< dow/time when reported
   std::optional<long long> disk_space_mb;                 ///< when reported
   int node_count = 0;                                     ///< 0 when not reported
+  std::string project_vpc_id;                             ///< "" outside a VPC (null)
   Tags tags;                                              ///< service tags
   std::vector<LiveUser> users;                            ///< sorted by name
   bool databases_read = false;                ///< true when databases were read (service or list)
@@ -100,10 +109,15 @@ struct LiveProject {
   std::string billing_group_id;       ///< billing_group_id ("" if none)
   Tags tags;                          ///< project tags
   std::vector<LiveService> services;  ///< sorted by name
+  std::vector<LiveVpc> vpcs;          ///< sorted by cloud, DELETED ones left out
   core::Address address;              ///< project:name
 
   /// The service named `name`, or nullptr.
   const LiveService* FindService(const std::string& name) const;
+  /// The VPC in `cloud` (not DELETING or DELETED), or nullptr.
+  const LiveVpc* FindVpc(const std::string& cloud) const;
+  /// The VPC whose id is `id`, or nullptr.
+  const LiveVpc* FindVpcById(const std::string& id) const;
 };
 
 /// The live state of a plan's scope. Deterministic: projects sorted by name.
