@@ -90,7 +90,23 @@ std::string ResolveVpc(const Json& body, const Json& project_entry, const std::s
   if (vpcs[id].value("cloud_name", "") != cloud) {
     throw ApiError{400, "Project VPC " + id + " is not in cloud " + cloud, ""};
   }
+  if (now < vpcs[id].value("active_at", 0.0)) {
+    throw ApiError{400, "Project VPC " + id + " is not active yet (state APPROVED)", ""};
+  }
   return id;
+}
+
+/// The service in `rec` leaves its VPC (deleted or moved out): Aiven holds the VPC a while
+/// longer (its delete answers 409 until the VMs are gone).
+void HoldVpc(World& w, Txn& t, const std::string& project, const Json& rec, double now) {
+  const Json id = rec.value("project_vpc_id", Json());
+  if (!id.is_string()) return;
+  const std::string path = Path({"projects", project, "vpcs", id.get<std::string>()});
+  const Json* vpc = t.Find(path);
+  if (vpc == nullptr) return;
+  Json held = *vpc;
+  held["held_until"] = now + w.opts.vpc_release_seconds;
+  t.Set(path, held);
 }
 
 Json Reply(const World& w, const std::string& project, const std::string& service, Ctx& c,
@@ -255,7 +271,12 @@ void UpdateService(World& w, Ctx& c) {
     if (body.contains("project_vpc_id") || cloud_changed) {
       const Json* entry = t.Find(Path({"projects", project}));
       const std::string vpc = ResolveVpc(body, *entry, r["cloud_name"], now);
-      r["project_vpc_id"] = vpc.empty() ? Json() : Json(vpc);
+      const Json to = vpc.empty() ? Json() : Json(vpc);
+      if (r.value("project_vpc_id", Json()) != to) {  // a migration: rebuilt in place
+        HoldVpc(w, t, project, r, now);
+        r["project_vpc_id"] = to;
+        rebalance = true;
+      }
     }
     if (body.contains("powered")) {
       const bool powered = OptBool(body, "powered", true);
@@ -287,6 +308,7 @@ void DeleteService(World& w, Ctx& c) {
     if (r.value("termination_protection", false)) throw ApiError{403, kProtected, ""};
     // Users, databases and topics live inside the record and go with it.
     EraseIntegrationsOfService(t, project, name);
+    HoldVpc(w, t, project, r, w.clock.Now());
     t.Erase(ServicePath(project, name));
   });
   c.Reply({{"message", "deleted"}});

@@ -113,6 +113,13 @@ void RegisterVpcRoutes(Router& r, World& w) {
           throw ApiError{409, "Project VPC is in use by service " + name, ""};
         }
       }
+      if (!rec.contains("deleted_at") && now < rec.value("held_until", 0.0)) {
+        // Provider issue 152: the VMs of services just deleted or moved out still hold it.
+        throw ApiError{409,
+                       "Project VPC cannot be deleted while service deletion or migration from "
+                       "it is still in progress",
+                       ""};
+      }
       if (!rec.contains("deleted_at")) rec["deleted_at"] = now;
       rec["update_time"] = now;
       t.Set(VpcPath(c.Param("project"), c.Param("project_vpc_id")), rec);

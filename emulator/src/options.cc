@@ -48,6 +48,11 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
                  "Seconds of REBALANCING after a plan change")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--vpc-release-seconds", o.vpc_release_seconds,
+                 "Seconds a project VPC stays held (its delete refused with 409) after a "
+                 "service in it is deleted or moved out")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--topic-seconds", o.topic_seconds, "Seconds a new topic stays CONFIGURING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);

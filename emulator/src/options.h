@@ -19,6 +19,7 @@ struct Options {
   double rebalance_seconds = 2;     ///< plan/disk change -> RUNNING again
   double topic_seconds = 1;         ///< topic CONFIGURING -> ACTIVE
   double integration_seconds = 2;   ///< integration inactive -> active
+  double vpc_release_seconds = 2;   ///< a VPC's last service gone -> the VPC may be deleted
   int latency_ms = 0;               ///< added to every /v1 request
   int latency_jitter_ms = 0;        ///< plus uniform 0..jitter
   int rate_limit = 0;               ///< requests per window per token; 0: off

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
 
 namespace aivenctl::api {
 
@@ -189,6 +190,30 @@ std::vector<model::LiveDatabase> DatabasesFromJson(const json& body) {
   return out;
 }
 
+model::LiveVpc VpcFromJson(const json& vpc) {
+  model::LiveVpc out;
+  out.id = Str(vpc, "project_vpc_id");
+  out.cloud = Str(vpc, "cloud_name");
+  out.network_cidr = Str(vpc, "network_cidr");
+  out.state = Str(vpc, "state");
+  return out;
+}
+
+std::vector<model::LiveVpc> VpcsFromJson(const json& body) {
+  std::vector<model::LiveVpc> out;
+  const json& vpcs = Member(body, "vpcs");
+  if (vpcs.is_array()) {
+    for (const auto& v : vpcs) {
+      model::LiveVpc live = VpcFromJson(v);
+      if (live.state != "DELETED") out.push_back(std::move(live));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.cloud, a.state, a.id) < std::tie(b.cloud, b.state, b.id);
+  });
+  return out;
+}
+
 model::LiveTopic TopicFromListItem(const json& topic) {
   model::LiveTopic out;
   out.name = Str(topic, "topic_name");
@@ -275,6 +300,7 @@ model::LiveService ServiceFromJson(const std::string& project, const json& servi
   }
   out.disk_space_mb = OptInt(service, "disk_space_mb");
   out.node_count = Int(service, "node_count");
+  out.project_vpc_id = Str(service, "project_vpc_id");
   out.tags = TagsFromJson(Member(service, "tags"));
   const json& users = Member(service, "users");
   if (users.is_array()) {

@@ -101,6 +101,18 @@ int RunReap(const ReapFlags& flags, const ExecFlags& exec_flags, const GlobalOpt
            << read.status().message() << ")\n";
   }
   diff::ReapPlan plan = diff::PlanReap(*live, catalog, reap);
+  // The refresh reads a project's VPCs only when a service is in one: read those of the
+  // projects to reap (one request each), which go before their project.
+  bool more_vpcs = false;
+  for (const auto& op : plan.changeset.operations) {
+    if (op.address.kind != core::Kind::kProject) continue;
+    for (auto& p : live->projects) {
+      if (p.name != op.address.parts[0] || !p.vpcs.empty()) continue;
+      auto vpcs = conn.api().ListVpcs(p.name);
+      if (vpcs.ok() && !vpcs->empty()) p.vpcs = std::move(*vpcs), more_vpcs = true;
+    }
+  }
+  if (more_vpcs) plan = diff::PlanReap(*live, catalog, reap);
   render::ReapRun run{.now = core::FormatTimeIso(reap.now), .dry_run = !exec_flags.yes};
   int exit_code = kExitOk;
   if (reap.expiring_within) {

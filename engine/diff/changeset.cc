@@ -18,6 +18,7 @@ constexpr std::pair<Gate, const char*> kGates[] = {
     {Gate::kTopicActive, "topic-active"},
     {Gate::kIntegrationActive, "integration-active"},
     {Gate::kGone, "gone"},
+    {Gate::kVpcActive, "vpc-active"},
 };
 
 bool SameDiagnostics(const core::Diagnostics& a, const core::Diagnostics& b) {

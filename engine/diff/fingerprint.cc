@@ -37,18 +37,25 @@ json CanonicalJson(const model::LiveProject& p) {
 json CanonicalJson(const model::LiveService& s) {
   json maintenance;
   if (s.maintenance) maintenance = {{"dow", s.maintenance->dow}, {"time", s.maintenance->time}};
-  return {{"name", s.name},
-          {"project", s.project},
-          {"type", s.type},
-          {"plan", s.plan},
-          {"cloud", s.cloud},
-          {"powered", s.state != "POWEROFF"},
-          {"termination_protection", s.termination_protection},
-          {"user_config", s.user_config},
-          {"maintenance", maintenance},
-          {"disk_space_mb", Opt(s.disk_space_mb)},
-          {"node_count", s.node_count},
-          {"tags", TagsJson(s.tags)}};
+  json out = {{"name", s.name},
+              {"project", s.project},
+              {"type", s.type},
+              {"plan", s.plan},
+              {"cloud", s.cloud},
+              {"powered", s.state != "POWEROFF"},
+              {"termination_protection", s.termination_protection},
+              {"user_config", s.user_config},
+              {"maintenance", maintenance},
+              {"disk_space_mb", Opt(s.disk_space_mb)},
+              {"node_count", s.node_count},
+              {"tags", TagsJson(s.tags)}};
+  // Only when in a VPC, so the fingerprints of services outside one stay as they were.
+  if (!s.project_vpc_id.empty()) out["project_vpc_id"] = s.project_vpc_id;
+  return out;
+}
+
+json CanonicalJson(const model::LiveVpc& v) {
+  return {{"id", v.id}, {"cloud", v.cloud}, {"network_cidr", v.network_cidr}};
 }
 
 json CanonicalJson(const model::LiveDatabase& d) {
@@ -189,6 +196,11 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
     case core::Kind::kProject: {
       const auto* p = live.FindProject(parts[0]);
       return p ? FingerprintObject(*p) : kAbsent;
+    }
+    case core::Kind::kVpc: {
+      const auto* p = live.FindProject(parts[0]);
+      const auto* v = p != nullptr && parts.size() == 2 ? p->FindVpc(parts[1]) : nullptr;
+      return v ? FingerprintObject(*v) : kAbsent;
     }
     case core::Kind::kService: {
       const auto* s = live.FindService(parts[0], parts[1]);

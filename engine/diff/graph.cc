@@ -97,11 +97,18 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     return op;
   };
   // Deletes, reverse creation order: integrations, topics, users, databases, services, projects.
-  std::vector<Pending*> deletes;
+  // A VPC is deleted after the services in its project are deleted; where services of the
+  // project move between VPCs, after those updates too (so its delete comes last).
+  std::set<std::string> moving;  // projects with a service moving into or out of a VPC
+  for (const auto& p : kept) {
+    if (p.moves_vpc) moving.insert(p.change.address.parts[0]);
+  }
+  std::vector<Pending*> deletes, late_vpc_deletes;
   for (auto& p : kept) {
     const Change& c = p.change;
     if ((c.action == Action::kDelete && c.deleted_with.empty()) || c.action == Action::kReplace) {
-      deletes.push_back(&p);
+      const bool late = c.address.kind == core::Kind::kVpc && moving.contains(c.address.parts[0]);
+      (late ? late_vpc_deletes : deletes).push_back(&p);
     }
   }
   std::stable_sort(deletes.begin(), deletes.end(), [](Pending* a, Pending* b) {
@@ -109,10 +116,13 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
   });
   std::map<core::Address, std::vector<int>> integration_deletes;  // by end service
   std::map<std::string, std::vector<int>> project_deletes;        // by project name
+  std::map<std::string, std::vector<int>> service_deletes;        // by project name
   for (Pending* p : deletes) {
     Operation& op = add(*p, Action::kDelete);
     const core::Address& a = op.address;
     if (a.kind == core::Kind::kService) op.depends_on = integration_deletes[a];
+    if (a.kind == core::Kind::kService) service_deletes[a.parts[0]].push_back(op.id);
+    if (a.kind == core::Kind::kVpc) op.depends_on = service_deletes[a.parts[0]];
     if (a.kind == core::Kind::kProject) op.depends_on = project_deletes[a.parts[0]];
     std::set<std::string> projects = {a.parts[0]};
     for (const auto& end : Ends(a)) {
@@ -139,13 +149,22 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     Operation& op = add(p, action);
     const core::Address& a = op.address;
     if (auto it = delete_op.find(a); it != delete_op.end()) op.depends_on.push_back(it->second);
-    if (a.kind == core::Kind::kService) after(op, core::Address::Project(a.parts[0]), false);
+    if (a.kind == core::Kind::kService || a.kind == core::Kind::kVpc) {
+      after(op, core::Address::Project(a.parts[0]), false);
+    }
+    for (const auto& vpc : p.after) after(op, vpc, true);  // a service waits for its VPC
     if (IsChild(a.kind) || a.kind == core::Kind::kIntegration) {
       for (const auto& end : Ends(a)) after(op, end, true);
     }
     std::sort(op.depends_on.begin(), op.depends_on.end());
     op.depends_on.erase(std::unique(op.depends_on.begin(), op.depends_on.end()),
                         op.depends_on.end());
+    if (p.moves_vpc) service_deletes[a.parts[0]].push_back(op.id);
+  }
+  for (Pending* p : late_vpc_deletes) {
+    Operation& op = add(*p, Action::kDelete);
+    op.depends_on = service_deletes[op.address.parts[0]];
+    std::sort(op.depends_on.begin(), op.depends_on.end());
   }
 }
 

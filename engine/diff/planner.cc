@@ -374,7 +374,7 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
   cx.now = options.now;
   model::PlanCounts n = model::Count(plan);
   std::size_t expected =
-      n.projects + n.services + n.databases + n.users + n.topics + n.integrations;
+      n.projects + n.vpcs + n.services + n.databases + n.users + n.topics + n.integrations;
   for (const auto& lp : live.projects) {
     for (const auto& ls : lp.services) expected += ls.topics.size() / 16;  // some pruning room
   }
@@ -393,12 +393,14 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
       listed.insert(s.name);
       internal::DiffService(cx, project, lp, s);
     }
-    if (lp == nullptr) continue;
-    for (const auto& ls : lp->services) {
-      if (!listed.contains(ls.name) && OwnershipOf(ls.tags, plan.name) == Ownership::kThisPlan) {
-        internal::PruneService(cx, ls, project.pos, "no longer in the plan", false);
+    if (lp != nullptr) {
+      for (const auto& ls : lp->services) {
+        if (!listed.contains(ls.name) && OwnershipOf(ls.tags, plan.name) == Ownership::kThisPlan) {
+          internal::PruneService(cx, ls, project.pos, "no longer in the plan", false);
+        }
       }
     }
+    internal::DiffVpcs(cx, project, lp);  // after the services: prune sees what goes
   }
   internal::DiffIntegrations(cx);
   internal::CollectUnmanaged(cx);
@@ -437,7 +439,9 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
                                                      : "no longer in the plan";
       internal::PruneService(cx, ls, s ? s->pos : project.pos, reason, true);
     }
-    if (!project.create || OwnershipOf(lp->tags, plan.name) != Ownership::kThisPlan) continue;
+    const bool owned = project.create && OwnershipOf(lp->tags, plan.name) == Ownership::kThisPlan;
+    internal::DestroyVpcs(cx, project, *lp, owned && foreign.empty());
+    if (!owned) continue;
     if (!foreign.empty()) {
       std::string names;
       for (const auto& n : foreign) names += (names.empty() ? "" : ", ") + n;

@@ -50,6 +50,7 @@ struct Pending {
   bool wait_for_running = false;  ///< a no-op service still building: dependents wait for it
   /// Creates/updates this one's create or update waits for (a service: its VPC).
   std::vector<core::Address> after;
+  bool moves_vpc = false;  ///< a service update into or out of a VPC (VPC deletes wait for it)
 };
 
 /// The run: inputs, findings, and the changes built so far.
@@ -108,8 +109,8 @@ void DiffVpcs(Context& cx, const model::Project& project, const model::LiveProje
 /// Deletes for destroy: the VPCs a destroyed project holds or the plan declares (vpcs.cc).
 void DestroyVpcs(Context& cx, const model::Project& project, const model::LiveProject& lp,
                  bool project_goes);
-/// The cloud of the VPC service `s` is placed in ("" for none) (vpcs.cc).
-std::string VpcCloudOf(const Context& cx, const model::Project& project, const model::Service& s);
+/// The cloud of the VPC service `s` of `project` is placed in ("" for none) (vpcs.cc).
+std::string VpcCloudOf(const Context& cx, const std::string& project, const model::Service& s);
 
 /// Lists what is live in the plan's projects and declared services but not declared
 /// (unmanaged.cc); integrations are listed by the integration diff.

@@ -211,9 +211,22 @@ ReapPlan PlanReap(const model::LiveState& live, const model::Catalog& catalog,
     service_ops_by_project[r.service->project].push_back(id);
   }
   for (const auto& [name, project] : project_to_reap) {
+    // Its VPCs go after its services (Aiven holds a VPC a while after its last service is
+    // deleted: the gone gate asks again) and before the project.
+    std::vector<int> deps = service_ops_by_project[name];
+    for (const auto& vpc : project->vpcs) {
+      if (vpc.state == "DELETING" || vpc.state == "DELETED") continue;
+      const core::Address address = core::Address::Vpc(name, vpc.cloud);
+      deps.push_back(builder.Add(address, VpcDelete{vpc.id}, Gate::kGone,
+                                 service_ops_by_project[name],
+                                 "in project " + name + ", which is reaped", std::nullopt));
+      out.items.push_back({.address = address,
+                           .reap = true,
+                           .reason = "in project " + name + ", which is reaped",
+                           .plan = TagOr(project->tags, kPlanTag)});
+    }
     Verdict verdict = Judge(project->tags, "", options);
-    builder.Add(project->address, ProjectDelete{}, Gate::kNone, service_ops_by_project[name],
-                verdict.reason, std::nullopt);
+    builder.Add(project->address, ProjectDelete{}, Gate::kNone, deps, verdict.reason, std::nullopt);
   }
 
   std::sort(out.items.begin(), out.items.end(),

@@ -53,18 +53,22 @@ auto Keys(const ProjectCreate*) {
 }
 auto Keys(const ServiceCreate*) {
   using R = ServiceCreate;
-  return std::tuple(K("service_name", &R::name), K("service_type", &R::type), K("plan", &R::plan),
-                    K("cloud", &R::cloud), K("user_config", &R::user_config),
-                    K("maintenance", &R::maintenance),
-                    K("termination_protection", &R::termination_protection),
-                    K("disk_space_mb", &R::disk_space_mb), K("tags", &R::tags));
+  return std::tuple(
+      K("service_name", &R::name), K("service_type", &R::type), K("plan", &R::plan),
+      K("cloud", &R::cloud), K("user_config", &R::user_config), K("maintenance", &R::maintenance),
+      K("termination_protection", &R::termination_protection),
+      K("disk_space_mb", &R::disk_space_mb), K("tags", &R::tags), K("project_vpc", &R::vpc_cloud));
 }
 auto Keys(const ServiceChanges*) {
   using R = ServiceChanges;
   return std::tuple(K("plan", &R::plan), K("cloud", &R::cloud), K("user_config", &R::user_config),
                     K("termination_protection", &R::termination_protection),
                     K("maintenance", &R::maintenance), K("disk_space_mb", &R::disk_space_mb),
-                    K("powered", &R::powered));
+                    K("powered", &R::powered), K("project_vpc", &R::vpc_cloud));
+}
+auto Keys(const VpcCreate*) {
+  using R = VpcCreate;
+  return std::tuple(K("network_cidr", &R::network_cidr));
 }
 auto Keys(const DatabaseCreate*) {
   using R = DatabaseCreate;
@@ -172,6 +176,9 @@ json Encode(const NoRequest&) { return json::object(); }
 json Encode(const ProjectCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const ProjectUpdate& r) { return {{"tags", TagsObject(r.tags)}}; }
 json Encode(const ProjectDelete&) { return json::object(); }
+json Encode(const VpcCreate& r) { return {{"create", WriteBody(r)}}; }
+json Encode(const VpcWait&) { return {{"wait", true}}; }
+json Encode(const VpcDelete& r) { return {{"id", r.id}}; }
 json Encode(const ServiceCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const ServiceUpdate& r) {
   json out = json::object();
@@ -205,6 +212,11 @@ json Encode(const IntegrationDelete& r) { return {{"id", r.id}}; }
 void Read(ObjectReader& in, ProjectCreate& r) { r = ReadBody<ProjectCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, ProjectUpdate& r) { r.tags = in.TagMap("tags"); }
 void Read(ObjectReader&, ProjectDelete&) {}
+void Read(ObjectReader& in, VpcCreate& r) { r = ReadBody<VpcCreate>(in.Nested("create")); }
+void Read(ObjectReader& in, VpcWait&) {
+  if (in.OptBool("wait") != true) throw JsonReadError(in.path() + ".wait: expected true");
+}
+void Read(ObjectReader& in, VpcDelete& r) { r.id = in.Str("id"); }
 void Read(ObjectReader& in, ServiceCreate& r) { r = ReadBody<ServiceCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, ServiceUpdate& r) {
   if (auto body = in.OptNested("update")) r.changes = ReadBody<ServiceChanges>(*body);

@@ -79,6 +79,13 @@ json WithoutSecrets(const json& v, const std::string& path, const json* schema,
 
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 
+const model::Project* FindProject(const model::Plan& plan, const std::string& name) {
+  for (const auto& p : plan.projects) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
 bool Powered(const model::LiveService& ls) { return ls.state != "POWEROFF"; }
 
 // The cloud a desired service ends up in: its own (or inherited) value, else where it is
@@ -131,6 +138,13 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   f.push_back({"type", json(), s.type, false});
   f.push_back({"plan", json(), s.plan, false});
   if (s.cloud.value) f.push_back({"cloud", json(), *s.cloud.value, false});
+  if (const std::string vpc_cloud = VpcCloudOf(cx, s.project, s); !vpc_cloud.empty()) {
+    // Placed in its VPC, and created once the VPC is ACTIVE. Without one, the runner sends
+    // project_vpc_id: null so that Aiven does not put it in the cloud's VPC by default.
+    f.push_back({"vpc", json(), *s.vpc, false});
+    request.vpc_cloud = vpc_cloud;
+    p.after.push_back(core::Address::Vpc(s.project, vpc_cloud));
+  }
   std::vector<std::string> dropped;
   const json* schema = cx.checker.ServiceSchema(s.type);
   json uc = WithoutSecrets(s.user_config, "user_config", schema,
@@ -173,6 +187,28 @@ void CreateService(Context& cx, const model::Service& s, const std::string& clou
   p.change.hourly_after = cx.Price(s.address, s.type, s.plan, cloud, true, true);
 }
 
+// A move into, out of or between VPCs: an in-place migration (PUT with project_vpc_id).
+void VpcMove(const Context& cx, const model::Service& s, const model::LiveService& ls,
+             std::vector<FieldChange>& f, ServiceChanges& update) {
+  const model::LiveProject* lp = cx.live.FindProject(s.project);
+  const model::LiveVpc* in = nullptr;
+  if (lp != nullptr && !ls.project_vpc_id.empty()) in = lp->FindVpcById(ls.project_vpc_id);
+  const std::string have_cloud = in != nullptr ? in->cloud : "";
+  const std::string want_cloud = VpcCloudOf(cx, s.project, s);
+  if (ls.project_vpc_id.empty() ? want_cloud.empty() : have_cloud == want_cloud) return;
+  json before;  // the plan's label of the VPC it is in, else its id
+  if (!ls.project_vpc_id.empty()) {
+    before = ls.project_vpc_id;
+    if (const model::Project* p = FindProject(cx.plan, s.project); p != nullptr && in) {
+      for (const auto& v : p->vpcs) {
+        if (v.cloud == in->cloud) before = v.name;
+      }
+    }
+  }
+  f.push_back({"vpc", before, s.vpc ? json(*s.vpc) : json(), false});
+  update.vpc_cloud = want_cloud;
+}
+
 // Field changes of an existing service; `update` gets the PUT body's changed keys. `adopted`:
 // the service is (being) adopted, so its tags get aivenctl-adopted.
 void ServiceFields(Context& cx, const model::Service& s, const model::LiveService& ls, bool adopted,
@@ -186,6 +222,7 @@ void ServiceFields(Context& cx, const model::Service& s, const model::LiveServic
     f.push_back({"cloud", ls.cloud, *s.cloud.value, false});
     update.cloud = *s.cloud.value;
   }
+  VpcMove(cx, s, ls, f, update);
   // Secrets are never compared, on either side (Aiven may show them masked), so a masked
   // value is never sent back. A create_only key (from the schema, else the known ones) is
   // compared only when the live service shows it, and a change to one needs a replace.
@@ -372,9 +409,14 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
                     [](const FieldChange& f) { return f.path.rfind("tags.", 0) == 0; });
     if (tags_changed) request.tags = std::move(want_tags);
     p.update_request = std::move(request);
-    if (update.plan || update.cloud || update.disk_space_mb || update.powered == true) {
+    if (update.plan || update.cloud || update.disk_space_mb || update.powered == true ||
+        update.vpc_cloud) {
       p.update_gate = Gate::kServiceRunning;
     }
+    if (update.vpc_cloud && !update.vpc_cloud->empty()) {
+      p.after.push_back(core::Address::Vpc(s.project, *update.vpc_cloud));
+    }
+    p.moves_vpc = update.vpc_cloud.has_value();
   }
   // Still building (an earlier run was interrupted before it was RUNNING): whatever the
   // plan creates in it or wires to it waits until it runs.

@@ -1,6 +1,8 @@
 #include "exec/api_runner.h"
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <variant>
 
 #include "diff/request_json.h"
@@ -57,15 +59,70 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::ProjectDelet
   return api_.DeleteProject(op.address.parts[0]);
 }
 
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::VpcCreate& r) {
+  const auto& p = op.address.parts;
+  return api_.CreateVpc(p[0], p[1], r.network_cidr, op.address.ToString()).status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation&, const diff::VpcWait&) {
+  return core::Status::Ok();  // nothing to send: the gate waits for ACTIVE
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::VpcDelete& r) {
+  core::Status status = api_.DeleteVpc(op.address.parts[0], r.id, op.address.ToString());
+  // Refused while the services just deleted still hold it (Aiven releases a VPC a while
+  // after its last service is gone): the gone gate asks again until it is let go.
+  if (status.code() == core::Code::kFailedPrecondition) return core::Status::Ok();
+  return status;
+}
+
+core::Result<std::string> ApiRunner::VpcIdOf(const std::string& project, const std::string& cloud) {
+  auto vpcs = api_.ListVpcs(project);
+  if (!vpcs.ok()) return vpcs.status();
+  for (const auto& v : *vpcs) {
+    if (v.cloud == cloud && v.state != "DELETING") return v.id;
+  }
+  return core::FailedPrecondition("vpc:" + project + "/" + cloud +
+                                  " does not exist; the service placed in it cannot be created "
+                                  "or moved (run `aivenctl plan` again)");
+}
+
+// project_vpc_id for a create or update: the id of the VPC in `vpc_cloud` ("" for none,
+// sent as null so the service never lands in the cloud's VPC by default).
+static core::Status PlaceInVpc(nlohmann::json& body, const std::optional<std::string>& vpc_cloud,
+                               const std::function<core::Result<std::string>()>& resolve) {
+  body.erase("project_vpc");
+  if (!vpc_cloud || vpc_cloud->empty()) {
+    body["project_vpc_id"] = nullptr;
+    return core::Status::Ok();
+  }
+  auto id = resolve();
+  if (!id.ok()) return id.status();
+  body["project_vpc_id"] = *id;
+  return core::Status::Ok();
+}
+
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::ServiceCreate& r) {
-  return api_.CreateService(op.address.parts[0], diff::Body(r)).status();
+  const std::string& project = op.address.parts[0];
+  nlohmann::json body = diff::Body(r);
+  core::Status placed =
+      PlaceInVpc(body, r.vpc_cloud, [&] { return VpcIdOf(project, r.vpc_cloud.value_or("")); });
+  if (!placed.ok()) return placed;
+  return api_.CreateService(project, body).status();
 }
 
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::ServiceUpdate& r) {
   const std::string& project = op.address.parts[0];
   const std::string& service = op.address.parts[1];
   if (r.changes) {
-    auto updated = api_.UpdateService(project, service, diff::Body(*r.changes));
+    nlohmann::json body = diff::Body(*r.changes);
+    if (r.changes->vpc_cloud) {  // a move into or out of a VPC
+      core::Status placed = PlaceInVpc(body, r.changes->vpc_cloud, [&] {
+        return VpcIdOf(project, r.changes->vpc_cloud.value_or(""));
+      });
+      if (!placed.ok()) return placed;
+    }
+    auto updated = api_.UpdateService(project, service, body);
     if (!updated.ok()) return updated.status();
   }
   if (r.tags) return api_.PutServiceTags(project, service, *r.tags);
@@ -156,7 +213,9 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
     case diff::Gate::kIntegrationActive:
       return ProbeIntegration(op);
     case diff::Gate::kGone:
-      return ProbeGone(op);
+      return op.address.kind == Kind::kVpc ? ProbeVpc(op) : ProbeGone(op);
+    case diff::Gate::kVpcActive:
+      return ProbeVpc(op);
     case diff::Gate::kNone:
       break;
   }
@@ -243,6 +302,35 @@ ProbeResult ApiRunner::ProbeGone(const diff::Operation& op) {
   if (status.IsNotFound()) return {true, "gone", {}};
   if (!status.ok()) return {false, "", status};
   return {false, state, {}};
+}
+
+ProbeResult ApiRunner::ProbeVpc(const diff::Operation& op) {
+  const std::string& project = op.address.parts[0];
+  const std::string& cloud = op.address.parts[1];
+  auto vpcs = api_.ListVpcs(project);
+  if (op.gate == diff::Gate::kGone) {
+    if (vpcs.status().IsNotFound()) return {true, "gone", {}};  // the project is gone too
+    if (!vpcs.ok()) return {false, "", vpcs.status()};
+    const auto* del = std::get_if<diff::VpcDelete>(&op.request);
+    for (const auto& v : *vpcs) {
+      if (del == nullptr || v.id != del->id) continue;
+      if (v.state == "DELETING") return {false, v.state, {}};
+      // Still ACTIVE: Aiven refused the delete while services held it; ask again
+      // (bounded by the gate's timeout).
+      core::Status again = api_.DeleteVpc(project, v.id, op.address.ToString());
+      if (!again.ok() && again.code() != core::Code::kFailedPrecondition) {
+        return {false, v.state, again};
+      }
+      return {false, again.ok() ? "DELETING" : v.state + " (held by services)", {}};
+    }
+    return {true, "gone", {}};
+  }
+  if (vpcs.status().IsNotFound()) return {.live_state = "absent", .absent = true};
+  if (!vpcs.ok()) return {false, "", vpcs.status()};
+  for (const auto& v : *vpcs) {
+    if (v.cloud == cloud && v.state != "DELETING") return {v.state == "ACTIVE", v.state, {}};
+  }
+  return {.live_state = "absent", .absent = true};
 }
 
 ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {

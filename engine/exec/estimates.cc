@@ -30,6 +30,9 @@ Duration EstimateDuration(const diff::Operation& op) {
       return op.gate == Gate::kIntegrationActive ? seconds(30) : seconds(3);
     case Kind::kProject:
       return seconds(3);
+    case Kind::kVpc:  // Aiven builds a VPC in minutes; a delete waits for its services
+      if (op.action == Action::kCreate || op.gate == Gate::kVpcActive) return minutes(3);
+      return op.gate == Gate::kGone ? minutes(1) : seconds(3);
     case Kind::kDatabase:
     case Kind::kUser:
       return seconds(2);
@@ -93,6 +96,8 @@ const char* GateGoal(diff::Gate gate) {
       return "active";
     case diff::Gate::kGone:
       return "gone";
+    case diff::Gate::kVpcActive:
+      return "ACTIVE";
   }
   return "";
 }

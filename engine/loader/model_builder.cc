@@ -198,6 +198,21 @@ class Builder {
       p.ttl = {plan.defaults.ttl, model::Origin::kDefaults, plan.defaults.ttl_pos};
     }
     p.tags = Merge(plan.defaults.tags, Tags(c.Get("tags")));
+    p.prune_vpcs = c.Get("prune").Bool().value_or(false);
+    Cursor vpcs = c.Get("vpcs");
+    for (std::size_t i = 0; i < vpcs.Size(); ++i) {
+      Cursor v = vpcs.At(i);
+      if (!v.ok() || !v.j->is_object()) continue;
+      model::Vpc& vpc = p.vpcs.emplace_back();
+      vpc.pos = Pos(v.n);
+      vpc.name = v.Get("name").Str().value_or("");
+      vpc.cloud = v.Get("cloud").Str().value_or("");
+      vpc.network_cidr = v.Get("network_cidr").Str().value_or("");
+      for (const char* key : {"name", "cloud", "network_cidr"}) {
+        if (v.Get(key).ok()) vpc.key_pos[key] = Pos(v.Get(key).n);
+      }
+      vpc.address = core::Address::Vpc(p.name, vpc.cloud);
+    }
     Cursor services = c.Get("services");
     for (std::size_t i = 0; i < services.Size(); ++i) {
       Cursor s = services.At(i);
@@ -240,6 +255,10 @@ class Builder {
       s.ttl = {*t, model::Origin::kExplicit, Pos(c.Get("ttl").n)};
     } else if (!c.Get("ttl").ok()) {
       s.ttl = Inherit(project.ttl);
+    }
+    if (auto v = c.Get("vpc").Str()) {
+      s.vpc = *v;
+      s.key_pos["vpc"] = Pos(c.Get("vpc").n);
     }
     Cursor user_config = c.Get("user_config");
     if (user_config.ok() && user_config.j->is_object()) s.user_config = *user_config.j;

@@ -24,4 +24,9 @@ model::Plan BuildPlan(const std::string& file, const nlohmann::json& doc, const 
 /// that resolve (marking Endpoint::in_plan). Appends problems to `diags`.
 void CheckPlan(model::Plan& plan, core::Diagnostics& diags);
 
+/// Project VPCs (vpc_checks.cc): CIDR (IPv4, /16-/24, private, no overlap in a project), one
+/// per cloud, and each service's `vpc:` (declared in its project; the service takes the VPC's
+/// cloud). Appends problems to `diags`.
+void CheckVpcs(model::Plan& plan, core::Diagnostics& diags);
+
 }  // namespace aivenctl::loader

@@ -19,6 +19,7 @@ class PlanChecker {
     Unique(plan.projects, "project", "in this plan");
     for (auto& p : plan.projects) {
       Unique(p.services, "service", "in project \"" + p.name + "\"");
+      Unique(p.vpcs, "vpc", "in project \"" + p.name + "\"");
       for (auto& s : p.services) {
         const std::string where = "in service \"" + s.name + "\"";
         Unique(s.databases, "database", where);
@@ -116,6 +117,9 @@ class PlanChecker {
 
 }  // namespace
 
-void CheckPlan(model::Plan& plan, core::Diagnostics& diags) { PlanChecker(diags).Run(plan); }
+void CheckPlan(model::Plan& plan, core::Diagnostics& diags) {
+  PlanChecker(diags).Run(plan);
+  CheckVpcs(plan, diags);
+}
 
 }  // namespace aivenctl::loader

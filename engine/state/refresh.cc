@@ -93,10 +93,11 @@ void MergeFullConfig(std::vector<model::LiveTopic>& listed, std::vector<model::L
 class RefreshRun {
  public:
   RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth,
-             DesiredConfigKeys desired = {})
+             DesiredConfigKeys desired = {}, std::set<std::string> vpc_projects = {})
       : api_(api),
         depth_(depth),
         desired_(std::move(desired)),
+        vpc_projects_(std::move(vpc_projects)),
         pool_(options.concurrency, options.stop),
         stop_(options.stop) {}
 
@@ -178,6 +179,11 @@ class RefreshRun {
       return Fail(s);
     }
     std::vector<std::pair<size_t, bool>> follow_ups;  // index, true = topics
+    // VPCs: where the plan declares some (or prunes them) or a service is in one (its
+    // VPC's cloud is what the plan compares): one more request, only then.
+    bool vpcs = vpc_projects_.count(project) != 0;
+    for (const auto& svc : *services) vpcs = vpcs || !svc.project_vpc_id.empty();
+    if (vpcs) pool_.Submit([this, project] { VpcsTask(project); });
     for (size_t i = 0; i < services->size(); ++i) {
       const model::LiveService& svc = (*services)[i];
       if (!depth_.children || !Serving(svc.state)) continue;
@@ -224,6 +230,14 @@ class RefreshRun {
     svc.topics_read = true;
   }
 
+  void VpcsTask(const std::string& project) {
+    auto vpcs = api_.ListVpcs(project);
+    if (!vpcs.ok() && vpcs.status().IsNotFound()) return;  // the services task saw it too
+    if (!vpcs.ok()) return Fail(vpcs.status());
+    std::lock_guard lock(mu_);
+    vpcs_[project] = std::move(vpcs).value();
+  }
+
   void DatabasesTask(const std::string& project, size_t index) {
     auto dbs = api_.ListDatabases(project, ServiceName(project, index));
     if (!dbs.ok()) return Fail(dbs.status());
@@ -263,6 +277,7 @@ class RefreshRun {
       if (it == listed_.end() || absent_.count(name) != 0) continue;
       model::LiveProject project = std::move(it->second);
       project.services = std::move(services);
+      if (auto v = vpcs_.find(name); v != vpcs_.end()) project.vpcs = std::move(v->second);
       out.live.projects.push_back(std::move(project));
     }
     out.live.absent_projects.assign(absent_.begin(), absent_.end());
@@ -281,6 +296,8 @@ class RefreshRun {
   std::mutex mu_;
   std::map<std::string, model::LiveProject> listed_;
   std::map<std::string, std::vector<model::LiveService>> services_;  // sorted by project
+  const std::set<std::string> vpc_projects_;  // read their VPCs whatever their services
+  std::map<std::string, std::vector<model::LiveVpc>> vpcs_;
   std::set<std::string> absent_;
   std::string catalog_project_;  // where integration types were read ("" if nowhere)
   std::vector<core::Status> errors_;
@@ -300,7 +317,12 @@ std::vector<std::string> ScopeOf(const model::Plan& plan) { return plan.Scope();
 
 core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
                                     const RefreshOptions& options) {
-  RefreshRun run(api, options, Depth{.children = options.children}, ConfigKeysOf(plan));
+  std::set<std::string> vpc_projects;
+  for (const auto& p : plan.projects) {
+    if (!p.vpcs.empty() || p.prune_vpcs) vpc_projects.insert(p.name);
+  }
+  RefreshRun run(api, options, Depth{.children = options.children}, ConfigKeysOf(plan),
+                 std::move(vpc_projects));
   return run.Run(ScopeOf(plan));
 }
 

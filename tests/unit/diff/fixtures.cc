@@ -116,6 +116,7 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
   }
   if (j.contains("disk_space_mb")) s.disk_space_mb = j["disk_space_mb"].get<long long>();
   s.node_count = j.value("node_count", 1);
+  s.project_vpc_id = j.value("project_vpc_id", "");
   s.tags = TagsOf(j);
   s.address = core::Address::Service(p.name, s.name);
   bool sql = s.type == "pg" || s.type == "mysql";
@@ -168,6 +169,10 @@ model::LiveState LiveFromJson(const json& j) {
     p.address = core::Address::Project(p.name);
     for (const auto& sj : pj.value("services", json::array())) {
       p.services.push_back(ServiceFromJson(sj, p));
+    }
+    for (const auto& vj : pj.value("vpcs", json::array())) {
+      p.vpcs.push_back(
+          {vj.at("id"), vj.at("cloud"), vj.at("network_cidr"), vj.value("state", "ACTIVE")});
     }
     std::sort(p.services.begin(), p.services.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });

@@ -29,7 +29,9 @@ const model::Catalog& AivenSchemaCatalog();
 model::Catalog CatalogFromJson(const nlohmann::json& j);
 
 /// Live state from compact JSON: {"projects":[{"name","default_cloud"?,"tags"?,"owned"?,
+/// "vpcs":[{"id","cloud","network_cidr","state"?}],
 /// "services":[{"name","type","plan","cloud"?,"state"?,"owned"?,"tags"?,"user_config"?,...,
+/// "project_vpc_id"?,
 /// "users":["app" | {...}],"databases":[...],"topics":[{...}]}],"integrations":[{"id","type",
 /// "source","dest","user_config"?}]}],"absent_projects":[...]}. "owned": true stamps this
 /// plan's ownership tags ("test"), a string another plan's. Defaults: state RUNNING, cloud

@@ -60,7 +60,10 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
   f.transport.SetHandler([](const api::HttpRequest&) {
     return Answer(200, R"({"project":{"project_name":"p"},"service":{"service_name":"s"},)"
                        R"("user":{"username":"u"},"service_integration":)"
-                       R"({"service_integration_id":"i-9"}})");
+                       R"({"service_integration_id":"i-9"},)"
+                       R"("project_vpc_id":"v-1","cloud_name":"aws-eu-west-1","state":"ACTIVE",)"
+                       R"("vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
+                       R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}]})");
   });
   const model::Tags tags = {{"team", "x"}};
   auto op = [](const char* address, diff::Action action, diff::Request request) {
@@ -74,8 +77,17 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
   const std::vector<diff::Operation> ops = {
       op("project:p", Action::kCreate, diff::ProjectCreate{.name = "p", .tags = tags}),
       op("project:p", Action::kUpdate, diff::ProjectUpdate{tags}),
+      op("vpc:p/aws-eu-west-1", Action::kCreate, diff::VpcCreate{"10.20.0.0/24"}),
+      op("vpc:p/aws-eu-west-1", Action::kUpdate, diff::VpcWait{}),
       op("service:p/s", Action::kCreate,
          diff::ServiceCreate{.name = "s", .type = "pg", .plan = "startup-4", .tags = tags}),
+      op("service:p/s", Action::kCreate,
+         diff::ServiceCreate{
+             .name = "s", .type = "pg", .plan = "startup-4", .vpc_cloud = "aws-eu-west-1"}),
+      op("service:p/s", Action::kUpdate,
+         diff::ServiceUpdate{diff::ServiceChanges{.vpc_cloud = "aws-eu-west-1"}, std::nullopt}),
+      op("service:p/s", Action::kUpdate,
+         diff::ServiceUpdate{diff::ServiceChanges{.vpc_cloud = ""}, std::nullopt}),
       op("service:p/s", Action::kUpdate,
          diff::ServiceUpdate{diff::ServiceChanges{.plan = "business-4"}, tags}),
       op("service:p/s", Action::kUpdate, diff::ServiceWait{}),
@@ -93,6 +105,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
       op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
       op("service:p/s", Action::kDelete, diff::ServiceDelete{.unprotect = true}),
       op("service:p/s", Action::kDelete, diff::ServiceDelete{.wait_only = true}),
+      op("vpc:p/aws-eu-west-1", Action::kDelete, diff::VpcDelete{"v-1"}),
       op("project:p", Action::kDelete, diff::ProjectDelete{}),
   };
   for (const auto& o : ops) {
@@ -105,8 +118,18 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
   EXPECT_EQ(sent,
             "POST /v1/project {\"project\":\"p\",\"tags\":{\"team\":\"x\"}}\n"
             "PUT /v1/project/p/tags {\"tags\":{\"team\":\"x\"}}\n"
-            "POST /v1/project/p/service {\"plan\":\"startup-4\",\"service_name\":\"s\","
-            "\"service_type\":\"pg\",\"tags\":{\"team\":\"x\"}}\n"
+            "POST /v1/project/p/vpcs {\"cloud_name\":\"aws-eu-west-1\",\"network_cidr\":"
+            "\"10.20.0.0/24\",\"peering_connections\":[]}\n"
+            // Never in a VPC by default: an explicit null (Terraform provider PR 2005).
+            "POST /v1/project/p/service {\"plan\":\"startup-4\",\"project_vpc_id\":null,"
+            "\"service_name\":\"s\",\"service_type\":\"pg\",\"tags\":{\"team\":\"x\"}}\n"
+            // In a VPC: its id, read at apply (it may have been created by the same run).
+            "GET /v1/project/p/vpcs \n"
+            "POST /v1/project/p/service {\"plan\":\"startup-4\",\"project_vpc_id\":\"v-1\","
+            "\"service_name\":\"s\",\"service_type\":\"pg\",\"tags\":{}}\n"
+            "GET /v1/project/p/vpcs \n"
+            "PUT /v1/project/p/service/s {\"project_vpc_id\":\"v-1\"}\n"
+            "PUT /v1/project/p/service/s {\"project_vpc_id\":null}\n"
             "PUT /v1/project/p/service/s {\"plan\":\"business-4\"}\n"
             "PUT /v1/project/p/service/s/tags {\"tags\":{\"team\":\"x\"}}\n"
             "POST /v1/project/p/service/s/db {\"database\":\"d\"}\n"
@@ -126,6 +149,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "DELETE /v1/project/p/service/s/db/d \n"
             "PUT /v1/project/p/service/s {\"termination_protection\":false}\n"
             "DELETE /v1/project/p/service/s \n"
+            "DELETE /v1/project/p/vpcs/v-1 \n"
             "DELETE /v1/project/p \n");
 }
 
