@@ -34,6 +34,12 @@ int RunImport(const OwnershipCommands& c, const GlobalOptions& options, Io& io) 
         << "\n";
     return kExitInvalid;
   }
+  // The refresh reads VPCs only where a service is in one: import wants them all.
+  for (auto& p : read->live.projects) {
+    if (p.name != c.project || !p.vpcs.empty()) continue;
+    auto vpcs = (*connection)->api().ListVpcs(p.name);
+    if (vpcs.ok()) p.vpcs = std::move(*vpcs);
+  }
   const model::LiveProject* lp = read->live.FindProject(c.project);
   if (lp == nullptr) {
     io.err << "aivenctl: project " << c.project

@@ -97,6 +97,11 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
   project.name = lp.name;
   project.create = OwnershipOf(lp.tags, options.name) == Ownership::kThisPlan;
   if (project.create) project.tags = UserTags(lp.tags);
+  // VPCs: labelled by their cloud (Aiven gives them no name); a VPC that exists is adopted.
+  for (const auto& v : lp.vpcs) {
+    if (v.state == "DELETING" || v.state == "DELETED") continue;
+    project.vpcs.push_back({.name = v.cloud, .cloud = v.cloud, .network_cidr = v.network_cidr});
+  }
   std::vector<std::string> missing = options.services;
   for (const auto& ls : lp.services) {
     if (!options.services.empty() && std::find(options.services.begin(), options.services.end(),
@@ -111,6 +116,9 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
       continue;
     }
     project.services.push_back(ImportService(ls, catalog, options.name));
+    if (const model::LiveVpc* v = lp.FindVpcById(ls.project_vpc_id); v != nullptr) {
+      project.services.back().vpc = v->cloud;
+    }
   }
   for (const auto& m : missing) {
     out.notes.push_back("--service " + m + ": project " + lp.name + " has no such service");

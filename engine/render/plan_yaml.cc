@@ -25,6 +25,7 @@ void Service(const model::Service& s, std::string& out) {
   out += in + "type: " + Q(s.type) + "\n";
   out += in + "plan: " + Q(s.plan) + "\n";
   if (s.cloud.value) out += in + "cloud: " + Q(*s.cloud.value) + "\n";
+  if (s.vpc) out += in + "vpc: " + Q(*s.vpc) + "\n";
   if (s.adopt) out += in + "adopt: true\n";
   if (s.termination_protection) {
     out += in + "termination_protection: " + (*s.termination_protection ? "true" : "false") + "\n";
@@ -71,6 +72,11 @@ std::string PlanYaml(const model::Plan& plan, const std::vector<std::string>& co
     out += std::string("    create: ") + (p.create ? "true" : "false") +
            (p.create ? "\n" : "   # used, not owned: destroy never deletes it\n");
     if (!p.tags.empty()) out += "    tags: " + TagsJson(p.tags).dump() + "\n";
+    if (!p.vpcs.empty()) out += "    vpcs:\n";
+    for (const auto& v : p.vpcs) {
+      out += "      - {name: " + Q(v.name) + ", cloud: " + Q(v.cloud) +
+             ", network_cidr: " + Q(v.network_cidr) + "}\n";
+    }
     if (p.services.empty()) {
       out += "    services: []\n";
     } else {

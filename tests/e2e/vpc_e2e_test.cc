@@ -22,8 +22,8 @@ class VpcE2e : public E2eTest {
     std::vector<std::string> args = FastEmulatorArgs();
     args.insert(args.end(), {"--vpc-release-seconds", "1"});
     StartEmulator(args);
-    dir_ = std::filesystem::temp_directory_path() /
-           ("aivenctl-vpc-e2e-" + std::to_string(::getpid()));
+    dir_ =
+        std::filesystem::temp_directory_path() / ("aivenctl-vpc-e2e-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override {
@@ -90,8 +90,7 @@ TEST_F(VpcE2e, ApplyReplanMoveDestroy) {
 
   ProcessOutcome destroyed = Aivenctl(Fast({"destroy", plan}));
   ASSERT_EQ(destroyed.code, 0) << destroyed.Describe();
-  EXPECT_NE(destroyed.out.find("vpc:vpc-e2e/aws-eu-west-1"), std::string::npos)
-      << destroyed.out;
+  EXPECT_NE(destroyed.out.find("vpc:vpc-e2e/aws-eu-west-1"), std::string::npos) << destroyed.out;
   EXPECT_TRUE(Inventory().empty()) << "the project, its services and its VPC are gone";
   ProcessOutcome again = Aivenctl({"plan", plan, "--detailed-exitcode"});
   EXPECT_EQ(again.code, 2) << again.Describe();

@@ -1,10 +1,10 @@
 // libFuzzer target: arbitrary JSON bodies through every API answer parser of
 // engine/api/live_json.h (and the error-body parser). The first byte picks the endpoint
-// (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project,
-// E service, F databases, G topic list, H topic, I topic batch (v2), J integration,
-// K service types / integration types, L error body. The rest is the body. The parsers promise
-// tolerance: never an exception, never a crash, and no secret-looking user_config key survives the
-// mapping.
+// (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project (and
+// VPC list / VPC object), E service, F databases, G topic list, H topic, I topic batch (v2), J
+// integration, K service types / integration types, L error body. The rest is the body. The parsers
+// promise tolerance: never an exception, never a crash, and no secret-looking user_config key
+// survives the mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -60,8 +60,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 1:
       (void)api::ProjectsFromJson(body);
       break;
-    case 2:
+    case 2:  // a project object; the same byte feeds the VPC list and VPC object parsers
       (void)api::ProjectFromJson(body);
+      (void)api::VpcsFromJson(body);
+      (void)api::VpcFromJson(body);
       break;
     case 3:
       CheckService(api::ServiceFromJson("p", body));

@@ -74,3 +74,47 @@ projects:
 
 }  // namespace
 }  // namespace aivenctl::diff
+
+namespace aivenctl::diff {
+namespace {
+
+// VPCs: labelled by their cloud, the service placed in one names it; the plan written loads
+// and plans to no change against the same live project (the round trip).
+TEST(Import, VpcsAndTheServicesInThemRoundTrip) {
+  model::LiveProject lp;
+  lp.name = "p";
+  lp.address = core::Address::Project("p");
+  lp.vpcs = {{"v-1", "aws-eu-west-1", "10.20.0.0/24", "ACTIVE"},
+             {"v-2", "google-europe-west1", "10.30.0.0/24", "DELETING"}};
+  model::LiveService db = Svc("db", "pg", {});
+  db.project_vpc_id = "v-1";
+  lp.services.push_back(db);
+  lp.services.push_back(Svc("web", "pg", {}));
+  ImportResult r = ImportProject(lp, {}, {.name = "legacy"});
+  const std::string yaml = render::PlanYaml(r.plan, {});
+  EXPECT_EQ(yaml, R"(version: 1
+name: "legacy"
+projects:
+  - name: "p"
+    create: false   # used, not owned: destroy never deletes it
+    vpcs:
+      - {name: "aws-eu-west-1", cloud: "aws-eu-west-1", network_cidr: "10.20.0.0/24"}
+    services:
+      - name: "db"
+        type: "pg"
+        plan: "startup-4"
+        cloud: "aws-eu-west-1"
+        vpc: "aws-eu-west-1"
+        adopt: true
+        termination_protection: false
+      - name: "web"
+        type: "pg"
+        plan: "startup-4"
+        cloud: "aws-eu-west-1"
+        adopt: true
+        termination_protection: false
+)");
+}
+
+}  // namespace
+}  // namespace aivenctl::diff

@@ -169,3 +169,65 @@ TEST(ApiRunner, RefusesARequestThatDoesNotFitItsOperation) {
 
 }  // namespace
 }  // namespace aivenctl::exec
+
+namespace aivenctl::exec {
+namespace {
+
+// Provider issue 152: right after its services are deleted Aiven refuses a VPC's delete
+// (409). The delete call succeeds anyway, and the gone gate asks again at each probe until
+// Aiven takes it, then waits for DELETING to end.
+TEST(ApiRunner, VpcDeleteRefusedWhileHeldIsAskedAgainByTheGoneGate) {
+  Fixture f;
+  const char* active = R"({"vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
+                       R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}]})";
+  const char* deleting = R"({"vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
+                         R"("network_cidr":"10.20.0.0/24","state":"DELETING"}]})";
+  const char* held = "Project VPC cannot be deleted while service deletion is in progress";
+  f.transport.Script({AivenError(409, held), Answer(200, active), AivenError(409, held),
+                      Answer(200, active), Answer(200, R"({"state":"DELETING"})"),
+                      Answer(200, deleting), Answer(200, R"({"vpcs":[]})")});
+  diff::Operation op;
+  op.address = core::Address::Vpc("p", "aws-eu-west-1");
+  op.action = diff::Action::kDelete;
+  op.request = diff::VpcDelete{"v-1"};
+  op.gate = diff::Gate::kGone;
+  EXPECT_TRUE(f.runner.Call(op, {}).ok());
+  ProbeResult r = f.runner.Probe(op, {});
+  EXPECT_FALSE(r.ready);
+  EXPECT_EQ(r.live_state, "ACTIVE (held by services)");
+  r = f.runner.Probe(op, {});
+  EXPECT_FALSE(r.ready);
+  EXPECT_EQ(r.live_state, "DELETING");
+  r = f.runner.Probe(op, {});
+  EXPECT_FALSE(r.ready);
+  r = f.runner.Probe(op, {});
+  EXPECT_TRUE(r.ready) << r.live_state;
+  std::string sent;
+  for (const auto& q : f.transport.requests()) sent += q.method + " " + q.path + "\n";
+  EXPECT_EQ(sent,
+            "DELETE /v1/project/p/vpcs/v-1\nGET /v1/project/p/vpcs\n"
+            "DELETE /v1/project/p/vpcs/v-1\nGET /v1/project/p/vpcs\n"
+            "DELETE /v1/project/p/vpcs/v-1\nGET /v1/project/p/vpcs\nGET /v1/project/p/vpcs\n");
+}
+
+TEST(ApiRunner, VpcActiveGateWaitsForTheCloudsVpc) {
+  Fixture f;
+  f.transport.Script(
+      {Answer(200, R"({"vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
+                   R"("network_cidr":"10.20.0.0/24","state":"APPROVED"}]})"),
+       Answer(200, R"({"vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
+                   R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}]})")});
+  diff::Operation op;
+  op.address = core::Address::Vpc("p", "aws-eu-west-1");
+  op.action = diff::Action::kCreate;
+  op.request = diff::VpcCreate{"10.20.0.0/24"};
+  op.gate = diff::Gate::kVpcActive;
+  ProbeResult r = f.runner.Probe(op, {});
+  EXPECT_FALSE(r.ready);
+  EXPECT_EQ(r.live_state, "APPROVED");
+  r = f.runner.Probe(op, {});
+  EXPECT_TRUE(r.ready);
+}
+
+}  // namespace
+}  // namespace aivenctl::exec
