@@ -246,3 +246,29 @@ TEST(Reap, ExpiringWithinListsWhatExpiresByThenAndDeletesNothing) {
 
 }  // namespace
 }  // namespace aivenctl::diff
+
+namespace aivenctl::diff {
+namespace {
+
+// A reaped project's VPCs go after its services (the gone gate asks again while Aiven still
+// holds them) and before the project; a kept project's VPC is not touched.
+TEST(Reap, VpcsOfAReapedProjectGoBetweenItsServicesAndIt) {
+  model::LiveState live;
+  live.projects.push_back(Proj("p1", Owned("ci", {{"expires-at", kExp}}),
+                               {Svc("p1", "db", Owned("ci", {{"expires-at", kExp}}))}));
+  live.projects.back().vpcs = {{"v-1", "aws-eu-west-1", "10.20.0.0/24", "ACTIVE"},
+                               {"v-0", "aws-eu-central-1", "10.30.0.0/24", "DELETING"}};
+  live.projects.push_back(Proj("p2", Owned("ci"), {}));
+  live.projects.back().vpcs = {{"v-2", "aws-eu-west-1", "10.40.0.0/24", "ACTIVE"}};
+  EXPECT_EQ(Render(PlanReap(live, {}, At(kNow))),
+            "project:p1 reap: expires-at 20261128T080000Z passed 2h ago\n"
+            "project:p2 keep: no expires-at tag\n"
+            "vpc:p1/aws-eu-west-1 reap: in project p1, which is reaped\n"
+            "service:p1/db reap: expires-at 20261128T080000Z passed 2h ago\n"
+            "op 0 service:p1/db after[] gone {}\n"
+            "op 1 vpc:p1/aws-eu-west-1 after[0,] gone {\"id\":\"v-1\"}\n"
+            "op 2 project:p1 after[0,1,] none {}\n");
+}
+
+}  // namespace
+}  // namespace aivenctl::diff
