@@ -96,5 +96,37 @@ TEST_F(VpcE2e, ApplyReplanMoveDestroy) {
   EXPECT_EQ(again.code, 2) << again.Describe();
 }
 
+// Faults on the new path: the VPC create's answer is lost (the retry meets its own 409
+// "already exists" and confirms it by the list), the VPC list answers 503 twice, and the
+// VPC delete answers 502 once; apply, re-plan and destroy still converge.
+TEST_F(VpcE2e, FaultsOnTheVpcCallsConverge) {
+  const json faults = {{"faults",
+                        {{{"method", "POST"},
+                          {"path", "/v1/project/*/vpcs"},
+                          {"count", 1},
+                          {"action", "lose_response"}},
+                         {{"method", "GET"},
+                          {"path", "/v1/project/*/vpcs"},
+                          {"count", 2},
+                          {"action", "error"},
+                          {"status", 503}},
+                         {{"method", "DELETE"},
+                          {"path", "/v1/project/*/vpcs/*"},
+                          {"count", 1},
+                          {"action", "error"},
+                          {"status", 502}}}}};
+  ASSERT_TRUE(api_->Post("/_emulator/faults", faults, {.validate = false}).ok());
+  const std::string plan = WritePlan("      - {name: db, type: pg, plan: startup-4, vpc: main}\n");
+  ProcessOutcome applied = Aivenctl(Fast({"apply", plan}));
+  ASSERT_EQ(applied.code, 0) << applied.Describe();
+  EXPECT_FALSE(Get("/_emulator/requests")["faults_injected"].empty());
+  EXPECT_EQ(Get("/v1/project/vpc-e2e/vpcs")["vpcs"].size(), 1u) << "one VPC, not two";
+  EXPECT_EQ(Placement(), (std::map<std::string, std::string>{{"db", VpcId()}}));
+  EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0);
+  ProcessOutcome destroyed = Aivenctl(Fast({"destroy", plan}));
+  ASSERT_EQ(destroyed.code, 0) << destroyed.Describe();
+  EXPECT_TRUE(Inventory().empty());
+}
+
 }  // namespace
 }  // namespace aivenctl::testing
