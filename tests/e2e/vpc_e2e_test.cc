@@ -44,7 +44,8 @@ class VpcE2e : public E2eTest {
   // service name -> its project_vpc_id ("" for null).
   std::map<std::string, std::string> Placement() {
     std::map<std::string, std::string> out;
-    for (const auto& s : Get("/v1/project/vpc-e2e/service")["services"]) {
+    const json listed = Get("/v1/project/vpc-e2e/service");  // kept: the loop reads into it
+    for (const auto& s : listed["services"]) {
       const json& id = s["project_vpc_id"];
       out[s["service_name"]] = id.is_string() ? id.get<std::string>() : "";
     }
@@ -52,7 +53,8 @@ class VpcE2e : public E2eTest {
   }
 
   std::string VpcId() {
-    for (const auto& v : Get("/v1/project/vpc-e2e/vpcs")["vpcs"]) {
+    const json listed = Get("/v1/project/vpc-e2e/vpcs");
+    for (const auto& v : listed["vpcs"]) {
       if (v["cloud_name"] == "aws-eu-west-1") return v["project_vpc_id"];
     }
     return "";
