@@ -355,6 +355,23 @@ void RegisterIntegrationRoutes(Router& r, World& w) {
   r.Add("DELETE", eps + "/{integration_endpoint_id}", [&w, require_ep](Ctx& c) {
     w.store.Write([&](Txn& t) {
       require_ep(t.doc(), c);
+      // Assumed rule (Aiven's exact answer is undocumented): an endpoint that integrations
+      // use is not deleted under them; say which and how to proceed.
+      const std::string id = c.Param("integration_endpoint_id");
+      int users = 0;
+      for (const auto& [p, entry] : t.doc().at("projects").items()) {
+        for (const auto& [iid, rec] : entry.at("integrations").items()) {
+          if (StrOrEmpty(rec, "source_endpoint_id") == id ||
+              StrOrEmpty(rec, "dest_endpoint_id") == id)
+            ++users;
+        }
+      }
+      if (users > 0) {
+        throw ApiError{409,
+                       "Integration endpoint is used by " + std::to_string(users) +
+                           " service integration(s); delete them before deleting the endpoint",
+                       "integration_endpoint_in_use"};
+      }
       t.Erase(EndpointPath(c.Param("project"), c.Param("integration_endpoint_id")));
     });
     c.Reply({{"message", "deleted"}});

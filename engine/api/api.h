@@ -188,6 +188,23 @@ class Api {
   core::Status DeleteIntegration(const std::string& project, const std::string& id,
                                  const std::string& address = "");
 
+  // --- Integration endpoints (api_endpoints.cc) ----------------------------------------
+  /// `GET /v1/project/{project}/integration_endpoint`, sorted by name then id (secrets
+  /// dropped). kNotFound: no such project.
+  core::Result<std::vector<model::LiveEndpoint>> ListEndpoints(const std::string& project);
+  /// `POST .../integration_endpoint` with `body` ({"endpoint_name", "endpoint_type",
+  /// "user_config"}). Not retried after an ambiguous attempt: Aiven allows two endpoints
+  /// of one name, so a repeat could make a second.
+  core::Result<model::LiveEndpoint> CreateEndpoint(const std::string& project,
+                                                   const nlohmann::json& body,
+                                                   const std::string& address = "");
+  /// `PUT .../integration_endpoint/{id}` {"user_config": ...}.
+  core::Status UpdateEndpoint(const std::string& project, const std::string& id,
+                              const nlohmann::json& user_config, const std::string& address = "");
+  /// `DELETE .../integration_endpoint/{id}`; absent is success.
+  core::Status DeleteEndpoint(const std::string& project, const std::string& id,
+                              const std::string& address = "");
+
  private:
   /// One request as the typed layer describes it.
   struct Call {

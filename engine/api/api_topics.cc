@@ -40,7 +40,9 @@ bool SameIntegration(const model::LiveIntegration& live, const json& body,
          live.source_project == StringOr(body, "source_project", project) &&
          live.dest_project == StringOr(body, "dest_project", project) &&
          live.source_service == StringOr(body, "source_service") &&
-         live.dest_service == StringOr(body, "dest_service");
+         live.dest_service == StringOr(body, "dest_service") &&
+         live.source_endpoint_id == StringOr(body, "source_endpoint_id") &&
+         live.dest_endpoint_id == StringOr(body, "dest_endpoint_id");
 }
 
 }  // namespace

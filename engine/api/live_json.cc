@@ -280,6 +280,40 @@ model::LiveIntegration IntegrationFromJson(const json& integration) {
   out.active = Bool(integration, "active");
   out.enabled = Bool(integration, "enabled");
   out.user_config = DropSecretKeys(ObjectOr(integration, "user_config"));
+  out.source_endpoint_id = Str(integration, "source_endpoint_id");
+  out.dest_endpoint_id = Str(integration, "dest_endpoint_id");
+  out.source_endpoint = Str(integration, "source_endpoint");
+  out.dest_endpoint = Str(integration, "dest_endpoint");
+  return out;
+}
+
+model::LiveEndpoint EndpointFromJson(const json& endpoint) {
+  model::LiveEndpoint out;
+  out.id = Str(endpoint, "endpoint_id");
+  out.name = Str(endpoint, "endpoint_name");
+  out.type = Str(endpoint, "endpoint_type");
+  out.user_config = DropSecretKeys(ObjectOr(endpoint, "user_config"));
+  // Redacted values are not values: never compare or print them.
+  for (auto it = out.user_config.begin(); it != out.user_config.end();) {
+    if (it->is_string() && it->get<std::string>() == "<redacted>") {
+      it = out.user_config.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  return out;
+}
+
+std::vector<model::LiveEndpoint> EndpointsFromJson(const json& body) {
+  std::vector<model::LiveEndpoint> out;
+  const json& list = Member(body, "service_integration_endpoints");
+  if (!list.is_array()) return out;
+  for (const auto& e : list) {
+    if (e.is_object()) out.push_back(EndpointFromJson(e));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.id) < std::tie(b.name, b.id);
+  });
   return out;
 }
 

@@ -67,6 +67,10 @@ std::vector<model::LiveTopic> TopicsFromBatch(const nlohmann::json& body);
 
 /// A service integration object (user_config secrets dropped).
 model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
+/// One `service_integration_endpoint` object (secret user_config keys dropped).
+model::LiveEndpoint EndpointFromJson(const nlohmann::json& endpoint);
+/// The `service_integration_endpoints` of a list answer, sorted by name then id.
+std::vector<model::LiveEndpoint> EndpointsFromJson(const nlohmann::json& body);
 
 /// A service object of project `project` -> LiveService with users, databases (when the
 /// object has `databases`; databases_read says so), integrations and tags, all sorted.

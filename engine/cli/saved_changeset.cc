@@ -36,7 +36,9 @@ model::Project& ProjectNamed(model::Plan& plan, const std::string& name) {
 // True when `cs` still sends the create of the service at `address`.
 bool Creates(const diff::Changeset& cs, const core::Address& address) {
   for (const auto& op : cs.operations) {
-    if (op.address == address && std::holds_alternative<diff::ServiceCreate>(op.request)) {
+    if (op.address == address && (std::holds_alternative<diff::ServiceCreate>(op.request) ||
+                                  std::holds_alternative<diff::EndpointCreate>(op.request) ||
+                                  std::holds_alternative<diff::EndpointUpdate>(op.request))) {
       return true;
     }
   }
@@ -214,14 +216,22 @@ bool FillSecrets(diff::Changeset& cs, Io& io) {
     api::Secrets().Add(value);
     const nlohmann::json::json_pointer at = SecretPointer(secret.path);
     for (auto& op : cs.operations) {
-      auto* create = std::get_if<diff::ServiceCreate>(&op.request);
-      if (create == nullptr || op.address != secret.address) continue;
-      if (!create->user_config) create->user_config = nlohmann::json::object();
+      if (op.address != secret.address) continue;
+      nlohmann::json* config = nullptr;
+      if (auto* create = std::get_if<diff::ServiceCreate>(&op.request)) {
+        if (!create->user_config) create->user_config = nlohmann::json::object();
+        config = &*create->user_config;
+      } else if (auto* ep = std::get_if<diff::EndpointCreate>(&op.request)) {
+        config = &ep->user_config;
+      } else if (auto* update = std::get_if<diff::EndpointUpdate>(&op.request)) {
+        config = &update->user_config;
+      }
+      if (config == nullptr) continue;
       try {
-        (*create->user_config)[at] = value;
+        (*config)[at] = value;
       } catch (const nlohmann::json::exception&) {
         io.err << "aivenctl: " << secret.path << " of " << secret.address.ToString() << " (from "
-               << secret.env << ") has no place in the service's user_config; "
+               << secret.env << ") has no place in its user_config; "
                << "run `aivenctl plan` again to save a fresh changeset. Nothing was changed.\n";
         return false;
       }

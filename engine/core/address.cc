@@ -16,6 +16,8 @@ const char* KindName(Kind kind) {
       return "user";
     case Kind::kTopic:
       return "topic";
+    case Kind::kEndpoint:
+      return "endpoint";
     case Kind::kIntegration:
       return "integration";
   }
@@ -34,6 +36,10 @@ Address Address::Vpc(std::string project, std::string cloud) {
 
 Address Address::Child(Kind kind, std::string project, std::string service, std::string name) {
   return {kind, {std::move(project), std::move(service), std::move(name)}};
+}
+
+Address Address::Endpoint(std::string project, std::string name) {
+  return {Kind::kEndpoint, {std::move(project), std::move(name)}};
 }
 
 Address Address::Integration(std::string project, std::string type, std::string source,
@@ -73,6 +79,8 @@ Result<Address> Address::Parse(std::string_view text) {
     a.kind = Kind::kUser, want = 3;
   } else if (kind_text == "topic") {
     a.kind = Kind::kTopic, want = 3;
+  } else if (kind_text == "endpoint") {
+    a.kind = Kind::kEndpoint, want = 2;
   } else if (kind_text == "integration") {
     a.kind = Kind::kIntegration, want = 2;
   } else {
@@ -101,6 +109,7 @@ Address Address::Parent() const {
       return *this;
     case Kind::kVpc:
     case Kind::kService:
+    case Kind::kEndpoint:
     case Kind::kIntegration:
       return Project(parts[0]);
     default:

@@ -13,14 +13,15 @@ namespace aivenctl::core {
 /// Kinds of resource aivenctl manages, in the order they are created.
 /// A project VPC (kVpc) lives in its project, outside any service, and is created before the
 /// services placed in it.
-enum class Kind { kProject, kVpc, kService, kDatabase, kUser, kTopic, kIntegration };
+enum class Kind { kProject, kVpc, kService, kDatabase, kUser, kTopic, kEndpoint, kIntegration };
 
 /// "project", "service", ...
 const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
 /// project: {project}; vpc: {project, cloud}; service: {project, service}; database/user/topic:
-/// {project, service, name}; integration: {project, "type:src->dst"}.
+/// {project, service, name}; endpoint: {project, name}; integration: {project,
+/// "type:src->dst"} where an integration endpoint end is written "@name".
 struct Address {
   Kind kind = Kind::kProject;
   std::vector<std::string> parts;
@@ -30,6 +31,7 @@ struct Address {
   /// vpc:project/cloud (Aiven allows one VPC per cloud in a project).
   static Address Vpc(std::string project, std::string cloud);
   static Address Child(Kind kind, std::string project, std::string service, std::string name);
+  static Address Endpoint(std::string project, std::string name);
   static Address Integration(std::string project, std::string type, std::string source,
                              std::string destination);
 

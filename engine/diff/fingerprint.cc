@@ -18,8 +18,9 @@ json Opt(const std::optional<T>& v) {
   return v ? json(*v) : json();
 }
 
-// "service" or "project/service" relative to `home`.
+// "service" or "project/service" relative to `home`; "@name": an endpoint of `home`.
 core::Address EndAddress(const std::string& label, const std::string& home) {
+  if (!label.empty() && label[0] == '@') return core::Address::Endpoint(home, label.substr(1));
   auto slash = label.find('/');
   if (slash == std::string::npos) return core::Address::Service(home, label);
   return core::Address::Service(label.substr(0, slash), label.substr(slash + 1));
@@ -80,14 +81,22 @@ json CanonicalJson(const model::LiveTopic& t) {
 }
 
 json CanonicalJson(const model::LiveIntegration& i) {
-  return {{"id", i.id},
-          {"type", i.type},
-          {"source_project", i.source_project},
-          {"source_service", i.source_service},
-          {"dest_project", i.dest_project},
-          {"dest_service", i.dest_service},
-          {"enabled", i.enabled},
-          {"user_config", i.user_config}};
+  json out = {{"id", i.id},
+              {"type", i.type},
+              {"source_project", i.source_project},
+              {"source_service", i.source_service},
+              {"dest_project", i.dest_project},
+              {"dest_service", i.dest_service},
+              {"enabled", i.enabled},
+              {"user_config", i.user_config}};
+  // Endpoint ends only when there are some: service-to-service fingerprints stay as they were.
+  if (!i.source_endpoint_id.empty()) out["source_endpoint_id"] = i.source_endpoint_id;
+  if (!i.dest_endpoint_id.empty()) out["dest_endpoint_id"] = i.dest_endpoint_id;
+  return out;
+}
+
+json CanonicalJson(const model::LiveEndpoint& e) {
+  return {{"id", e.id}, {"name", e.name}, {"type", e.type}, {"user_config", e.user_config}};
 }
 
 std::string Fingerprint(const json& canonical) { return "sha256:" + Sha256Hex(canonical.dump()); }
@@ -179,11 +188,21 @@ const model::LiveIntegration* FindLiveIntegration(const model::LiveState& live,
   std::string type;
   core::Address src, dst;
   if (!IntegrationEnds(address, &type, &src, &dst)) return nullptr;
-  const model::LiveService* s = live.FindService(src.parts[0], src.parts[1]);
+  // Read through the service end (an endpoint end has no integration list).
+  const core::Address& through = src.kind == core::Kind::kService ? src : dst;
+  if (through.kind != core::Kind::kService) return nullptr;
+  const model::LiveService* s = live.FindService(through.parts[0], through.parts[1]);
   if (s == nullptr) return nullptr;
+  const auto same = [](const core::Address& end, const std::string& project,
+                       const std::string& service, const std::string& endpoint) {
+    if (end.kind == core::Kind::kEndpoint) {
+      return service.empty() && end.parts[0] == project && end.parts[1] == endpoint;
+    }
+    return end.parts[0] == project && end.parts[1] == service;
+  };
   for (const auto& i : s->integrations) {
-    if (i.type == type && i.source_project == src.parts[0] && i.source_service == src.parts[1] &&
-        i.dest_project == dst.parts[0] && i.dest_service == dst.parts[1]) {
+    if (i.type == type && same(src, i.source_project, i.source_service, i.source_endpoint) &&
+        same(dst, i.dest_project, i.dest_service, i.dest_endpoint)) {
       return &i;
     }
   }
@@ -221,6 +240,11 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
       }
       const auto* t = s->FindTopic(parts[2]);
       return t ? FingerprintObject(*t) : kAbsent;
+    }
+    case core::Kind::kEndpoint: {
+      const auto* p = parts.size() == 2 ? live.FindProject(parts[0]) : nullptr;
+      const auto* e = p ? p->FindEndpoint(parts[1]) : nullptr;
+      return e ? FingerprintObject(*e) : kAbsent;
     }
     case core::Kind::kIntegration: {
       const auto* i = FindLiveIntegration(live, address);

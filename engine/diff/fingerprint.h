@@ -23,6 +23,7 @@ nlohmann::json CanonicalJson(const model::LiveUser& u);
 nlohmann::json CanonicalJson(const model::LiveTopic& t);
 nlohmann::json CanonicalJson(const model::LiveIntegration& i);
 nlohmann::json CanonicalJson(const model::LiveVpc& v);
+nlohmann::json CanonicalJson(const model::LiveEndpoint& e);
 
 /// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
 std::string Fingerprint(const nlohmann::json& canonical);
@@ -41,7 +42,8 @@ std::string FingerprintObject(const model::LiveTopic& t);
 const model::LiveIntegration* FindLiveIntegration(const model::LiveState& live,
                                                   const core::Address& address);
 
-/// The two ends of an integration address as service addresses; false when malformed.
+/// The two ends of an integration address as service addresses (an "@name" end: an
+/// endpoint address); false when malformed.
 bool IntegrationEnds(const core::Address& address, std::string* type, core::Address* source,
                      core::Address* destination);
 

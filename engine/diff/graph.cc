@@ -15,14 +15,15 @@ bool IsChild(core::Kind k) {
   return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic;
 }
 
-// The service addresses an address touches: itself, its service, or an integration's ends.
+// The service addresses an address touches: itself, its service, or an integration's ends
+// (services or endpoints).
 std::vector<core::Address> Ends(const core::Address& a) {
   if (a.kind == core::Kind::kIntegration) {
     core::Address src, dst;
     if (IntegrationEnds(a, nullptr, &src, &dst)) return {src, dst};
     return {};
   }
-  if (a.kind == core::Kind::kService) return {a};
+  if (a.kind == core::Kind::kService || a.kind == core::Kind::kEndpoint) return {a};
   if (IsChild(a.kind)) return {a.Parent()};
   return {};
 }
@@ -96,7 +97,8 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     }
     return op;
   };
-  // Deletes, reverse creation order: integrations, topics, users, databases, services, projects.
+  // Deletes, reverse creation order: integrations, endpoints, topics, users, databases,
+  // services, VPCs, projects. A service or endpoint waits for the deletes of its integrations.
   // A VPC is deleted after the services in its project are deleted; where services of the
   // project move between VPCs, after those updates too (so its delete comes last).
   std::set<std::string> moving;  // projects with a service moving into or out of a VPC
@@ -120,7 +122,9 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
   for (Pending* p : deletes) {
     Operation& op = add(*p, Action::kDelete);
     const core::Address& a = op.address;
-    if (a.kind == core::Kind::kService) op.depends_on = integration_deletes[a];
+    if (a.kind == core::Kind::kService || a.kind == core::Kind::kEndpoint) {
+      op.depends_on = integration_deletes[a];
+    }
     if (a.kind == core::Kind::kService) service_deletes[a.parts[0]].push_back(op.id);
     if (a.kind == core::Kind::kVpc) op.depends_on = service_deletes[a.parts[0]];
     if (a.kind == core::Kind::kProject) op.depends_on = project_deletes[a.parts[0]];
@@ -149,7 +153,8 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     Operation& op = add(p, action);
     const core::Address& a = op.address;
     if (auto it = delete_op.find(a); it != delete_op.end()) op.depends_on.push_back(it->second);
-    if (a.kind == core::Kind::kService || a.kind == core::Kind::kVpc) {
+    if (a.kind == core::Kind::kService || a.kind == core::Kind::kVpc ||
+        a.kind == core::Kind::kEndpoint) {
       after(op, core::Address::Project(a.parts[0]), false);
     }
     for (const auto& vpc : p.after) after(op, vpc, true);  // a service waits for its VPC

@@ -4,6 +4,7 @@
 
 #include "diff/ownership.h"
 #include "diff/unmanaged.h"
+#include "model/aiven_schemas.h"
 
 namespace aivenctl::diff {
 namespace {
@@ -30,6 +31,28 @@ model::Tags UserTags(const model::Tags& tags) {
     if (!IsOwnershipTag(k) && !IsLifecycleTag(k)) out[k] = v;
   }
   return out;
+}
+
+// An integration between an imported service and an endpoint of the project: listed once,
+// on the service (the endpoint has no list).
+void ImportEndpointIntegration(const model::LiveIntegration& li, const model::LiveProject& lp,
+                               model::Project& project) {
+  const bool src_is_endpoint = !li.source_endpoint_id.empty();
+  const std::string& name = src_is_endpoint ? li.source_endpoint : li.dest_endpoint;
+  const std::string& ep_project = src_is_endpoint ? li.source_project : li.dest_project;
+  if (name.empty() || ep_project != lp.name) return;  // not one of this project's endpoints
+  model::Integration i;
+  i.type = li.type;
+  model::Endpoint endpoint{.project = ep_project, .endpoint = name};
+  if (src_is_endpoint) {
+    i.source = endpoint;
+    i.destination = {.project = li.dest_project, .service = li.dest_service};
+  } else {
+    i.source = {.project = li.source_project, .service = li.source_service};
+    i.destination = endpoint;
+  }
+  i.user_config = li.user_config.is_object() ? li.user_config : json::object();
+  project.integrations.push_back(i);
 }
 
 model::Service ImportService(const model::LiveService& ls, const model::Catalog& catalog,
@@ -120,6 +143,21 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
       project.services.back().vpc = v->cloud;
     }
   }
+  for (const auto& le : lp.endpoints) {
+    model::IntegrationEndpoint e;
+    e.name = le.name;
+    e.type = le.type;
+    e.user_config = le.user_config;
+    project.endpoints.push_back(std::move(e));
+    if (const json* schema = model::OfflineEndpointSchema(le.type)) {
+      const json& props = schema->value("properties", json::object());
+      for (auto it = props.begin(); it != props.end(); ++it) {
+        if (!it->value("_secure", false)) continue;
+        out.notes.push_back("endpoint:" + lp.name + "/" + le.name + ": Aiven never shows " +
+                            "user_config." + it.key() + "; add it as \"${env:NAME}\" if it is set");
+      }
+    }
+  }
   for (const auto& m : missing) {
     out.notes.push_back("--service " + m + ": project " + lp.name + " has no such service");
   }
@@ -132,6 +170,10 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
     for (const auto& li : ls.integrations) {
       // Listed on both ends: take it from its source (or from the destination when the
       // source lives outside the project).
+      if (!li.dest_endpoint_id.empty() || !li.source_endpoint_id.empty()) {
+        ImportEndpointIntegration(li, lp, project);
+        continue;
+      }
       if (li.dest_service.empty()) continue;
       const bool from_here = li.source_project == lp.name && li.source_service == ls.name;
       const bool source_elsewhere = !imported(li.source_project, li.source_service);
@@ -141,8 +183,8 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
       }
       model::Integration i;
       i.type = li.type;
-      i.source = {li.source_project, li.source_service, false, {}};
-      i.destination = {li.dest_project, li.dest_service, false, {}};
+      i.source = {.project = li.source_project, .service = li.source_service};
+      i.destination = {.project = li.dest_project, .service = li.dest_service};
       i.external = !imported(li.source_project, li.source_service) ||
                    !imported(li.dest_project, li.dest_service);
       i.user_config = li.user_config.is_object() ? li.user_config : json::object();

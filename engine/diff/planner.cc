@@ -148,8 +148,33 @@ bool DiffProject(Context& cx, const model::Project& project, const model::LivePr
 
 using IntegrationKey = std::tuple<std::string, std::string, std::string, std::string, std::string>;
 
+// A service end by name, an endpoint end as "@name".
+std::string EndName(const std::string& service, const std::string& endpoint_id,
+                    const std::string& endpoint) {
+  return endpoint_id.empty() ? service : "@" + endpoint;
+}
+
 IntegrationKey KeyOf(const model::LiveIntegration& i) {
-  return {i.type, i.source_project, i.source_service, i.dest_project, i.dest_service};
+  return {i.type, i.source_project,
+          EndName(i.source_service, i.source_endpoint_id, i.source_endpoint), i.dest_project,
+          EndName(i.dest_service, i.dest_endpoint_id, i.dest_endpoint)};
+}
+
+// The address of one end: its service, or its endpoint.
+core::Address EndAddress(const model::Endpoint& e) {
+  if (e.IsEndpoint()) return core::Address::Endpoint(e.project, e.endpoint);
+  return core::Address::Service(e.project, e.service);
+}
+
+// The end as KeyOf names it.
+std::string EndKey(const model::Endpoint& e) {
+  return e.IsEndpoint() ? "@" + e.endpoint : e.service;
+}
+
+bool EndExists(const Context& cx, const model::Endpoint& e) {
+  if (!e.IsEndpoint()) return cx.live.FindService(e.project, e.service) != nullptr;
+  const model::LiveProject* lp = cx.live.FindProject(e.project);
+  return lp != nullptr && lp->FindEndpoint(e.endpoint) != nullptr;
 }
 
 std::string TypeOf(const Context& cx, const std::string& project, const std::string& service) {
@@ -180,6 +205,53 @@ std::string Label(const std::string& project, const std::string& service, const 
   return project == home ? service : project + "/" + service;
 }
 
+// A live integration with an endpoint end that the plan does not declare. It goes when its
+// endpoint goes (Aiven would refuse to delete the endpoint otherwise), with its service
+// (deleted with it), or when its service is owned by this plan and its endpoint declared;
+// else it is unmanaged and kept.
+void EndpointIntegrationLeft(Context& cx, const model::LiveIntegration& li) {
+  const bool src_is_endpoint = !li.source_endpoint_id.empty();
+  const std::string& endpoint = src_is_endpoint ? li.source_endpoint : li.dest_endpoint;
+  if (endpoint.empty()) return;  // its endpoint's list was not read
+  const std::string& ep_project = src_is_endpoint ? li.source_project : li.dest_project;
+  const auto ep = core::Address::Endpoint(ep_project, endpoint);
+  const auto svc = src_is_endpoint ? core::Address::Service(li.dest_project, li.dest_service)
+                                   : core::Address::Service(li.source_project, li.source_service);
+  const auto addr = core::Address::Integration(li.source_project, li.type,
+                                               src_is_endpoint ? "@" + endpoint : li.source_service,
+                                               src_is_endpoint ? li.dest_service : "@" + endpoint);
+  if (cx.going.contains(ep)) {
+    Pending& p = cx.Add(addr, Action::kDelete);
+    p.change.reason = "its endpoint " + ep.ToString() + " is deleted";
+    p.fingerprint = FingerprintObject(li);
+    p.delete_request = IntegrationDelete{li.id};
+    return;
+  }
+  if (cx.going.contains(svc)) {
+    Pending& p = cx.Add(addr, Action::kDelete);
+    p.change.deleted_with = svc.ToString();
+    p.change.reason = "deleted with " + p.change.deleted_with;
+    p.fingerprint = FingerprintObject(li);
+    return;
+  }
+  const model::Service* s = cx.plan.FindService(svc.parts[0], svc.parts[1]);
+  const model::LiveService* ls = cx.live.FindService(svc.parts[0], svc.parts[1]);
+  bool declared = false;
+  for (const auto& project : cx.plan.projects) {
+    if (project.name != ep_project) continue;
+    for (const auto& e : project.endpoints) declared = declared || e.name == endpoint;
+  }
+  if (s != nullptr && ls != nullptr && declared &&
+      OwnershipOf(ls->tags, cx.plan.name) == Ownership::kThisPlan) {
+    Pending& p = cx.Add(addr, Action::kDelete);
+    p.change.reason = "not in the plan, its service owned and its endpoint declared by this plan";
+    p.fingerprint = FingerprintObject(li);
+    p.delete_request = IntegrationDelete{li.id};
+  } else if (!cx.destroying && (s != nullptr || declared)) {
+    cx.unmanaged.push_back({addr, "", json(), ""});
+  }
+}
+
 void DiffIntegrations(Context& cx) {
   std::map<IntegrationKey, const model::LiveIntegration*> index;
   std::map<std::string, const model::LiveIntegration*> by_id;
@@ -195,18 +267,22 @@ void DiffIntegrations(Context& cx) {
   for (const auto& project : cx.plan.projects) {
     if (cx.destroying) break;
     for (const auto& i : project.integrations) {
-      const auto src = core::Address::Service(i.source.project, i.source.service);
-      const auto dst = core::Address::Service(i.destination.project, i.destination.service);
+      const auto src = EndAddress(i.source);
+      const auto dst = EndAddress(i.destination);
       for (const auto* end : {&i.source, &i.destination}) {
-        if (!end->in_plan && cx.live.FindService(end->project, end->service) == nullptr) {
+        if (!end->in_plan && !EndExists(cx, *end)) {
           cx.Error(end->pos, i.address,
-                   i.address.ToString() + ": service " + end->project + "/" + end->service +
-                       " was not found");
+                   i.address.ToString() + ": " +
+                       (end->IsEndpoint() ? "integration endpoint " : "service ") + end->project +
+                       "/" + (end->IsEndpoint() ? end->endpoint : end->service) + " was not found");
         }
       }
-      CheckIntegrationCatalog(cx, i, TypeOf(cx, src.parts[0], src.parts[1]),
-                              TypeOf(cx, dst.parts[0], dst.parts[1]));
-      auto found = index.find({i.type, src.parts[0], src.parts[1], dst.parts[0], dst.parts[1]});
+      // The pair check knows service types only: an endpoint end is not checked there.
+      CheckIntegrationCatalog(
+          cx, i, i.source.IsEndpoint() ? "" : TypeOf(cx, src.parts[0], src.parts[1]),
+          i.destination.IsEndpoint() ? "" : TypeOf(cx, dst.parts[0], dst.parts[1]));
+      auto found =
+          index.find({i.type, src.parts[0], EndKey(i.source), dst.parts[0], EndKey(i.destination)});
       const model::LiveIntegration* li = found == index.end() ? nullptr : found->second;
       const bool end_going = cx.going.contains(src) || cx.going.contains(dst);
       Pending& p = cx.Add(i.address, Action::kCreate);
@@ -223,13 +299,21 @@ void DiffIntegrations(Context& cx) {
         continue;
       }
       if (li != nullptr) {
-        p.change.reason = "recreated with " + (cx.going.contains(src) ? src : dst).ToString();
+        const core::Address& going = cx.going.contains(src) ? src : dst;
+        p.change.reason = "recreated with " + going.ToString();
+        if (i.source.IsEndpoint() || i.destination.IsEndpoint()) {
+          // Aiven keeps an endpoint's integrations: this one goes first, then comes back.
+          p.change.action = Action::kReplace;
+          p.delete_request = IntegrationDelete{li->id};
+        }
       }
       IntegrationCreate request{.type = i.type,
                                 .source_project = src.parts[0],
-                                .source_service = src.parts[1],
+                                .source_service = i.source.service,
                                 .dest_project = dst.parts[0],
-                                .dest_service = dst.parts[1]};
+                                .dest_service = i.destination.service};
+      if (i.source.IsEndpoint()) request.source_endpoint = i.source.endpoint;
+      if (i.destination.IsEndpoint()) request.dest_endpoint = i.destination.endpoint;
       json uc = StripNulls(i.user_config);
       if (uc.is_object() && !uc.empty()) {
         FlattenCreate(uc, "user_config", p.change.fields);
@@ -240,7 +324,12 @@ void DiffIntegrations(Context& cx) {
     }
   }
   for (const auto& [id, li] : by_id) {
-    if (matched.contains(id) || li->dest_service.empty()) continue;
+    if (matched.contains(id)) continue;
+    if (!li->source_endpoint_id.empty() || !li->dest_endpoint_id.empty()) {
+      EndpointIntegrationLeft(cx, *li);
+      continue;
+    }
+    if (li->dest_service.empty()) continue;
     const auto src = core::Address::Service(li->source_project, li->source_service);
     const auto dst = core::Address::Service(li->dest_project, li->dest_service);
     const auto addr =
@@ -332,7 +421,9 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   for (auto& secret : cx.secrets) {
     // Only for the creates the changeset runs (--target may have left some out).
     bool created = std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
-      return op.address == secret.address && op.action == Action::kCreate;
+      return op.address == secret.address &&
+             (op.action == Action::kCreate ||
+              (op.action == Action::kUpdate && op.address.kind == core::Kind::kEndpoint));
     });
     if (created) cs.secrets_from_env.push_back(std::move(secret));
   }
@@ -374,7 +465,8 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
   cx.now = options.now;
   model::PlanCounts n = model::Count(plan);
   std::size_t expected =
-      n.projects + n.vpcs + n.services + n.databases + n.users + n.topics + n.integrations;
+      n.projects + n.vpcs + n.services + n.databases + n.users + n.topics + n.integrations +
+      n.endpoints;
   for (const auto& lp : live.projects) {
     for (const auto& ls : lp.services) expected += ls.topics.size() / 16;  // some pruning room
   }
@@ -393,6 +485,7 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
       listed.insert(s.name);
       internal::DiffService(cx, project, lp, s);
     }
+    internal::DiffEndpoints(cx, project, lp);
     if (lp != nullptr) {
       for (const auto& ls : lp->services) {
         if (!listed.contains(ls.name) && OwnershipOf(ls.tags, plan.name) == Ownership::kThisPlan) {
@@ -403,6 +496,7 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
     internal::DiffVpcs(cx, project, lp);  // after the services: prune sees what goes
   }
   internal::DiffIntegrations(cx);
+  internal::PruneEndpoints(cx);
   internal::CollectUnmanaged(cx);
   return internal::Finish(cx, options.targets, "apply", options.engine_version,
                           options.plan_digest);
@@ -439,6 +533,7 @@ PlanResult PlanDestroy(const model::Plan& plan, const model::LiveState& live,
                                                      : "no longer in the plan";
       internal::PruneService(cx, ls, s ? s->pos : project.pos, reason, true);
     }
+    internal::DestroyEndpoints(cx, project, lp);
     const bool owned = project.create && OwnershipOf(lp->tags, plan.name) == Ownership::kThisPlan;
     internal::DestroyVpcs(cx, project, *lp, owned && foreign.empty());
     if (!owned) continue;

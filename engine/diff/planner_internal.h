@@ -69,9 +69,9 @@ struct Context {
   std::vector<Pending> pending;
   core::Diagnostics errors;
   core::Diagnostics warnings;
-  std::set<core::Address> going;  ///< services deleted or replaced (children go with them)
+  std::set<core::Address> going;  ///< services/endpoints deleted or replaced (children go too)
   bool cost_complete = true;
-  std::vector<SecretFromEnv> secrets;  ///< secrets of created services read at apply
+  std::vector<SecretFromEnv> secrets;  ///< secrets of created services/endpoints read at apply
   std::vector<Unmanaged> unmanaged;    ///< "unmanaged, kept" (unmanaged.cc, integrations)
 
   void Error(const core::SourcePos& pos, const core::Address& address, std::string message);
@@ -111,6 +111,14 @@ void DestroyVpcs(Context& cx, const model::Project& project, const model::LivePr
                  bool project_goes);
 /// The cloud of the VPC service `s` of `project` is placed in ("" for none) (vpcs.cc).
 std::string VpcCloudOf(const Context& cx, const std::string& project, const model::Service& s);
+/// Declared integration endpoints of one project: create, update, replace (endpoints.cc).
+void DiffEndpoints(Context& cx, const model::Project& project, const model::LiveProject* lp);
+/// Destroy: deletes of the project's declared endpoints that exist (endpoints.cc).
+void DestroyEndpoints(Context& cx, const model::Project& project, const model::LiveProject* lp);
+/// Live endpoints the plan does not declare: deleted under prune_endpoints when no
+/// integration that stays uses them, else "unmanaged, kept" (endpoints.cc). After the
+/// integration diff.
+void PruneEndpoints(Context& cx);
 
 /// Lists what is live in the plan's projects and declared services but not declared
 /// (unmanaged.cc); integrations are listed by the integration diff.

@@ -97,7 +97,14 @@ auto Keys(const IntegrationCreate*) {
   using R = IntegrationCreate;
   return std::tuple(K("integration_type", &R::type), K("source_project", &R::source_project),
                     K("source_service", &R::source_service), K("dest_project", &R::dest_project),
-                    K("dest_service", &R::dest_service), K("user_config", &R::user_config));
+                    K("dest_service", &R::dest_service), K("user_config", &R::user_config),
+                    K("source_endpoint", &R::source_endpoint),
+                    K("dest_endpoint", &R::dest_endpoint));
+}
+auto Keys(const EndpointCreate*) {
+  using R = EndpointCreate;
+  return std::tuple(K("endpoint_name", &R::name), K("endpoint_type", &R::type),
+                    K("user_config", &R::user_config));
 }
 
 // Writing one value.
@@ -126,6 +133,7 @@ void Get(ObjectReader& in, const char* key, std::optional<bool>& v) { v = in.Opt
 void Get(ObjectReader& in, const char* key, std::optional<int>& v) { v = in.OptInt(key); }
 void Get(ObjectReader& in, const char* key, std::optional<long long>& v) { v = in.OptInt64(key); }
 void Get(ObjectReader& in, const char* key, std::optional<json>& v) { v = in.OptObject(key); }
+void Get(ObjectReader& in, const char* key, json& v) { v = in.Object(key); }
 void Get(ObjectReader& in, const char* key, model::Tags& v) { v = in.TagMap(key); }
 void Get(ObjectReader& in, const char* key, std::optional<model::Maintenance>& v) {
   auto m = in.OptNested(key);
@@ -206,6 +214,11 @@ json Encode(const IntegrationUpdate& r) {
   return {{"id", r.id}, {"update", {{"user_config", r.user_config}}}};
 }
 json Encode(const IntegrationDelete& r) { return {{"id", r.id}}; }
+json Encode(const EndpointCreate& r) { return {{"create", Body(r)}}; }
+json Encode(const EndpointUpdate& r) {
+  return {{"id", r.id}, {"update", {{"user_config", r.user_config}}}};
+}
+json Encode(const EndpointDelete& r) { return {{"id", r.id}}; }
 
 // --- From JSON: one Read per alternative --------------------------------------------------
 
@@ -251,6 +264,16 @@ void Read(ObjectReader& in, IntegrationUpdate& r) {
   body.Finish();
 }
 void Read(ObjectReader& in, IntegrationDelete& r) { r.id = in.Str("id"); }
+void Read(ObjectReader& in, EndpointCreate& r) {
+  r = ReadBody<EndpointCreate>(in.Nested("create"));
+}
+void Read(ObjectReader& in, EndpointUpdate& r) {
+  r.id = in.Str("id");
+  ObjectReader body = in.Nested("update");
+  r.user_config = body.Object("user_config");
+  body.Finish();
+}
+void Read(ObjectReader& in, EndpointDelete& r) { r.id = in.Str("id"); }
 
 // Which alternative a JSON request is when several share a kind and action: a service
 // update that says "wait" is a ServiceWait.
@@ -295,6 +318,7 @@ json Body(const UserCreate& r) { return WriteBody(r); }
 json Body(const TopicCreate& r) { return WriteBody(r); }
 json Body(const TopicChanges& r) { return WriteBody(r); }
 json Body(const IntegrationCreate& r) { return WriteBody(r); }
+json Body(const EndpointCreate& r) { return WriteBody(r); }
 
 json RequestToJson(const Request& request) {
   return std::visit([](const auto& r) { return Encode(r); }, request);

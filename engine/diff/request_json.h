@@ -8,6 +8,8 @@
 //   topic update:       {"update": <PUT body>}
 //   integration update: {"id": "...", "update": {"user_config": {...}}}
 //   integration delete: {"id": "..."}
+//   endpoint update:    {"id": "...", "update": {"user_config": {...}}}
+//   endpoint delete:    {"id": "..."}
 //   other deletes:      {}
 // The API bodies are the ones the runner sends (Body()).
 
@@ -38,5 +40,6 @@ nlohmann::json Body(const UserCreate& r);
 nlohmann::json Body(const TopicCreate& r);
 nlohmann::json Body(const TopicChanges& r);
 nlohmann::json Body(const IntegrationCreate& r);
+nlohmann::json Body(const EndpointCreate& r);
 
 }  // namespace aivenctl::diff

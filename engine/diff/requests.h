@@ -245,8 +245,12 @@ struct IntegrationCreate {
   std::string source_project;                 ///< "source_project"
   std::string source_service;                 ///< "source_service"
   std::string dest_project;                   ///< "dest_project"
-  std::string dest_service;                   ///< "dest_service"
+  std::string dest_service;                   ///< "dest_service" ("" for an endpoint end)
   std::optional<nlohmann::json> user_config;  ///< "user_config" (an object)
+  /// "source_endpoint" / "dest_endpoint": an endpoint end by name; the runner sends its id
+  /// (source_endpoint_id / dest_endpoint_id), read when the call is made.
+  std::optional<std::string> source_endpoint;
+  std::optional<std::string> dest_endpoint;  ///< see source_endpoint
   bool operator==(const IntegrationCreate&) const = default;
 };
 
@@ -267,6 +271,35 @@ struct IntegrationDelete {
   bool operator==(const IntegrationDelete&) const = default;
 };
 
+// --- Integration endpoints -----------------------------------------------------------------
+
+/// `POST /v1/project/{project}/integration_endpoint`.
+struct EndpointCreate {
+  static constexpr core::Kind kKind = core::Kind::kEndpoint;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                                       ///< "endpoint_name"
+  std::string type;                                       ///< "endpoint_type"
+  nlohmann::json user_config = nlohmann::json::object();  ///< "user_config" (no secrets)
+  bool operator==(const EndpointCreate&) const = default;
+};
+
+/// `PUT /v1/project/{project}/integration_endpoint/{id}` {"user_config"}: changed keys.
+struct EndpointUpdate {
+  static constexpr core::Kind kKind = core::Kind::kEndpoint;
+  static constexpr Action kAction = Action::kUpdate;
+  std::string id;                                         ///< "id"
+  nlohmann::json user_config = nlohmann::json::object();  ///< "update": {"user_config"}
+  bool operator==(const EndpointUpdate&) const = default;
+};
+
+/// `DELETE /v1/project/{project}/integration_endpoint/{id}`.
+struct EndpointDelete {
+  static constexpr core::Kind kKind = core::Kind::kEndpoint;
+  static constexpr Action kAction = Action::kDelete;
+  std::string id;  ///< "id"
+  bool operator==(const EndpointDelete&) const = default;
+};
+
 /// Every request an operation can carry. Closed: the runner, the JSON mapping and Fits()
 /// cover each alternative; adding one without them does not compile.
 using Request = std::variant<NoRequest,                                                 //
@@ -276,6 +309,7 @@ using Request = std::variant<NoRequest,                                         
                              DatabaseCreate, DatabaseDelete,                            //
                              UserCreate, UserUpdate, UserDelete,                        //
                              TopicCreate, TopicUpdate, TopicDelete,                     //
+                             EndpointCreate, EndpointUpdate, EndpointDelete,            //
                              IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
 
 /// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).

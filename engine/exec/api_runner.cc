@@ -182,7 +182,31 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::TopicDelete&
 }
 
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationCreate& r) {
-  auto created = api_.CreateIntegration(op.address.parts[0], diff::Body(r), op.address.ToString());
+  nlohmann::json body = diff::Body(r);
+  // An endpoint end is named in the changeset; Aiven takes its id, read now (the endpoint
+  // may have been created by this run).
+  for (const auto& [end, name] : {std::pair{std::string("source"), &r.source_endpoint},
+                                  std::pair{std::string("dest"), &r.dest_endpoint}}) {
+    if (!*name) continue;
+    body.erase(end + "_endpoint");
+    body.erase(end + "_service");
+    const std::string& project = body.value(end + "_project", std::string(op.address.parts[0]));
+    auto endpoints = api_.ListEndpoints(project);
+    if (!endpoints.ok()) return endpoints.status();
+    std::string id;
+    for (const auto& e : *endpoints) {
+      if (e.name == **name) {
+        id = e.id;
+        break;
+      }
+    }
+    if (id.empty()) {
+      return core::FailedPrecondition(op.address.ToString() + ": integration endpoint \"" + **name +
+                                      "\" was not found in project " + project);
+    }
+    body[end + "_endpoint_id"] = id;
+  }
+  auto created = api_.CreateIntegration(op.address.parts[0], body, op.address.ToString());
   if (!created.ok()) return created.status();
   std::lock_guard lock(mu_);
   integration_ids_[op.id] = created->id;
@@ -196,6 +220,18 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationU
 
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationDelete& r) {
   return api_.DeleteIntegration(op.address.parts[0], r.id, op.address.ToString());
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::EndpointCreate& r) {
+  return api_.CreateEndpoint(op.address.parts[0], diff::Body(r), op.address.ToString()).status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::EndpointUpdate& r) {
+  return api_.UpdateEndpoint(op.address.parts[0], r.id, r.user_config, op.address.ToString());
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::EndpointDelete& r) {
+  return api_.DeleteEndpoint(op.address.parts[0], r.id, op.address.ToString());
 }
 
 ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {

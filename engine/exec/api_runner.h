@@ -52,6 +52,9 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::IntegrationCreate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::EndpointCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::EndpointUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::EndpointDelete& r);
   ProbeResult ProbeService(const diff::Operation& op);
   /// What `service` (read by GetService or listed) means for a service RUNNING/backup gate.
   static ProbeResult ServiceReading(const diff::Operation& op, const model::LiveService& service);

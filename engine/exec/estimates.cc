@@ -35,6 +35,7 @@ Duration EstimateDuration(const diff::Operation& op) {
       return op.gate == Gate::kGone ? minutes(1) : seconds(3);
     case Kind::kDatabase:
     case Kind::kUser:
+    case Kind::kEndpoint:  // ready when the call returns
       return seconds(2);
   }
   return seconds(5);

@@ -22,8 +22,8 @@ void SortByPosition(core::Diagnostics& diags) {
   });
 }
 
-// Service place (line, column) -> the paths of its user_config values written as exactly
-// `${env:NAME}` -> NAME ("admin_password", "migration.password",
+// Service or endpoint place (line, column) -> the paths of its user_config values written as
+// exactly `${env:NAME}` -> NAME ("admin_password", "migration.password",
 // "secret_providers[0].vault.token": the planner's notation). Read before interpolation
 // replaces the text.
 using EnvRefs = std::map<std::pair<int, int>, std::map<std::string, std::string>>;
@@ -58,14 +58,16 @@ EnvRefs UserConfigEnvRefs(const YamlNode& root) {
   const YamlNode* projects = root.Find("projects");
   if (projects == nullptr || !projects->IsSequence()) return out;
   for (const YamlNode& project : projects->values) {
-    const YamlNode* services = project.IsMap() ? project.Find("services") : nullptr;
-    if (services == nullptr || !services->IsSequence()) continue;
-    for (const YamlNode& service : services->values) {
-      const YamlNode* uc = service.IsMap() ? service.Find("user_config") : nullptr;
-      if (uc == nullptr || !uc->IsMap()) continue;
-      std::map<std::string, std::string> refs;
-      CollectEnvRefs(*uc, "", refs);
-      if (!refs.empty()) out[{service.line, service.column}] = std::move(refs);
+    for (const char* list : {"services", "endpoints"}) {
+      const YamlNode* items = project.IsMap() ? project.Find(list) : nullptr;
+      if (items == nullptr || !items->IsSequence()) continue;
+      for (const YamlNode& item : items->values) {
+        const YamlNode* uc = item.IsMap() ? item.Find("user_config") : nullptr;
+        if (uc == nullptr || !uc->IsMap()) continue;
+        std::map<std::string, std::string> refs;
+        CollectEnvRefs(*uc, "", refs);
+        if (!refs.empty()) out[{item.line, item.column}] = std::move(refs);
+      }
     }
   }
   return out;
@@ -110,6 +112,10 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
     for (auto& service : project.services) {
       auto refs = env_refs.find({service.pos.line, service.pos.column});
       if (refs != env_refs.end()) service.user_config_env = refs->second;
+    }
+    for (auto& endpoint : project.endpoints) {
+      auto refs = env_refs.find({endpoint.pos.line, endpoint.pos.column});
+      if (refs != env_refs.end()) endpoint.user_config_env = refs->second;
     }
   }
   CheckPlan(plan, semantic);

@@ -218,6 +218,12 @@ class Builder {
       Cursor s = services.At(i);
       if (s.ok() && s.j->is_object()) p.services.push_back(Service(s, p, plan));
     }
+    Cursor endpoints = c.Get("endpoints");
+    for (std::size_t i = 0; i < endpoints.Size(); ++i) {
+      Cursor e = endpoints.At(i);
+      if (e.ok() && e.j->is_object()) p.endpoints.push_back(IntegrationEndpoint(e, p));
+    }
+    if (auto b = c.Get("prune_endpoints").Bool()) p.prune_endpoints = *b;
     Cursor integrations = c.Get("integrations");
     for (std::size_t i = 0; i < integrations.Size(); ++i) {
       Cursor s = integrations.At(i);
@@ -432,7 +438,40 @@ class Builder {
     } else if (c.ok() && c.j->is_object()) {
       if (auto p = c.Get("project").Str()) e.project = *p;
       if (auto s = c.Get("service").Str()) e.service = *s;
+      if (auto n = c.Get("endpoint").Str()) e.endpoint = *n;
+      if (!e.endpoint.empty() && c.Get("service").ok()) {
+        Error(c.Key("endpoint"),
+              "an integration end is a service or an endpoint, not both (remove \"service\" or "
+              "\"endpoint\")");
+      } else if (!e.endpoint.empty() && c.Get("project").ok() && e.project != project.name) {
+        Error(c.Key("project"),
+              "an integration endpoint end must be in the integration's project (" + project.name +
+                  "); declare the integration in project \"" + e.project + "\"");
+        e.project = project.name;
+      }
     }
+    return e;
+  }
+
+  model::IntegrationEndpoint IntegrationEndpoint(const Cursor& c, const model::Project& project) {
+    model::IntegrationEndpoint e;
+    e.pos = Pos(c.n);
+    Cursor name = c.Get("name");
+    if (auto v = name.Str()) {
+      e.name = *v;
+      if (v->empty() || v->size() > 40) {
+        Error(name.n, "invalid endpoint name \"" + *v +
+                          "\": an integration endpoint name is 1-40 "
+                          "characters");
+      }
+    }
+    e.address = core::Address::Endpoint(project.name, e.name);
+    if (auto v = c.Get("type").Str()) e.type = *v;
+    if (c.Get("name").ok()) e.key_pos["name"] = Pos(c.Get("name").n);
+    if (c.Get("type").ok()) e.key_pos["type"] = Pos(c.Get("type").n);
+    Cursor user_config = c.Get("user_config");
+    if (user_config.ok() && user_config.j->is_object()) e.user_config = *user_config.j;
+    RecordKeys(user_config, "user_config", e.key_pos);
     return e;
   }
 

@@ -3,6 +3,7 @@
 // values, and service types Aiven retired or that the table does not know.
 #include "loader/offline_checks.h"
 
+#include "core/suggest.h"
 #include "model/aiven_schemas.h"
 #include "model/json_schema.h"
 
@@ -42,6 +43,36 @@ void CheckTopicConfig(const model::Topic& t, core::Diagnostics& diags) {
   }
 }
 
+// The endpoint's type and user_config against Aiven's endpoint type schemas.
+void CheckEndpoint(const model::IntegrationEndpoint& e, core::Diagnostics& diags) {
+  if (e.type.empty()) return;  // the schema reports the missing key
+  const nlohmann::json* schema = model::OfflineEndpointSchema(e.type);
+  const std::string at = e.address.ToString() + ": ";
+  if (schema == nullptr) {
+    const std::vector<std::string> types = model::EndpointTypes();
+    std::string hint;
+    if (auto s = core::Suggest(e.type, types)) hint = " (did you mean " + Quote(*s) + "?)";
+    Add(diags, core::Severity::kError, model::PosOf(e.key_pos, "type", e.pos),
+        at + "unknown endpoint type " + Quote(e.type) + hint, e.address);
+    return;
+  }
+  for (const auto& p : model::ReadableProblems(e.user_config, *schema, "user_config")) {
+    Add(diags, core::Severity::kError, model::PosOf(e.key_pos, p.path, e.pos), at + p.ToString(),
+        e.address);
+  }
+  // Secrets come only from the environment: a value written in the file would end up in
+  // version control, and aivenctl never sends a secret it could not read again at apply.
+  for (const auto& path : model::MarkedPaths(*schema, e.user_config, "user_config", "_secure")) {
+    const std::string key = path.substr(std::string("user_config.").size());
+    if (key.find('.') == std::string::npos && e.user_config_env.contains(key)) continue;
+    Add(diags, core::Severity::kError, model::PosOf(e.key_pos, path, e.pos),
+        at + path +
+            " is a secret: write it as ${env:NAME} (aivenctl reads it at apply and "
+            "never prints or saves it)",
+        e.address);
+  }
+}
+
 }  // namespace
 
 void CheckOffline(const model::Plan& plan, core::Diagnostics& diags) {
@@ -50,6 +81,7 @@ void CheckOffline(const model::Plan& plan, core::Diagnostics& diags) {
       CheckType(s, diags);
       for (const auto& t : s.topics) CheckTopicConfig(t, diags);
     }
+    for (const auto& e : project.endpoints) CheckEndpoint(e, diags);
   }
 }
 

@@ -26,12 +26,16 @@ class PlanChecker {
         Unique(s.users, "user", where);
         Unique(s.topics, "topic", where);
       }
+      Unique(p.endpoints, "endpoint", "in project \"" + p.name + "\"");
     }
     std::map<std::string, const model::Integration*> integrations;
     for (auto& p : plan.projects) {
       for (auto& i : p.integrations) {
         Resolve(plan, p, i);
-        if (i.type.empty() || i.source.service.empty() || i.destination.service.empty()) continue;
+        const auto named = [](const model::Endpoint& e) {
+          return !e.service.empty() || e.IsEndpoint();
+        };
+        if (i.type.empty() || !named(i.source) || !named(i.destination)) continue;
         auto [it, inserted] = integrations.emplace(i.address.ToString(), &i);
         if (!inserted) {
           Error(i.pos,
@@ -70,6 +74,11 @@ class PlanChecker {
   void Resolve(const model::Plan& plan, const model::Project& home, model::Integration& i) {
     CheckEndpoint(plan, home, i, i.source, "source");
     CheckEndpoint(plan, home, i, i.destination, "destination");
+    if (i.source.IsEndpoint() && i.destination.IsEndpoint()) {
+      Error(i.destination.pos,
+            "an integration connects a service to an endpoint; here both ends are endpoints",
+            i.address);
+    }
     if (i.source.service.empty() || i.destination.service.empty()) return;
     if (i.source.project == i.destination.project && i.source.service == i.destination.service) {
       Error(i.destination.pos,
@@ -93,6 +102,7 @@ class PlanChecker {
 
   void CheckEndpoint(const model::Plan& plan, const model::Project& home,
                      const model::Integration& i, model::Endpoint& e, const char* side) {
+    if (e.IsEndpoint()) return ResolveEndpoint(home, i, e, side);
     if (e.service.empty()) return;
     e.in_plan = plan.FindService(e.project, e.service) != nullptr;
     if (e.in_plan || i.external) return;
@@ -108,6 +118,26 @@ class PlanChecker {
       message += " (did you mean \"" + *s + "\"?)";
     } else {
       message += " (set external: true on the integration if it lives elsewhere)";
+    }
+    Error(e.pos, message, i.address);
+  }
+
+  // An `{endpoint: NAME}` end names an endpoint declared in the integration's project (or,
+  // with external: true, one that exists there already).
+  void ResolveEndpoint(const model::Project& home, const model::Integration& i, model::Endpoint& e,
+                       const char* side) {
+    std::vector<std::string> names;
+    for (const auto& ep : home.endpoints) {
+      if (ep.name == e.endpoint) e.in_plan = true;
+      names.push_back(ep.name);
+    }
+    if (e.in_plan || i.external) return;
+    std::string message = std::string("integration ") + side + " endpoint \"" + e.endpoint +
+                          "\" is not declared under endpoints: of project \"" + home.name + "\"";
+    if (auto s = core::Suggest(e.endpoint, names)) {
+      message += " (did you mean \"" + *s + "\"?)";
+    } else {
+      message += " (set external: true on the integration if it exists already)";
     }
     Error(e.pos, message, i.address);
   }

@@ -48,6 +48,14 @@ const json* OfflineIntegrationSchema(const std::string& type) {
   return Find("integration_types", type);
 }
 
+const json* OfflineEndpointSchema(const std::string& type) { return Find("endpoint_types", type); }
+
+std::vector<std::string> EndpointTypes() {
+  std::vector<std::string> out;
+  for (const auto& [name, schema] : Table().at("endpoint_types").items()) out.push_back(name);
+  return out;
+}
+
 const json& TopicConfigSchema() { return Table().at("topic_config"); }
 
 namespace {

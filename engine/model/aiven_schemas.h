@@ -30,6 +30,10 @@ std::optional<std::string> EndOfLifeSuccessor(const std::string& type);
 /// nullptr when the table does not have it.
 const nlohmann::json* OfflineServiceSchema(const std::string& type);
 const nlohmann::json* OfflineIntegrationSchema(const std::string& type);
+const nlohmann::json* OfflineEndpointSchema(const std::string& type);
+
+/// Aiven's integration endpoint types, sorted.
+std::vector<std::string> EndpointTypes();
 
 /// The schema of a Kafka topic's `config` (closed: unknown keys are refused).
 const nlohmann::json& TopicConfigSchema();

@@ -20,6 +20,7 @@ const char* OriginName(Origin origin) {
 }
 
 std::string Endpoint::Label(const std::string& home_project) const {
+  if (IsEndpoint()) return "@" + endpoint;
   if (project == home_project) return service;
   return project + "/" + service;
 }
@@ -112,6 +113,7 @@ PlanCounts Count(const Plan& plan) {
     ++c.projects;
     c.integrations += static_cast<int>(p.integrations.size());
     c.vpcs += static_cast<int>(p.vpcs.size());
+    c.endpoints += static_cast<int>(p.endpoints.size());
     for (const auto& s : p.services) {
       ++c.services;
       c.databases += static_cast<int>(s.databases.size());

@@ -134,15 +134,32 @@ struct Service {
   core::Address address;  ///< service:project/name
 };
 
-/// One side of an integration.
+/// One side of an integration: a service, or an integration endpoint of the project.
 struct Endpoint {
   std::string project;   ///< resolved: the declaring project when not written
-  std::string service;   ///< service name
-  bool in_plan = false;  ///< the service is declared in this plan
+  std::string service;   ///< service name ("" for an integration endpoint end)
+  std::string endpoint;  ///< integration endpoint name (`{endpoint: prom}`), else ""
+  bool in_plan = false;  ///< the service (or endpoint) is declared in this plan
   core::SourcePos pos;   ///< where it is written in the plan file
 
-  /// "service" when in `home_project`, else "project/service".
+  /// "service" when in `home_project`, else "project/service"; "@name" for an endpoint.
   std::string Label(const std::string& home_project) const;
+  /// True when this end is an integration endpoint, not a service.
+  bool IsEndpoint() const { return !endpoint.empty(); }
+};
+
+/// An integration endpoint (`endpoints:` of a project): an external system (Prometheus,
+/// Datadog, an external Kafka, ...) integrations can send to or read from. Aiven gives it
+/// an id; aivenctl knows it by project and name.
+struct IntegrationEndpoint {
+  std::string name;                                       ///< endpoint_name
+  std::string type;                                       ///< endpoint_type, e.g. "prometheus"
+  nlohmann::json user_config = nlohmann::json::object();  ///< as written (secrets included)
+  /// Top-level user_config key -> NAME for values written as exactly `${env:NAME}`.
+  std::map<std::string, std::string> user_config_env;
+  core::SourcePos pos;    ///< where the entry starts
+  KeyPositions key_pos;   ///< "name", "type" and "user_config...." keys
+  core::Address address;  ///< endpoint:project/name
 };
 
 /// A service integration, declared in a project.
@@ -169,9 +186,11 @@ struct Project {
   std::vector<Vpc> vpcs;          ///< in plan order, one per cloud
   bool prune_vpcs = false;        ///< `prune: true`: delete the VPCs the plan does not declare
   std::vector<Service> services;  ///< in plan order
-  std::vector<Integration> integrations;  ///< declared in this project
-  core::SourcePos pos;                    ///< where it is written in the plan file
-  core::Address address;                  ///< project:name
+  std::vector<Integration> integrations;       ///< declared in this project
+  std::vector<IntegrationEndpoint> endpoints;  ///< declared in this project, in plan order
+  bool prune_endpoints = false;                ///< delete live endpoints the plan does not declare
+  core::SourcePos pos;                         ///< where it is written in the plan file
+  core::Address address;                       ///< project:name
 };
 
 /// The plan's `defaults:` block: values for projects and services that do not set them.
@@ -217,7 +236,8 @@ ChildSupport ChildrenOf(const std::string& service_type);
 
 /// Counts for summaries: projects, VPCs, services, databases, users, topics, integrations.
 struct PlanCounts {
-  int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0;
+  int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0,
+      endpoints = 0;
   int vpcs = 0;
 };
 

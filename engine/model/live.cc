@@ -28,6 +28,9 @@ const LiveVpc* LiveProject::FindVpcById(const std::string& id) const {
   }
   return nullptr;
 }
+const LiveEndpoint* LiveProject::FindEndpoint(const std::string& name) const {
+  return FindByName(endpoints, name);
+}
 const LiveProject* LiveState::FindProject(const std::string& name) const {
   return FindByName(projects, name);
 }

@@ -44,14 +44,18 @@ struct LiveTopic {
 
 /// A service integration (from `service.service_integrations`).
 struct LiveIntegration {
-  std::string id;              ///< service_integration_id
-  std::string type;            ///< integration_type
-  std::string source_project;  ///< source_project
-  std::string source_service;  ///< source_service
-  std::string dest_project;    ///< dest_project
-  std::string dest_service;    ///< dest_service ("" for endpoint integrations)
-  bool active = false;         ///< active
-  bool enabled = false;        ///< enabled
+  std::string id;                  ///< service_integration_id
+  std::string type;                ///< integration_type
+  std::string source_project;      ///< source_project
+  std::string source_service;      ///< source_service
+  std::string dest_project;        ///< dest_project
+  std::string dest_service;        ///< dest_service ("" for endpoint integrations)
+  std::string source_endpoint_id;  ///< source_endpoint_id ("" for a service end)
+  std::string dest_endpoint_id;    ///< dest_endpoint_id ("" for a service end)
+  std::string source_endpoint;     ///< the source endpoint's name (refresh fills it from the id)
+  std::string dest_endpoint;       ///< the destination endpoint's name
+  bool active = false;             ///< active
+  bool enabled = false;            ///< enabled
   nlohmann::json user_config = nlohmann::json::object();  ///< as reported
 };
 
@@ -61,6 +65,14 @@ struct LiveVpc {
   std::string cloud;         ///< cloud_name
   std::string network_cidr;  ///< network_cidr
   std::string state;         ///< APPROVED | ACTIVE | DELETING | DELETED
+};
+
+/// An integration endpoint (`GET .../integration_endpoint`), secrets dropped.
+struct LiveEndpoint {
+  std::string id;                                         ///< endpoint_id
+  std::string name;                                       ///< endpoint_name
+  std::string type;                                       ///< endpoint_type
+  nlohmann::json user_config = nlohmann::json::object();  ///< as reported (secrets dropped)
 };
 
 /// An Aiven service with the children the refresh read.
@@ -104,13 +116,18 @@ struct ProjectInfo {
 
 /// An Aiven project the token can see.
 struct LiveProject {
-  std::string name;                   ///< project_name
-  std::string default_cloud;          ///< default_cloud
-  std::string billing_group_id;       ///< billing_group_id ("" if none)
-  Tags tags;                          ///< project tags
-  std::vector<LiveService> services;  ///< sorted by name
-  std::vector<LiveVpc> vpcs;          ///< sorted by cloud, DELETED ones left out
-  core::Address address;              ///< project:name
+  std::string name;                     ///< project_name
+  std::string default_cloud;            ///< default_cloud
+  std::string billing_group_id;         ///< billing_group_id ("" if none)
+  Tags tags;                            ///< project tags
+  std::vector<LiveService> services;    ///< sorted by name
+  std::vector<LiveVpc> vpcs;            ///< sorted by cloud, DELETED ones left out
+  bool endpoints_read = false;          ///< true when the integration endpoints were listed
+  std::vector<LiveEndpoint> endpoints;  ///< sorted by name (then id)
+  core::Address address;                ///< project:name
+
+  /// The integration endpoint named `name` (the first by id), or nullptr.
+  const LiveEndpoint* FindEndpoint(const std::string& name) const;
 
   /// The service named `name`, or nullptr.
   const LiveService* FindService(const std::string& name) const;

@@ -16,6 +16,7 @@ json TagsJson(const model::Tags& tags) {
 }
 
 std::string Endpoint(const model::Endpoint& e, const std::string& home) {
+  if (e.IsEndpoint()) return "{endpoint: " + Q(e.endpoint) + "}";
   return Q(e.project == home ? e.service : e.project + "/" + e.service);
 }
 
@@ -82,6 +83,14 @@ std::string PlanYaml(const model::Plan& plan, const std::vector<std::string>& co
     } else {
       out += "    services:\n";
       for (const auto& s : p.services) Service(s, out);
+    }
+    if (!p.endpoints.empty()) {
+      out += "    endpoints:\n";
+      for (const auto& e : p.endpoints) {
+        out += "      - {name: " + Q(e.name) + ", type: " + Q(e.type);
+        if (!e.user_config.empty()) out += ", user_config: " + e.user_config.dump();
+        out += "}\n";
+      }
     }
     if (p.integrations.empty()) continue;
     out += "    integrations:\n";

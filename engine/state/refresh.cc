@@ -14,9 +14,45 @@ namespace {
 
 /// What one refresh reads below each project.
 struct Depth {
-  bool children = true;  ///< topic lists and database lists
-  bool catalog = true;   ///< the catalog
+  bool children = true;        ///< topic lists and database lists
+  bool catalog = true;         ///< the catalog
+  bool all_endpoints = false;  ///< list the integration endpoints of every project read
 };
+
+/// The projects whose integration endpoints a plan needs: those that declare endpoints,
+/// prune them, or have an integration with an endpoint end. Sorted.
+std::set<std::string> EndpointProjectsOf(const model::Plan& plan) {
+  std::set<std::string> out;
+  for (const auto& project : plan.projects) {
+    if (!project.endpoints.empty() || project.prune_endpoints) out.insert(project.name);
+    for (const auto& i : project.integrations) {
+      for (const auto* end : {&i.source, &i.destination}) {
+        if (end->IsEndpoint()) out.insert(end->project);
+      }
+    }
+  }
+  return out;
+}
+
+/// Gives each integration the names of its endpoint ends (Aiven reports their ids).
+void NameEndpointEnds(model::LiveState& live) {
+  std::map<std::string, std::string> names;  // endpoint id -> name
+  for (const auto& p : live.projects) {
+    for (const auto& e : p.endpoints) names[e.id] = e.name;
+  }
+  for (auto& p : live.projects) {
+    for (auto& s : p.services) {
+      for (auto& i : s.integrations) {
+        if (auto it = names.find(i.source_endpoint_id); it != names.end()) {
+          i.source_endpoint = it->second;
+        }
+        if (auto it = names.find(i.dest_endpoint_id); it != names.end()) {
+          i.dest_endpoint = it->second;
+        }
+      }
+    }
+  }
+}
 
 /// Children can be listed only while the service serves requests.
 bool Serving(const std::string& state) { return state == "RUNNING" || state == "REBALANCING"; }
@@ -93,10 +129,12 @@ void MergeFullConfig(std::vector<model::LiveTopic>& listed, std::vector<model::L
 class RefreshRun {
  public:
   RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth,
-             DesiredConfigKeys desired = {}, std::set<std::string> vpc_projects = {})
+             DesiredConfigKeys desired = {}, std::set<std::string> endpoint_projects = {},
+             std::set<std::string> vpc_projects = {})
       : api_(api),
         depth_(depth),
         desired_(std::move(desired)),
+        endpoint_projects_(std::move(endpoint_projects)),
         vpc_projects_(std::move(vpc_projects)),
         pool_(options.concurrency, options.stop),
         stop_(options.stop) {}
@@ -178,6 +216,9 @@ class RefreshRun {
       if (s.code() == core::Code::kPermissionDenied) return Fail(PermissionError(project, s));
       return Fail(s);
     }
+    if (depth_.all_endpoints || endpoint_projects_.count(project) != 0) {
+      pool_.Submit([this, project] { EndpointsTask(project); });
+    }
     std::vector<std::pair<size_t, bool>> follow_ups;  // index, true = topics
     // VPCs: where the plan declares some (or prunes them) or a service is in one (its
     // VPC's cloud is what the plan compares): one more request, only then.
@@ -238,6 +279,13 @@ class RefreshRun {
     vpcs_[project] = std::move(vpcs).value();
   }
 
+  void EndpointsTask(const std::string& project) {
+    auto endpoints = api_.ListEndpoints(project);
+    if (endpoints.status().IsNotFound()) return;  // the project went away: so did they
+    if (!endpoints.ok()) return Fail(endpoints.status());
+    std::lock_guard lock(mu_);
+    endpoints_[project] = std::move(endpoints).value();
+  }
   void DatabasesTask(const std::string& project, size_t index) {
     auto dbs = api_.ListDatabases(project, ServiceName(project, index));
     if (!dbs.ok()) return Fail(dbs.status());
@@ -278,8 +326,13 @@ class RefreshRun {
       model::LiveProject project = std::move(it->second);
       project.services = std::move(services);
       if (auto v = vpcs_.find(name); v != vpcs_.end()) project.vpcs = std::move(v->second);
+      if (auto e = endpoints_.find(name); e != endpoints_.end()) {
+        project.endpoints = std::move(e->second);
+        project.endpoints_read = true;
+      }
       out.live.projects.push_back(std::move(project));
     }
+    NameEndpointEnds(out.live);
     out.live.absent_projects.assign(absent_.begin(), absent_.end());
     if (depth_.catalog) {
       auto catalog = api_.GetCatalog(catalog_project_);  // cached by now: no request
@@ -291,11 +344,13 @@ class RefreshRun {
 
   api::Api& api_;
   const Depth depth_;
-  const DesiredConfigKeys desired_;  // read-only during the run
+  const DesiredConfigKeys desired_;                // read-only during the run
+  const std::set<std::string> endpoint_projects_;  // read-only during the run
   std::optional<std::vector<std::string>> scope_;
   std::mutex mu_;
   std::map<std::string, model::LiveProject> listed_;
-  std::map<std::string, std::vector<model::LiveService>> services_;  // sorted by project
+  std::map<std::string, std::vector<model::LiveService>> services_;    // sorted by project
+  std::map<std::string, std::vector<model::LiveEndpoint>> endpoints_;  // by project
   const std::set<std::string> vpc_projects_;  // read their VPCs whatever their services
   std::map<std::string, std::vector<model::LiveVpc>> vpcs_;
   std::set<std::string> absent_;
@@ -322,13 +377,14 @@ core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
     if (!p.vpcs.empty() || p.prune_vpcs) vpc_projects.insert(p.name);
   }
   RefreshRun run(api, options, Depth{.children = options.children}, ConfigKeysOf(plan),
-                 std::move(vpc_projects));
+                 EndpointProjectsOf(plan), std::move(vpc_projects));
   return run.Run(ScopeOf(plan));
 }
 
 core::Result<RefreshResult> RefreshScope(api::Api& api, const std::vector<std::string>& projects,
                                          const RefreshOptions& options) {
-  RefreshRun run(api, options, Depth{.children = options.children});
+  RefreshRun run(api, options,
+                 Depth{.children = options.children, .all_endpoints = options.children});
   return run.Run(SortedUnique(projects));
 }
 

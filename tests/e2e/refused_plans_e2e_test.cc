@@ -1,8 +1,8 @@
 // The spec table of refused plans (issue 17): on an account with no project, each plan
 // fails at `plan` with exit 1 and the file:line:col of the offending key (the integration
 // pair, which needs a project to be checked, warns at `plan` instead), and in every case
-// `apply` creates no service. `validate` catches the topic config cases offline.
-// (Endpoint user_config has no case: plans have no integration endpoint kind yet.)
+// `apply` creates no service. `validate` catches the topic config and endpoint user_config
+// cases offline (Aiven's endpoint schemas are compiled in).
 
 #include <filesystem>
 
@@ -55,6 +55,22 @@ projects:
      0, 1,
      "PLAN:13:23: error: integration:refused-iuc/metrics:pg->pg2: user_config.retention_dayz: "
      "unknown key (did you mean \"retention_days\"?)"},
+    {"endpoint_user_config", R"(version: 1
+name: refused
+defaults: {cloud: google-europe-west1}
+projects:
+  - name: refused-euc
+    services:
+      - {name: pg, type: pg, plan: hobbyist}
+    endpoints:
+      - name: prom
+        type: prometheus
+        user_config:
+          basic_auth_usernam: metrics
+)",
+     1, 1,
+     "PLAN:12:11: error: endpoint:refused-euc/prom: user_config.basic_auth_usernam: unknown "
+     "key (did you mean \"basic_auth_username\"?)"},
     {"topic_config_key", R"(version: 1
 name: refused
 defaults: {cloud: google-europe-west1}

@@ -147,6 +147,15 @@ TEST_F(Integrations, Endpoints) {
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(r.body["service_integration"]["dest_endpoint_id"], id);
   EXPECT_EQ(r.body["service_integration"]["dest_endpoint"], "dd");
+  const std::string integration = r.body["service_integration"]["service_integration_id"];
+  // The service lists it with its endpoint end (what a refresh reads).
+  r = api().Get("/v1/project/p1/service/pg1/integration");
+  ASSERT_EQ(r.status, 200) << r.Describe();
+  bool listed = false;
+  for (const auto& i : r.body["service_integrations"]) {
+    listed = listed || (i["dest_endpoint_id"] == id && i["dest_service"].is_null());
+  }
+  EXPECT_TRUE(listed) << r.body.dump();
 
   ExpectErrorContaining(api().Post(base, {{"endpoint_name", "x"},
                                           {"endpoint_type", "nope"},
@@ -159,6 +168,14 @@ TEST_F(Integrations, Endpoints) {
   ExpectErrorContaining(api().Post(base, {{"endpoint_name", "x"}, {"endpoint_type", "datadog"}}),
                         400, "user_config");
 
+  // In use: refused, and it stays until its integration is gone.
+  r = api().Delete(base + "/" + id);
+  EXPECT_EQ(r.status, 409) << r.Describe();
+  EXPECT_EQ(r.body.value("message", ""),
+            "Integration endpoint is used by 1 service integration(s); delete them before "
+            "deleting the endpoint");
+  EXPECT_EQ(api().Get(base + "/" + id).status, 200);
+  ASSERT_EQ(api().Delete("/v1/project/p1/integration/" + integration).status, 200);
   r = api().Delete(base + "/" + id);
   ASSERT_EQ(r.status, 200) << r.Describe();
   EXPECT_EQ(api().Get(base + "/" + id).status, 404);

@@ -9,7 +9,9 @@ TEST(Address, RoundTripsEveryKind) {
   for (const Address& a : {Address::Project("ci-42"), Address::Service("ci-42", "pg"),
                            Address::Child(Kind::kTopic, "ci-42", "events", "orders"),
                            Address::Child(Kind::kUser, "ci-42", "pg", "app"),
-                           Address::Integration("ci-42", "metrics", "pg", "other/grafana")}) {
+                           Address::Integration("ci-42", "metrics", "pg", "other/grafana"),
+                           Address::Endpoint("ci-42", "prom"),
+                           Address::Integration("ci-42", "prometheus", "pg", "@prom")}) {
     const auto parsed = Address::Parse(a.ToString());
     ASSERT_TRUE(parsed.ok()) << parsed.status().message();
     EXPECT_EQ(*parsed, a) << a.ToString();
@@ -21,6 +23,9 @@ TEST(Address, RoundTripsEveryKind) {
 TEST(Address, ParentAndErrors) {
   EXPECT_EQ(Address::Child(Kind::kDatabase, "p", "s", "d").Parent(), Address::Service("p", "s"));
   EXPECT_EQ(Address::Service("p", "s").Parent(), Address::Project("p"));
+  EXPECT_EQ(Address::Endpoint("p", "prom").Parent(), Address::Project("p"));
+  EXPECT_EQ(Address::Endpoint("p", "prom").ToString(), "endpoint:p/prom");
+  EXPECT_FALSE(Address::Parse("endpoint:p").ok());
   EXPECT_EQ(Address::Parse("servce:p/s").status().message(),
             "invalid address \"servce:p/s\": unknown kind \"servce\" (expected e.g. "
             "service:my-project/pg)");

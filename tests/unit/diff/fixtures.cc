@@ -176,6 +176,13 @@ model::LiveState LiveFromJson(const json& j) {
     }
     std::sort(p.services.begin(), p.services.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
+    if (pj.contains("endpoints")) p.endpoints_read = true;
+    for (const auto& ej : pj.value("endpoints", json::array())) {
+      p.endpoints.push_back(
+          {ej.at("id"), ej.at("name"), ej.at("type"), ej.value("user_config", json::object())});
+    }
+    std::sort(p.endpoints.begin(), p.endpoints.end(),
+              [](const auto& a, const auto& b) { return a.name < b.name; });
     live.projects.push_back(std::move(p));
   }
   std::sort(live.projects.begin(), live.projects.end(),
@@ -189,6 +196,18 @@ model::LiveState LiveFromJson(const json& j) {
       std::tie(i.source_project, i.source_service) = End(ij.at("source"), pj.at("name"));
       std::tie(i.dest_project, i.dest_service) = End(ij.at("dest"), pj.at("name"));
       i.active = i.enabled = true;
+      // "@name": an endpoint end of the project (its id from the project's endpoints).
+      for (auto* end : {&i.source_service, &i.dest_service}) {
+        if (end->empty() || (*end)[0] != '@') continue;
+        const std::string name = end->substr(1);
+        const bool src = end == &i.source_service;
+        (src ? i.source_endpoint : i.dest_endpoint) = name;
+        for (const auto& ej : pj.value("endpoints", json::array())) {
+          if (ej.at("name") == name)
+            (src ? i.source_endpoint_id : i.dest_endpoint_id) = ej.at("id");
+        }
+        end->clear();
+      }
       i.user_config = ij.value("user_config", json::object());
       for (auto& p : live.projects) {
         for (auto& s : p.services) {
@@ -207,6 +226,7 @@ model::LiveState LiveFromJson(const json& j) {
 
 model::Plan LoadPlan(const std::string& yaml) {
   core::MapEnvironment env;
+  env.Set("PROM_PASSWORD", "not-a-real-password");  // endpoint secret specs
   loader::LoadOptions options;
   options.env = &env;
   loader::LoadResult r = loader::LoadPlanText("plan.yaml", yaml, options);

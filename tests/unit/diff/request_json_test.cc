@@ -93,6 +93,21 @@ std::vector<Case> Cases() {
       {Kind::kIntegration, Action::kUpdate, IntegrationUpdate{"i-1", json{{"x", 1}}},
        R"({"id":"i-1","update":{"user_config":{"x":1}}})"},
       {Kind::kIntegration, Action::kDelete, IntegrationDelete{"i-1"}, R"({"id":"i-1"})"},
+      {Kind::kIntegration, Action::kCreate,
+       IntegrationCreate{.type = "prometheus",
+                         .source_project = "ci",
+                         .source_service = "pg",
+                         .dest_project = "ci",
+                         .dest_endpoint = "prom"},
+       R"({"create":{"dest_endpoint":"prom","dest_project":"ci","dest_service":"",)"
+       R"("integration_type":"prometheus","source_project":"ci","source_service":"pg"}})"},
+      {Kind::kEndpoint, Action::kCreate,
+       EndpointCreate{"prom", "prometheus", json{{"basic_auth_username", "metrics"}}},
+       R"({"create":{"endpoint_name":"prom","endpoint_type":"prometheus",)"
+       R"("user_config":{"basic_auth_username":"metrics"}}})"},
+      {Kind::kEndpoint, Action::kUpdate, EndpointUpdate{"e-1", json{{"x", 1}}},
+       R"({"id":"e-1","update":{"user_config":{"x":1}}})"},
+      {Kind::kEndpoint, Action::kDelete, EndpointDelete{"e-1"}, R"({"id":"e-1"})"},
   };
 }
 

@@ -63,7 +63,10 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
                        R"({"service_integration_id":"i-9"},)"
                        R"("project_vpc_id":"v-1","cloud_name":"aws-eu-west-1","state":"ACTIVE",)"
                        R"("vpcs":[{"project_vpc_id":"v-1","cloud_name":"aws-eu-west-1",)"
-                       R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}]})");
+                       R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}],)"
+                       R"("service_integration_endpoint":{"endpoint_id":"e-9"},)"
+                       R"("service_integration_endpoints":[{"endpoint_id":"e-1",)"
+                       R"("endpoint_name":"prom","endpoint_type":"prometheus"}]})");
   });
   const model::Tags tags = {{"team", "x"}};
   auto op = [](const char* address, diff::Action action, diff::Request request) {
@@ -100,6 +103,17 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
          diff::IntegrationCreate{"metrics", "p", "s", "p", "g", std::nullopt}),
       op("integration:p/metrics:s->g", Action::kUpdate, diff::IntegrationUpdate{"i-1", {{"x", 1}}}),
       op("integration:p/metrics:s->g", Action::kDelete, diff::IntegrationDelete{"i-1"}),
+      op("endpoint:p/prom", Action::kCreate,
+         diff::EndpointCreate{"prom", "prometheus", {{"basic_auth_username", "metrics"}}}),
+      op("endpoint:p/prom", Action::kUpdate,
+         diff::EndpointUpdate{"e-1", {{"basic_auth_username", "x"}}}),
+      op("integration:p/prometheus:s->@prom", Action::kCreate,
+         diff::IntegrationCreate{.type = "prometheus",
+                                 .source_project = "p",
+                                 .source_service = "s",
+                                 .dest_project = "p",
+                                 .dest_endpoint = "prom"}),
+      op("endpoint:p/prom", Action::kDelete, diff::EndpointDelete{"e-1"}),
       op("topic:p/k/t", Action::kDelete, diff::TopicDelete{}),
       op("user:p/s/u", Action::kDelete, diff::UserDelete{}),
       op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
@@ -144,6 +158,16 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "\"source_service\":\"s\"}\n"
             "PUT /v1/project/p/integration/i-1 {\"user_config\":{\"x\":1}}\n"
             "DELETE /v1/project/p/integration/i-1 \n"
+            "POST /v1/project/p/integration_endpoint {\"endpoint_name\":\"prom\","
+            "\"endpoint_type\":\"prometheus\",\"user_config\":{\"basic_auth_username\":"
+            "\"metrics\"}}\n"
+            "PUT /v1/project/p/integration_endpoint/e-1 {\"user_config\":{\"basic_auth_username\":"
+            "\"x\"}}\n"
+            "GET /v1/project/p/integration_endpoint \n"
+            "POST /v1/project/p/integration {\"dest_endpoint_id\":\"e-1\",\"dest_project\":\"p\","
+            "\"integration_type\":\"prometheus\",\"source_project\":\"p\","
+            "\"source_service\":\"s\"}\n"
+            "DELETE /v1/project/p/integration_endpoint/e-1 \n"
             "DELETE /v1/project/p/service/k/topic/t \n"
             "DELETE /v1/project/p/service/s/user/u \n"
             "DELETE /v1/project/p/service/s/db/d \n"
