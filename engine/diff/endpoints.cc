@@ -83,6 +83,7 @@ void DiffEndpoints(Context& cx, const model::Project& project, const model::Live
       p.change.reason = "an endpoint's type cannot change";
       p.delete_request = EndpointDelete{le->id};
       Create(cx, e, p);
+      p.change.fields.erase(p.change.fields.begin() + 1);  // Create's "type": said above
       cx.going.insert(e.address);
       continue;
     }
@@ -146,7 +147,7 @@ void PruneEndpoints(Context& cx) {
       if (project.prune_endpoints && user.empty()) {
         Pending& p = cx.Add(addr, Action::kDelete);
         p.fingerprint = FingerprintObject(le);
-        p.change.reason = "not in the plan (prune_endpoints: true)";
+        p.change.reason = "not in the plan, prune_endpoints: true";
         p.delete_request = EndpointDelete{le.id};
         continue;
       }

@@ -443,6 +443,7 @@ class Builder {
         Error(c.Key("endpoint"),
               "an integration end is a service or an endpoint, not both (remove \"service\" or "
               "\"endpoint\")");
+        e.service.clear();
       } else if (!e.endpoint.empty() && c.Get("project").ok() && e.project != project.name) {
         Error(c.Key("project"),
               "an integration endpoint end must be in the integration's project (" + project.name +

@@ -2,9 +2,9 @@
 // engine/api/live_json.h (and the error-body parser). The first byte picks the endpoint
 // (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project (and
 // VPC list / VPC object), E service, F databases, G topic list, H topic, I topic batch (v2), J
-// integration, K service types / integration types, L error body. The rest is the body. The parsers
-// promise tolerance: never an exception, never a crash, and no secret-looking user_config key
-// survives the mapping.
+// integration (and the same body as an integration endpoint and as an endpoint list), K service
+// types / integration types, L error body. The rest is the body. The parsers promise tolerance:
+// never an exception, never a crash, and no secret-looking user_config key survives the mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -80,9 +80,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 7:
       (void)api::TopicsFromBatch(body);
       break;
-    case 8:
+    case 8: {
       CheckNoSecretKeys(api::IntegrationFromJson(body).user_config);
+      // An endpoint keeps neither a secret-looking key nor a redacted value.
+      auto check_endpoint = [](const aivenctl::model::LiveEndpoint& e) {
+        CheckNoSecretKeys(e.user_config);
+        for (const auto& [key, value] : e.user_config.items()) {
+          if (value.is_string() && value.get<std::string>() == "<redacted>") std::abort();
+        }
+      };
+      check_endpoint(api::EndpointFromJson(body));
+      if (body.is_object()) {
+        for (const auto& e : api::EndpointsFromJson(body)) check_endpoint(e);
+      }
       break;
+    }
     case 9: {
       (void)api::ServiceTypesFromJson(body);
       (void)api::IntegrationTypesFromJson(body);
