@@ -197,7 +197,9 @@ void ReadSecrets(const json& j, Changeset& cs) {
     SecretFromEnv s{.address = ReadAddress(secrets[i], "address", at),
                     .path = String(secrets[i], "path", at),
                     .env = String(secrets[i], "env", at)};
-    if (s.address.kind != core::Kind::kService) throw Bad(at + ".address: expected a service");
+    if (s.address.kind != core::Kind::kService && s.address.kind != core::Kind::kEndpoint) {
+      throw Bad(at + ".address: expected a service or an endpoint");
+    }
     if (!IsSecretPath(s.path)) {
       throw Bad(at + ".path: expected user_config.KEY (or user_config.KEY.KEY, KEY[N], ...)");
     }
