@@ -153,6 +153,8 @@ double GateSeconds(const diff::Operation& op, const Lifecycle& lc) {
       return lc.topic;
     case Gate::kIntegrationActive:
       return lc.integration;
+    case Gate::kVpcActive:
+      return lc.build;  // the emulator's VPC is APPROVED for --build-seconds
   }
   return 0;
 }
@@ -302,9 +304,16 @@ Estimate TerraformCreate(const std::vector<diff::Operation>& ops, const Lifecycl
         break;
       case Kind::kDatabase:
       case Kind::kUser:
+      case Kind::kEndpoint:
         d = 2 * L;
         note = "POST + read";
         break;
+      case Kind::kVpc: {
+        const double w = StateChangeWait({.continuous = 1}, GateSeconds(op, lc), L);
+        d = L + w;
+        note = "POST + wait " + Sec(w) + " (ACTIVE)";
+        break;
+      }
       case Kind::kIntegration: {
         const auto* create = std::get_if<diff::IntegrationCreate>(&op.request);
         const bool connect = create != nullptr && create->type == "kafka_connect";

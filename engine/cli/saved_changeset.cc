@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <variant>
 
 #include "api/redact.h"
@@ -43,32 +44,6 @@ bool Creates(const diff::Changeset& cs, const core::Address& address) {
     }
   }
   return false;
-}
-
-// "user_config.migration.password" -> /migration/password; "user_config.p[0].token" ->
-// /p/0/token (the planner's notation for a secret's place in a service's user_config).
-nlohmann::json::json_pointer SecretPointer(const std::string& path) {
-  std::string pointer;
-  std::string part;
-  auto flush = [&] {
-    std::string escaped;
-    for (char c : part) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    pointer += "/" + escaped;
-    part.clear();
-  };
-  const std::size_t start = path.find('.') + 1;  // after "user_config."
-  for (std::size_t i = start; i < path.size(); ++i) {
-    const char c = path[i];
-    if (c == '.' || c == '[') {
-      if (!part.empty()) flush();
-    } else if (c == ']') {
-      flush();
-    } else {
-      part += c;
-    }
-  }
-  if (!part.empty()) flush();
-  return nlohmann::json::json_pointer(pointer);
 }
 
 }  // namespace
@@ -214,7 +189,7 @@ bool FillSecrets(diff::Changeset& cs, Io& io) {
     if (!Creates(cs, secret.address)) continue;
     const std::string value = io.env.Get(secret.env).value_or("");
     api::Secrets().Add(value);
-    const nlohmann::json::json_pointer at = SecretPointer(secret.path);
+    const auto at = diff::SecretPointer(secret.path);  // FromJson refused any other path
     for (auto& op : cs.operations) {
       if (op.address != secret.address) continue;
       nlohmann::json* config = nullptr;
@@ -228,8 +203,9 @@ bool FillSecrets(diff::Changeset& cs, Io& io) {
       }
       if (config == nullptr) continue;
       try {
-        (*config)[at] = value;
-      } catch (const nlohmann::json::exception&) {
+        if (!at) throw std::invalid_argument("not a user_config path");
+        (*config)[*at] = value;
+      } catch (const std::exception&) {
         io.err << "aivenctl: " << secret.path << " of " << secret.address.ToString() << " (from "
                << secret.env << ") has no place in its user_config; "
                << "run `aivenctl plan` again to save a fresh changeset. Nothing was changed.\n";

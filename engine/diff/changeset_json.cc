@@ -162,26 +162,6 @@ void ReadPlan(const json& j, Changeset& cs) {
 
 // "user_config." then keys separated by dots, each optionally followed by [N] indices:
 // user_config.admin_password, user_config.migration.password, user_config.p[0].token.
-bool IsSecretPath(const std::string& path) {
-  const std::string prefix = "user_config.";
-  if (path.compare(0, prefix.size(), prefix) != 0) return false;
-  std::size_t i = prefix.size();
-  while (true) {
-    const std::size_t key = i;
-    while (i < path.size() && path[i] != '.' && path[i] != '[' && path[i] != ']') ++i;
-    if (i == key) return false;  // an empty key
-    while (i < path.size() && path[i] == '[') {
-      const std::size_t digits = ++i;
-      while (i < path.size() && std::isdigit(static_cast<unsigned char>(path[i]))) ++i;
-      if (i == digits || i == path.size() || path[i] != ']') return false;
-      ++i;
-    }
-    if (i == path.size()) return true;
-    if (path[i] != '.') return false;
-    ++i;
-  }
-}
-
 json SecretsJson(const Changeset& cs) {
   json out = json::array();
   for (const auto& s : cs.secrets_from_env) {
@@ -200,7 +180,7 @@ void ReadSecrets(const json& j, Changeset& cs) {
     if (s.address.kind != core::Kind::kService && s.address.kind != core::Kind::kEndpoint) {
       throw Bad(at + ".address: expected a service or an endpoint");
     }
-    if (!IsSecretPath(s.path)) {
+    if (!SecretPointer(s.path)) {
       throw Bad(at + ".path: expected user_config.KEY (or user_config.KEY.KEY, KEY[N], ...)");
     }
     if (s.env.empty()) throw Bad(at + ".env: expected a variable name");
@@ -369,6 +349,33 @@ core::Result<Changeset> FromJson(const json& j) {
     return core::InvalidArgument(e.what());
   } catch (const json::exception& e) {
     return core::InvalidArgument(std::string("changeset: ") + e.what());
+  }
+}
+
+std::optional<json::json_pointer> SecretPointer(const std::string& path) {
+  const std::string prefix = "user_config.";
+  if (path.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  std::string pointer;
+  auto add = [&](const std::string& part) {
+    pointer += '/';
+    for (char c : part) pointer += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  };
+  std::size_t i = prefix.size();
+  while (true) {
+    const std::size_t key = i;
+    while (i < path.size() && path[i] != '.' && path[i] != '[' && path[i] != ']') ++i;
+    if (i == key) return std::nullopt;  // an empty key
+    add(path.substr(key, i - key));
+    while (i < path.size() && path[i] == '[') {
+      const std::size_t digits = ++i;
+      while (i < path.size() && std::isdigit(static_cast<unsigned char>(path[i]))) ++i;
+      if (i == digits || i == path.size() || path[i] != ']') return std::nullopt;
+      add(path.substr(digits, i - digits));
+      ++i;
+    }
+    if (i == path.size()) return json::json_pointer(pointer);
+    if (path[i] != '.') return std::nullopt;
+    ++i;
   }
 }
 

@@ -5,6 +5,9 @@
 // ill-typed key is refused with its JSON path. A changeset never holds a secret, so neither
 // does its JSON.
 
+#include <optional>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
@@ -17,5 +20,11 @@ nlohmann::json ToJson(const Changeset& cs);
 
 /// Reads a changeset written by ToJson; names the first problem (with its JSON path).
 core::Result<Changeset> FromJson(const nlohmann::json& j);
+
+/// The place of a secret in its user_config, from the planner's notation for it
+/// (SecretFromEnv::path): "user_config.migration.password" -> /migration/password,
+/// "user_config.p[0].token" -> /p/0/token. nullopt for anything else (no "user_config."
+/// prefix, an empty key, an index that is not digits).
+std::optional<nlohmann::json::json_pointer> SecretPointer(const std::string& path);
 
 }  // namespace aivenctl::diff

@@ -15,36 +15,23 @@ namespace {
 
 using nlohmann::json;
 
-// Top-level user_config keys that are secrets: `_secure` in the type's schema, or a secret
-// by name.
-std::set<std::string> SecretKeys(const model::IntegrationEndpoint& e) {
-  std::set<std::string> out;
-  if (!e.user_config.is_object()) return out;
-  if (const json* schema = model::OfflineEndpointSchema(e.type)) {
-    for (const auto& path : model::MarkedPaths(*schema, e.user_config, "user_config", "_secure")) {
-      out.insert(path.substr(std::string("user_config.").size()));
-    }
-  }
-  for (auto it = e.user_config.begin(); it != e.user_config.end(); ++it) {
-    if (IsSecretKey(it.key())) out.insert(it.key());
-  }
-  return out;
-}
-
-// The endpoint's user_config without nulls and secrets; the secrets written as ${env:NAME}
-// become SecretFromEnv entries (apply reads them again) and fields that name the variable.
+// The endpoint's user_config without nulls and secrets (`_secure` in the type's schema, or a
+// secret by name where no schema describes the key, at any depth); the secrets written as
+// ${env:NAME} become SecretFromEnv entries (apply reads them again) and fields that name the
+// variable.
 json Managed(Context& cx, const model::IntegrationEndpoint& e, std::vector<FieldChange>* fields) {
-  const std::set<std::string> secrets = SecretKeys(e);
-  json out = json::object();
-  if (!e.user_config.is_object()) return out;
-  for (auto it = e.user_config.begin(); it != e.user_config.end(); ++it) {
-    if (it->is_null()) continue;
-    if (!secrets.contains(it.key())) {
-      out[it.key()] = StripNulls(*it);
-      continue;
+  if (!e.user_config.is_object()) return json::object();
+  const json* schema = model::OfflineEndpointSchema(e.type);
+  std::set<std::string> secure;
+  if (schema != nullptr) {
+    for (auto& path : model::MarkedPaths(*schema, e.user_config, "user_config", "_secure")) {
+      secure.insert(std::move(path));
     }
-    const std::string path = "user_config." + it.key();
-    auto env = e.user_config_env.find(it.key());
+  }
+  std::vector<std::string> dropped;
+  json out = WithoutSecrets(e.user_config, "user_config", schema, secure, false, dropped);
+  for (const auto& path : dropped) {
+    auto env = e.user_config_env.find(path.substr(std::string("user_config.").size()));
     if (env == e.user_config_env.end()) continue;  // the loader refused it already
     cx.secrets.push_back({e.address, path, env->second});
     if (fields)

@@ -94,4 +94,47 @@ void FlattenCreate(const json& value, const std::string& prefix, std::vector<Fie
   out.push_back({prefix, json(), value, false});
 }
 
+namespace {
+
+// The property `key` of an object schema, or nullptr.
+const json* Property(const json* schema, const std::string& key) {
+  if (schema == nullptr || !schema->is_object()) return nullptr;
+  auto props = schema->find("properties");
+  if (props == schema->end() || !props->is_object()) return nullptr;
+  auto p = props->find(key);
+  return p == props->end() ? nullptr : &*p;
+}
+
+}  // namespace
+
+json WithoutSecrets(const json& v, const std::string& path, const json* schema,
+                    const std::set<std::string>& secure, bool keep_nulls,
+                    std::vector<std::string>& dropped) {
+  if (v.is_array()) {
+    const json* items = nullptr;
+    if (schema != nullptr && schema->is_object() && schema->contains("items")) {
+      items = &schema->at("items");
+    }
+    json out = json::array();
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const std::string at = path + "[" + std::to_string(i) + "]";
+      out.push_back(WithoutSecrets(v[i], at, items, secure, keep_nulls, dropped));
+    }
+    return out;
+  }
+  if (!v.is_object()) return v;
+  json out = json::object();
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (it.value().is_null() && !keep_nulls) continue;
+    const std::string below = path + "." + it.key();
+    const json* prop = Property(schema, it.key());
+    if (secure.contains(below) || (prop == nullptr && IsSecretKey(it.key()))) {
+      dropped.push_back(below);
+      continue;
+    }
+    out[it.key()] = WithoutSecrets(it.value(), below, prop, secure, keep_nulls, dropped);
+  }
+  return out;
+}
+
 }  // namespace aivenctl::diff

@@ -64,7 +64,7 @@ void CheckEndpoint(const model::IntegrationEndpoint& e, core::Diagnostics& diags
   // version control, and aivenctl never sends a secret it could not read again at apply.
   for (const auto& path : model::MarkedPaths(*schema, e.user_config, "user_config", "_secure")) {
     const std::string key = path.substr(std::string("user_config.").size());
-    if (key.find('.') == std::string::npos && e.user_config_env.contains(key)) continue;
+    if (e.user_config_env.contains(key)) continue;
     Add(diags, core::Severity::kError, model::PosOf(e.key_pos, path, e.pos),
         at + path +
             " is a secret: write it as ${env:NAME} (aivenctl reads it at apply and "

@@ -155,7 +155,7 @@ struct IntegrationEndpoint {
   std::string name;                                       ///< endpoint_name
   std::string type;                                       ///< endpoint_type, e.g. "prometheus"
   nlohmann::json user_config = nlohmann::json::object();  ///< as written (secrets included)
-  /// Top-level user_config key -> NAME for values written as exactly `${env:NAME}`.
+  /// user_config path ("token", "a.b", "p[0].c") -> NAME for values written `${env:NAME}`.
   std::map<std::string, std::string> user_config_env;
   core::SourcePos pos;    ///< where the entry starts
   KeyPositions key_pos;   ///< "name", "type" and "user_config...." keys

@@ -123,7 +123,7 @@ TEST(SavedChangeset, NestedSecretsGoBackToTheirPlace) {
   Io io2{out, err2, env};
   EXPECT_FALSE(FillSecrets(odd, io2));
   EXPECT_NE(err2.str().find("user_config.secret_providers.vault of service:ci-15/connect (from "
-                            "MIG_PW) has no place in the service's user_config"),
+                            "MIG_PW) has no place in its user_config"),
             std::string::npos)
       << err2.str();
 }

@@ -128,8 +128,8 @@ class RefreshTest : public ApiFixture {
     model::Plan plan = PlanFor({"alpha", "gamma"});
     model::Integration i;
     i.type = "metrics";
-    i.source = {"alpha", "events", true, {}};
-    i.destination = {"beta", "metricsdb", false, {}};
+    i.source = {.project = "alpha", .service = "events", .in_plan = true};
+    i.destination = {.project = "beta", .service = "metricsdb"};
     plan.projects[0].integrations.push_back(i);
     return plan;
   }
@@ -420,8 +420,9 @@ TEST(RefreshScripted, DatabaseListOnlyWhereTheServiceObjectLacksIt) {
   std::vector<std::string> paths;
   for (const auto& r : transport.requests()) paths.push_back(r.path);
   EXPECT_EQ(std::count(paths.begin(), paths.end(), "/v1/project/p/service/a/db"), 1);
-  EXPECT_EQ(transport.count(), 2 + 6)
-      << "projects, services, a/db, clouds, service types, integration types";
+  EXPECT_EQ(transport.count(), 2 + 7)
+      << "projects, services, a/db, integration endpoints, clouds, service types, integration "
+         "types";
   const model::LiveService* a = full->live.FindService("p", "a");
   ASSERT_NE(a, nullptr);
   EXPECT_TRUE(a->databases_read);
