@@ -17,6 +17,7 @@ void RegisterApiRoutes(Router& router, World& world) {
   RegisterTopicRoutes(router, world);
   RegisterIntegrationRoutes(router, world);
   RegisterVpcRoutes(router, world);
+  RegisterAclRoutes(router, world);
 }
 
 }  // namespace aivenctl::emulator

@@ -17,6 +17,14 @@ void RegisterUserAndDatabaseRoutes(Router& router, World& world);  // api_users.
 void RegisterTopicRoutes(Router& router, World& world);            // api_topics.cc
 void RegisterIntegrationRoutes(Router& router, World& world);      // api_integrations.cc
 void RegisterVpcRoutes(Router& router, World& world);              // api_vpcs.cc
+void RegisterAclRoutes(Router& router, World& world);              // api_acls.cc
+
+/// The ACL entries Aiven adds to a new Kafka service and to its Schema Registry, keyed by
+/// id as a service record keeps them (api_acls.cc).
+Json DefaultAcls();
+Json DefaultSchemaRegistryAcls();
+/// The record's entries under `field` ("acl" / "schema_registry_acl") as the API lists them.
+Json AclList(const Json& record, const char* field);
 
 /// Finds where a resource keeps its tags (a JSON pointer); throws the resource's 404.
 using TagsLocator = std::function<std::string(const Json& doc, const Ctx& c)>;

@@ -200,6 +200,10 @@ void CreateService(World& w, Ctx& c) {
                 {"users", users},
                 {"databases", dbs},
                 {"topics", Json::object()}};
+    if (type == "kafka") {
+      record["acl"] = DefaultAcls();
+      record["schema_registry_acl"] = DefaultSchemaRegistryAcls();
+    }
     t.Set(ServicePath(project, name), record);
     if (integrations) {
       for (const Json& spec : *integrations) {

@@ -119,7 +119,10 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
   Json dbs = Json::array();
   for (const auto& [name, db] : db_records.items()) dbs.push_back(name);
   if (HasDatabases(type)) s["databases"] = dbs;
-  if (type == "kafka") s["acl"] = Json::array();
+  if (type == "kafka") {
+    s["acl"] = AclList(r, "acl");
+    s["schema_registry_acl"] = AclList(r, "schema_registry_acl");
+  }
   if (type == "pg") s["connection_pools"] = Json::array();
   s["service_integrations"] = IntegrationsForService(doc, project, r.at("service_name"), now);
 

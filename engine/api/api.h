@@ -159,6 +159,21 @@ class Api {
   core::Status DeleteTopic(const std::string& project, const std::string& service,
                            const std::string& topic);
 
+  /// `GET .../service/{service}/acl` (schema_registry: `.../kafka/schema-registry/acl`),
+  /// sorted by content. For a service object that does not carry its ACLs.
+  core::Result<std::vector<model::LiveAcl>> ListAcls(const std::string& project,
+                                                     const std::string& service,
+                                                     bool schema_registry);
+  /// `POST .../acl` {"username", "topic", "permission"} (schema_registry: `.../kafka/
+  /// schema-registry/acl` {"username", "resource", "permission"}). Not idempotent on Aiven (a
+  /// repeat adds a twin), so it is not retried blindly: after an attempt whose outcome is
+  /// unknown the list is read, and an entry with this content counts as added.
+  core::Status AddAcl(const std::string& project, const std::string& service, bool schema_registry,
+                      const model::Acl& acl);
+  /// `DELETE .../acl/{id}` (or the schema registry's); absent is success.
+  core::Status DeleteAcl(const std::string& project, const std::string& service,
+                         bool schema_registry, const std::string& id, const std::string& address);
+
   /// `POST /v1/project/{project}/integration` with `body` ({"integration_type",
   /// "source_service", "dest_service", "source_project"?, "dest_project"?, "user_config"?}).
   /// `address` names it in errors ("" derives it from the body).

@@ -269,6 +269,31 @@ std::vector<model::LiveTopic> TopicsFromBatch(const json& body) {
   return out;
 }
 
+model::LiveAcl AclFromJson(const json& acl) {
+  model::LiveAcl out;
+  out.id = Str(acl, "id");
+  out.username = Str(acl, "username");
+  out.resource = acl.contains("resource") ? Str(acl, "resource") : Str(acl, "topic");
+  out.permission = Str(acl, "permission");
+  return out;
+}
+
+std::vector<model::LiveAcl> AclsFromJson(const json& acls) {
+  std::vector<model::LiveAcl> out;
+  if (!acls.is_array()) return out;
+  for (const auto& a : acls) {
+    if (!a.is_object()) continue;
+    model::LiveAcl acl = AclFromJson(a);
+    if (acl.username.empty() || acl.permission.empty()) continue;
+    out.push_back(std::move(acl));
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    const std::string ka = a.Key(), kb = b.Key();
+    return ka != kb ? ka < kb : a.id < b.id;
+  });
+  return out;
+}
+
 model::LiveIntegration IntegrationFromJson(const json& integration) {
   model::LiveIntegration out;
   out.id = Str(integration, "service_integration_id");
@@ -346,6 +371,14 @@ model::LiveService ServiceFromJson(const std::string& project, const json& servi
     out.databases_read = true;
     for (const auto& d : dbs) out.databases.push_back(DatabaseFromJson(d));
     SortByName(out.databases);
+  }
+  if (const json& acl = Member(service, "acl"); acl.is_array()) {
+    out.acls_read = true;
+    out.acls = AclsFromJson(acl);
+  }
+  if (const json& acl = Member(service, "schema_registry_acl"); acl.is_array()) {
+    out.schema_registry_acls_read = true;
+    out.schema_registry_acls = AclsFromJson(acl);
   }
   const json& integrations = Member(service, "service_integrations");
   if (integrations.is_array()) {

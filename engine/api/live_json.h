@@ -66,6 +66,12 @@ std::vector<model::LiveTopic> TopicsFromJson(const nlohmann::json& body);
 std::vector<model::LiveTopic> TopicsFromBatch(const nlohmann::json& body);
 
 /// A service integration object (user_config secrets dropped).
+/// One `acl` / `schema_registry_acl` item (`topic` or `resource` as the resource).
+model::LiveAcl AclFromJson(const nlohmann::json& acl);
+
+/// An `acl` array (items without a username or permission skipped), sorted by content.
+std::vector<model::LiveAcl> AclsFromJson(const nlohmann::json& acls);
+
 model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
 /// One `service_integration_endpoint` object (secret user_config keys dropped).
 model::LiveEndpoint EndpointFromJson(const nlohmann::json& endpoint);

@@ -18,6 +18,10 @@ const char* KindName(Kind kind) {
       return "topic";
     case Kind::kEndpoint:
       return "endpoint";
+    case Kind::kKafkaAcl:
+      return "kafka_acl";
+    case Kind::kSchemaRegistryAcl:
+      return "schema_registry_acl";
     case Kind::kIntegration:
       return "integration";
   }
@@ -40,6 +44,13 @@ Address Address::Child(Kind kind, std::string project, std::string service, std:
 
 Address Address::Endpoint(std::string project, std::string name) {
   return {Kind::kEndpoint, {std::move(project), std::move(name)}};
+}
+
+Address Address::Acl(Kind kind, std::string project, std::string service,
+                     const std::string& username, const std::string& resource,
+                     const std::string& permission) {
+  return {kind,
+          {std::move(project), std::move(service), username + ":" + resource + ":" + permission}};
 }
 
 Address Address::Integration(std::string project, std::string type, std::string source,
@@ -81,6 +92,10 @@ Result<Address> Address::Parse(std::string_view text) {
     a.kind = Kind::kTopic, want = 3;
   } else if (kind_text == "endpoint") {
     a.kind = Kind::kEndpoint, want = 2;
+  } else if (kind_text == "kafka_acl") {
+    a.kind = Kind::kKafkaAcl, want = 3;
+  } else if (kind_text == "schema_registry_acl") {
+    a.kind = Kind::kSchemaRegistryAcl, want = 3;
   } else if (kind_text == "integration") {
     a.kind = Kind::kIntegration, want = 2;
   } else {

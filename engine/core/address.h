@@ -13,15 +13,29 @@ namespace aivenctl::core {
 /// Kinds of resource aivenctl manages, in the order they are created.
 /// A project VPC (kVpc) lives in its project, outside any service, and is created before the
 /// services placed in it.
-enum class Kind { kProject, kVpc, kService, kDatabase, kUser, kTopic, kEndpoint, kIntegration };
+enum class Kind {
+  kProject,
+  kVpc,
+  kService,
+  kDatabase,
+  kUser,
+  kTopic,
+  kKafkaAcl,           ///< an ACL entry of a Kafka service
+  kSchemaRegistryAcl,  ///< a Schema Registry ACL entry of a Kafka service
+  kEndpoint,
+  kIntegration
+};
 
 /// "project", "service", ...
 const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
 /// project: {project}; vpc: {project, cloud}; service: {project, service}; database/user/topic:
-/// {project, service, name}; endpoint: {project, name}; integration: {project,
-/// "type:src->dst"} where an integration endpoint end is written "@name".
+/// {project, service, name}; kafka_acl: {project, service, "username:topic:permission"};
+/// schema_registry_acl: {project, service, "username:resource:permission"} (the name may hold
+/// ':' and '/', only the first two '/' separate parts); endpoint: {project, name};
+/// integration: {project, "type:src->dst"} where an integration endpoint end is written
+/// "@name".
 struct Address {
   Kind kind = Kind::kProject;
   std::vector<std::string> parts;
@@ -32,6 +46,10 @@ struct Address {
   static Address Vpc(std::string project, std::string cloud);
   static Address Child(Kind kind, std::string project, std::string service, std::string name);
   static Address Endpoint(std::string project, std::string name);
+  /// kafka_acl / schema_registry_acl: the entry is named by its content (Aiven's id changes).
+  static Address Acl(Kind kind, std::string project, std::string service,
+                     const std::string& username, const std::string& resource,
+                     const std::string& permission);
   static Address Integration(std::string project, std::string type, std::string source,
                              std::string destination);
 

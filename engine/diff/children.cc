@@ -143,6 +143,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
     p.change.reason = reason;
     CreateTopic(cx, t, p);
   }
+  CreateAcls(cx, s, reason);
   // Fingerprints are filled in at the end from the live state (absent or the old object).
 }
 
@@ -174,6 +175,26 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
   for (const auto& t : ls.topics) {
     if (!InternalTopic(t.name)) add(core::Kind::kTopic, t.name, CanonicalJson(t));
   }
+  // ACLs: by content; those the recreated service declares again are creates instead.
+  auto acls = [&](core::Kind kind, const std::vector<model::LiveAcl>& live,
+                  const std::vector<model::Acl>* again) {
+    std::set<std::string> keys;
+    if (again != nullptr) {
+      for (const auto& a : *again) keys.insert(a.Key());
+    }
+    for (const auto& a : live) {
+      if (AivenOwnedAcl(kind, a) || !keys.insert(a.Key()).second) continue;
+      Pending& p = cx.Add(
+          core::Address::Acl(kind, ls.project, ls.name, a.username, a.resource, a.permission),
+          Action::kDelete);
+      p.change.deleted_with = service.ToString();
+      p.change.reason = with;
+      p.fingerprint = Fingerprint(CanonicalJson(a));
+    }
+  };
+  acls(core::Kind::kKafkaAcl, ls.acls, recreated ? &recreated->acls : nullptr);
+  acls(core::Kind::kSchemaRegistryAcl, ls.schema_registry_acls,
+       recreated ? &recreated->schema_registry_acls : nullptr);
 }
 
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls) {
@@ -305,6 +326,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     p.change.fields = std::move(fields);
     if (p.change.action == Action::kUpdate) p.update_request = TopicUpdate{std::move(update)};
   }
+  DiffAcls(cx, s, ls);
   // Pruning: unlisted children only with prune: true (topics also when they carry our tags).
   const std::string pruned = "not in the plan, prune: true";
   if (s.prune) {

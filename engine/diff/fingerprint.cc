@@ -80,6 +80,13 @@ json CanonicalJson(const model::LiveTopic& t) {
           {"description", t.description}};
 }
 
+json CanonicalJson(const model::LiveAcl& a) {
+  return {{"id", a.id},
+          {"username", a.username},
+          {"resource", a.resource},
+          {"permission", a.permission}};
+}
+
 json CanonicalJson(const model::LiveIntegration& i) {
   json out = {{"id", i.id},
               {"type", i.type},
@@ -245,6 +252,16 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
       const auto* p = parts.size() == 2 ? live.FindProject(parts[0]) : nullptr;
       const auto* e = p ? p->FindEndpoint(parts[1]) : nullptr;
       return e ? FingerprintObject(*e) : kAbsent;
+    }
+    case core::Kind::kKafkaAcl:
+    case core::Kind::kSchemaRegistryAcl: {
+      const auto* s = parts.size() == 3 ? live.FindService(parts[0], parts[1]) : nullptr;
+      if (s == nullptr) return kAbsent;
+      const auto& acls = address.kind == core::Kind::kKafkaAcl ? s->acls : s->schema_registry_acls;
+      for (const auto& a : acls) {
+        if (a.Key() == parts[2]) return FingerprintObject(a);
+      }
+      return kAbsent;
     }
     case core::Kind::kIntegration: {
       const auto* i = FindLiveIntegration(live, address);

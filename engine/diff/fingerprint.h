@@ -24,6 +24,7 @@ nlohmann::json CanonicalJson(const model::LiveTopic& t);
 nlohmann::json CanonicalJson(const model::LiveIntegration& i);
 nlohmann::json CanonicalJson(const model::LiveVpc& v);
 nlohmann::json CanonicalJson(const model::LiveEndpoint& e);
+nlohmann::json CanonicalJson(const model::LiveAcl& a);
 
 /// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
 std::string Fingerprint(const nlohmann::json& canonical);

@@ -12,7 +12,8 @@ namespace aivenctl::diff::internal {
 namespace {
 
 bool IsChild(core::Kind k) {
-  return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic;
+  return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic ||
+         k == core::Kind::kKafkaAcl || k == core::Kind::kSchemaRegistryAcl;
 }
 
 // The service addresses an address touches: itself, its service, or an integration's ends

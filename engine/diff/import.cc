@@ -107,6 +107,19 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
     if (!lt.description.empty()) t.description = lt.description;
     s.topics.push_back(t);
   }
+  auto acls = [](core::Kind kind, const std::vector<model::LiveAcl>& live,
+                 std::vector<model::Acl>& out) {
+    for (const auto& a : live) {
+      if (AivenOwnedAcl(kind, a)) continue;
+      if (!out.empty() && out.back().username == a.username && out.back().resource == a.resource &&
+          out.back().permission == a.permission) {
+        continue;  // twins (same content, two ids) are one entry of a plan
+      }
+      out.push_back({.username = a.username, .resource = a.resource, .permission = a.permission});
+    }
+  };
+  acls(core::Kind::kKafkaAcl, ls.acls, s.acls);
+  acls(core::Kind::kSchemaRegistryAcl, ls.schema_registry_acls, s.schema_registry_acls);
   return s;
 }
 

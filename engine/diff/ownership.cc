@@ -64,4 +64,11 @@ bool InternalTopic(const std::string& name) {
   return name.rfind("__", 0) == 0 || name == "_schemas";
 }
 
+bool AivenOwnedAcl(core::Kind kind, const model::LiveAcl& acl) {
+  if (acl.username != "avnadmin") return false;
+  if (kind == core::Kind::kKafkaAcl) return acl.resource == "*" && acl.permission == "admin";
+  return acl.permission == "schema_registry_write" &&
+         (acl.resource == "Config:" || acl.resource == "Subject:*");
+}
+
 }  // namespace aivenctl::diff

@@ -62,5 +62,8 @@ std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::Live
 bool AivenOwnedDatabase(const std::string& name);
 bool AivenOwnedUser(const model::LiveUser& user);
 bool InternalTopic(const std::string& name);
+/// The ACL Aiven adds to every Kafka service (avnadmin, `*`, admin) and the Schema Registry's
+/// (avnadmin, `Config:` / `Subject:*`, schema_registry_write): never listed, pruned or imported.
+bool AivenOwnedAcl(core::Kind kind, const model::LiveAcl& acl);
 
 }  // namespace aivenctl::diff

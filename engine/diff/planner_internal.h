@@ -96,6 +96,9 @@ void PruneService(Context& cx, const model::LiveService& ls, const core::SourceP
 void CreateChildren(Context& cx, const model::Service& s, const std::string& reason);
 /// Children of a service that stays (children.cc).
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls);
+/// Kafka and Schema Registry ACLs of a kafka service (acls.cc): add, keep, prune, by content.
+void CreateAcls(Context& cx, const model::Service& s, const std::string& reason);
+void DiffAcls(Context& cx, const model::Service& s, const model::LiveService& ls);
 /// Changes "deleted with <service>" for the live children of a service that goes away; skips
 /// those the plan recreates (children.cc).
 void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Service* recreated);

@@ -93,6 +93,16 @@ auto Keys(const TopicChanges*) {
                     K("min_insync_replicas", &R::min_insync_replicas), K("config", &R::config),
                     K("topic_description", &R::description), L("tags", &R::tags));
 }
+auto Keys(const KafkaAclCreate*) {
+  using R = KafkaAclCreate;
+  return std::tuple(K("username", &R::username), K("topic", &R::topic),
+                    K("permission", &R::permission));
+}
+auto Keys(const SchemaRegistryAclCreate*) {
+  using R = SchemaRegistryAclCreate;
+  return std::tuple(K("username", &R::username), K("resource", &R::resource),
+                    K("permission", &R::permission));
+}
 auto Keys(const IntegrationCreate*) {
   using R = IntegrationCreate;
   return std::tuple(K("integration_type", &R::type), K("source_project", &R::source_project),
@@ -209,6 +219,10 @@ json Encode(const UserDelete&) { return json::object(); }
 json Encode(const TopicCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const TopicUpdate& r) { return {{"update", Body(r.changes)}}; }
 json Encode(const TopicDelete&) { return json::object(); }
+json Encode(const KafkaAclCreate& r) { return {{"create", WriteBody(r)}}; }
+json Encode(const KafkaAclDelete& r) { return {{"id", r.id}}; }
+json Encode(const SchemaRegistryAclCreate& r) { return {{"create", WriteBody(r)}}; }
+json Encode(const SchemaRegistryAclDelete& r) { return {{"id", r.id}}; }
 json Encode(const IntegrationCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const IntegrationUpdate& r) {
   return {{"id", r.id}, {"update", {{"user_config", r.user_config}}}};
@@ -254,6 +268,14 @@ void Read(ObjectReader& in, TopicUpdate& r) {
   r.changes = ReadBody<TopicChanges>(in.Nested("update"));
 }
 void Read(ObjectReader&, TopicDelete&) {}
+void Read(ObjectReader& in, KafkaAclCreate& r) {
+  r = ReadBody<KafkaAclCreate>(in.Nested("create"));
+}
+void Read(ObjectReader& in, KafkaAclDelete& r) { r.id = in.Str("id"); }
+void Read(ObjectReader& in, SchemaRegistryAclCreate& r) {
+  r = ReadBody<SchemaRegistryAclCreate>(in.Nested("create"));
+}
+void Read(ObjectReader& in, SchemaRegistryAclDelete& r) { r.id = in.Str("id"); }
 void Read(ObjectReader& in, IntegrationCreate& r) {
   r = ReadBody<IntegrationCreate>(in.Nested("create"));
 }

@@ -235,6 +235,44 @@ struct TopicDelete {
   bool operator==(const TopicDelete&) const = default;
 };
 
+// --- Kafka and Schema Registry ACLs -------------------------------------------------------
+
+/// `POST .../service/{service}/acl`.
+struct KafkaAclCreate {
+  static constexpr core::Kind kKind = core::Kind::kKafkaAcl;
+  static constexpr Action kAction = Action::kCreate;
+  std::string username;    ///< "username"
+  std::string topic;       ///< "topic"
+  std::string permission;  ///< "permission"
+  bool operator==(const KafkaAclCreate&) const = default;
+};
+
+/// `DELETE .../service/{service}/acl/{id}`.
+struct KafkaAclDelete {
+  static constexpr core::Kind kKind = core::Kind::kKafkaAcl;
+  static constexpr Action kAction = Action::kDelete;
+  std::string id;  ///< "id": Aiven's id of the entry
+  bool operator==(const KafkaAclDelete&) const = default;
+};
+
+/// `POST .../service/{service}/kafka/schema-registry/acl`.
+struct SchemaRegistryAclCreate {
+  static constexpr core::Kind kKind = core::Kind::kSchemaRegistryAcl;
+  static constexpr Action kAction = Action::kCreate;
+  std::string username;    ///< "username"
+  std::string resource;    ///< "resource"
+  std::string permission;  ///< "permission"
+  bool operator==(const SchemaRegistryAclCreate&) const = default;
+};
+
+/// `DELETE .../service/{service}/kafka/schema-registry/acl/{id}`.
+struct SchemaRegistryAclDelete {
+  static constexpr core::Kind kKind = core::Kind::kSchemaRegistryAcl;
+  static constexpr Action kAction = Action::kDelete;
+  std::string id;  ///< "id": Aiven's id of the entry
+  bool operator==(const SchemaRegistryAclDelete&) const = default;
+};
+
 // --- Service integrations ------------------------------------------------------------------
 
 /// `POST /v1/project/{project}/integration`.
@@ -310,6 +348,8 @@ using Request = std::variant<NoRequest,                                         
                              UserCreate, UserUpdate, UserDelete,                        //
                              TopicCreate, TopicUpdate, TopicDelete,                     //
                              EndpointCreate, EndpointUpdate, EndpointDelete,            //
+                             KafkaAclCreate, KafkaAclDelete,                            //
+                             SchemaRegistryAclCreate, SchemaRegistryAclDelete,          //
                              IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
 
 /// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).

@@ -105,6 +105,22 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
       if (!AivenOwnedUser(u) && !users.contains(u.name)) add(core::Kind::kUser, u.name);
     }
   }
+  if (!s.prune) {
+    auto acls = [&](core::Kind kind, const std::vector<model::Acl>& declared,
+                    const std::vector<model::LiveAcl>& live) {
+      std::set<std::string> keys;
+      for (const auto& a : declared) keys.insert(a.Key());
+      for (const auto& a : live) {
+        if (!AivenOwnedAcl(kind, a) && keys.insert(a.Key()).second) {
+          cx.unmanaged.push_back(
+              {core::Address::Acl(kind, ls.project, ls.name, a.username, a.resource, a.permission),
+               "", json(), ""});
+        }
+      }
+    };
+    acls(core::Kind::kKafkaAcl, s.acls, ls.acls);
+    acls(core::Kind::kSchemaRegistryAcl, s.schema_registry_acls, ls.schema_registry_acls);
+  }
   const auto topics = Names(s.topics);
   for (const auto& t : ls.topics) {
     if (InternalTopic(t.name) || topics.contains(t.name)) continue;

@@ -181,6 +181,28 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::TopicDelete&
   return api_.DeleteTopic(p[0], p[1], p[2]);
 }
 
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::KafkaAclCreate& r) {
+  const auto& p = op.address.parts;
+  return api_.AddAcl(p[0], p[1], /*schema_registry=*/false,
+                     {.username = r.username, .resource = r.topic, .permission = r.permission});
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::KafkaAclDelete& r) {
+  const auto& p = op.address.parts;
+  return api_.DeleteAcl(p[0], p[1], /*schema_registry=*/false, r.id, op.address.ToString());
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaRegistryAclCreate& r) {
+  const auto& p = op.address.parts;
+  return api_.AddAcl(p[0], p[1], /*schema_registry=*/true,
+                     {.username = r.username, .resource = r.resource, .permission = r.permission});
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaRegistryAclDelete& r) {
+  const auto& p = op.address.parts;
+  return api_.DeleteAcl(p[0], p[1], /*schema_registry=*/true, r.id, op.address.ToString());
+}
+
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationCreate& r) {
   nlohmann::json body = diff::Body(r);
   // An endpoint end is named in the changeset; Aiven takes its id, read now (the endpoint

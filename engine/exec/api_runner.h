@@ -49,6 +49,10 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::TopicCreate& r);
   core::Status Send(const diff::Operation& op, const diff::TopicUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::TopicDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::KafkaAclCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::KafkaAclDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::SchemaRegistryAclCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::SchemaRegistryAclDelete& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationCreate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationDelete& r);

@@ -37,6 +37,9 @@ Duration EstimateDuration(const diff::Operation& op) {
     case Kind::kUser:
     case Kind::kEndpoint:  // ready when the call returns
       return seconds(2);
+    case Kind::kKafkaAcl:
+    case Kind::kSchemaRegistryAcl:
+      return seconds(1);
   }
   return seconds(5);
 }

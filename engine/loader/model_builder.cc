@@ -375,6 +375,32 @@ class Builder {
       if (!t.ok() || !t.j->is_object()) continue;
       s.topics.push_back(Topic(t, s));
     }
+    Acls(c, s, known && !allowed.acls, misfit);
+  }
+
+  // `acls` and `schema_registry_acls` (the schema checked their keys and permissions).
+  template <typename Misfit>
+  void Acls(const Cursor& c, model::Service& s, bool refuse, const Misfit& misfit) {
+    const auto read = [&](const char* key, const char* resource_key, core::Kind kind,
+                          std::vector<model::Acl>& out) {
+      Cursor list = c.Get(key);
+      if (list.Size() > 0 && refuse) misfit(key, "only kafka services have ACLs");
+      for (std::size_t i = 0; i < list.Size(); ++i) {
+        Cursor a = list.At(i);
+        if (!a.ok() || !a.j->is_object()) continue;
+        auto username = a.Get("username").Str();
+        auto resource = a.Get(resource_key).Str();
+        auto permission = a.Get("permission").Str();
+        if (!username || !resource || !permission) continue;
+        model::Acl acl{*username, *resource, *permission, Pos(a.n), {}};
+        acl.address =
+            core::Address::Acl(kind, s.project, s.name, acl.username, acl.resource, acl.permission);
+        out.push_back(std::move(acl));
+      }
+    };
+    read("acls", "topic", core::Kind::kKafkaAcl, s.acls);
+    read("schema_registry_acls", "resource", core::Kind::kSchemaRegistryAcl,
+         s.schema_registry_acls);
   }
 
   model::Topic Topic(const Cursor& c, const model::Service& s) {

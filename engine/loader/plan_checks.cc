@@ -25,6 +25,8 @@ class PlanChecker {
         Unique(s.databases, "database", where);
         Unique(s.users, "user", where);
         Unique(s.topics, "topic", where);
+        UniqueAcls(s.acls, "ACL", where);
+        UniqueAcls(s.schema_registry_acls, "schema registry ACL", where);
       }
       Unique(p.endpoints, "endpoint", "in project \"" + p.name + "\"");
     }
@@ -67,6 +69,20 @@ class PlanChecker {
               std::string("duplicate ") + what + " \"" + item.name + "\" " + where +
                   " (first defined at " + At(it->second->pos) + ")",
               item.address);
+      }
+    }
+  }
+
+  // ACLs are named by their content: the same username, resource and permission twice.
+  void UniqueAcls(const std::vector<model::Acl>& acls, const char* what, const std::string& where) {
+    std::map<std::string, const model::Acl*> seen;
+    for (const auto& a : acls) {
+      auto [it, inserted] = seen.emplace(a.Key(), &a);
+      if (!inserted) {
+        Error(a.pos,
+              std::string("duplicate ") + what + " \"" + a.Key() + "\" " + where +
+                  " (first defined at " + At(it->second->pos) + ")",
+              a.address);
       }
     }
   }

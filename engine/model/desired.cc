@@ -104,6 +104,7 @@ ChildSupport ChildrenOf(const std::string& type) {
   c.databases = kDatabases.contains(type);
   c.users = kUsers.contains(type);
   c.topics = type == "kafka";
+  c.acls = type == "kafka";
   return c;
 }
 
@@ -119,6 +120,7 @@ PlanCounts Count(const Plan& plan) {
       c.databases += static_cast<int>(s.databases.size());
       c.users += static_cast<int>(s.users.size());
       c.topics += static_cast<int>(s.topics.size());
+      c.acls += static_cast<int>(s.acls.size() + s.schema_registry_acls.size());
     }
   }
   return c;

@@ -100,6 +100,20 @@ struct Vpc {
   core::Address address;     ///< vpc:project/cloud
 };
 
+/// An Aiven ACL entry of a Kafka service (`acls`) or of its Schema Registry
+/// (`schema_registry_acls`). Identified by its content: Aiven gives ids, but reordering the
+/// plan is no change and an edit is a delete plus an add.
+struct Acl {
+  std::string username;    ///< username pattern ("app-*")
+  std::string resource;    ///< kafka: the topic pattern; schema registry: "Subject:x", "Config:"
+  std::string permission;  ///< read|write|readwrite|admin; schema_registry_read|_write
+  core::SourcePos pos;     ///< where the entry starts
+  core::Address address;   ///< kafka_acl: or schema_registry_acl:project/service/u:r:p
+
+  /// "username:resource:permission": the content, as the address names it.
+  std::string Key() const { return username + ":" + resource + ":" + permission; }
+};
+
 /// An Aiven service with its children.
 struct Service {
   std::string name;                    ///< after interpolation
@@ -117,14 +131,16 @@ struct Service {
   /// The label of the project VPC it is placed in; unset: public internet (created with
   /// an explicit `project_vpc_id: null`, never in a VPC by default).
   std::optional<std::string> vpc;
-  Tags tags;                        ///< defaults.tags merged under the service's own
-  std::vector<Database> databases;  ///< in plan order
-  std::vector<User> users;          ///< in plan order
-  std::vector<Topic> topics;        ///< in plan order
-  bool prune = false;               ///< delete unlisted children
-  bool protect = false;             ///< never delete or replace
-  bool adopt = false;               ///< take over an unowned service of this name
-  Inherited<core::Seconds> ttl;     ///< expiry stamped at creation
+  Tags tags;                              ///< defaults.tags merged under the service's own
+  std::vector<Database> databases;        ///< in plan order
+  std::vector<User> users;                ///< in plan order
+  std::vector<Topic> topics;              ///< in plan order
+  std::vector<Acl> acls;                  ///< Kafka ACL entries, in plan order
+  std::vector<Acl> schema_registry_acls;  ///< Schema Registry ACL entries, in plan order
+  bool prune = false;                     ///< delete unlisted children
+  bool protect = false;                   ///< never delete or replace
+  bool adopt = false;                     ///< take over an unowned service of this name
+  Inherited<core::Seconds> ttl;           ///< expiry stamped at creation
   /// user_config path ("admin_password", "migration.password", "providers[0].token") -> NAME,
   /// for values written as exactly `${env:NAME}` (a secret among them is re-read from the
   /// environment at apply, never saved).
@@ -229,16 +245,19 @@ struct ChildSupport {
   bool databases = false;  ///< databases allowed
   bool users = false;      ///< service users allowed
   bool topics = false;     ///< Kafka topics allowed
+  bool acls = false;       ///< Kafka and Schema Registry ACLs allowed
 };
 
 /// Children allowed for a service type (unknown types allow nothing).
 ChildSupport ChildrenOf(const std::string& service_type);
 
-/// Counts for summaries: projects, VPCs, services, databases, users, topics, integrations.
+/// Counts for summaries: projects, VPCs, services, databases, users, topics, ACLs,
+/// integrations, endpoints.
 struct PlanCounts {
   int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0,
       endpoints = 0;
   int vpcs = 0;
+  int acls = 0;  ///< Kafka plus Schema Registry ACL entries
 };
 
 /// Counts the resources in a plan.

@@ -42,6 +42,17 @@ struct LiveTopic {
   std::string state;                                 ///< ACTIVE | CONFIGURING | DELETING
 };
 
+/// A Kafka or Schema Registry ACL entry (from `service.acl` / `service.schema_registry_acl`).
+struct LiveAcl {
+  std::string id;          ///< Aiven's id (changes when re-added)
+  std::string username;    ///< username pattern
+  std::string resource;    ///< topic pattern (kafka) or "Subject:x" / "Config:" (registry)
+  std::string permission;  ///< as reported
+
+  /// "username:resource:permission": what identifies it.
+  std::string Key() const { return username + ":" + resource + ":" + permission; }
+};
+
 /// A service integration (from `service.service_integrations`).
 struct LiveIntegration {
   std::string id;                  ///< service_integration_id
@@ -96,6 +107,10 @@ struct LiveService {
   std::vector<LiveDatabase> databases;        ///< sorted by name
   bool topics_read = false;                   ///< true when topics were listed (Kafka)
   std::vector<LiveTopic> topics;              ///< sorted by name
+  bool acls_read = false;                     ///< the object carried `acl` (Kafka)
+  std::vector<LiveAcl> acls;                  ///< sorted by Key(), then id
+  bool schema_registry_acls_read = false;     ///< the object carried `schema_registry_acl`
+  std::vector<LiveAcl> schema_registry_acls;  ///< sorted by Key(), then id
   std::vector<LiveIntegration> integrations;  ///< sorted by id
   bool has_backup = false;                    ///< at least one entry in `backups`
   core::Address address;                      ///< service:project/name

@@ -60,6 +60,16 @@ void Service(const model::Service& s, std::string& out) {
       out += in + "  - " + j.dump() + "\n";
     }
   }
+  auto acls = [&](const char* key, const char* resource, const std::vector<model::Acl>& list) {
+    if (list.empty()) return;
+    out += in + key + ":\n";
+    for (const auto& a : list) {
+      out += in + "  - {username: " + Q(a.username) + ", " + resource + ": " + Q(a.resource) +
+             ", permission: " + Q(a.permission) + "}\n";
+    }
+  };
+  acls("acls", "topic", s.acls);
+  acls("schema_registry_acls", "resource", s.schema_registry_acls);
 }
 
 }  // namespace

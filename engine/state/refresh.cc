@@ -219,18 +219,24 @@ class RefreshRun {
     if (depth_.all_endpoints || endpoint_projects_.count(project) != 0) {
       pool_.Submit([this, project] { EndpointsTask(project); });
     }
-    std::vector<std::pair<size_t, bool>> follow_ups;  // index, true = topics
     // VPCs: where the plan declares some (or prunes them) or a service is in one (its
     // VPC's cloud is what the plan compares): one more request, only then.
     bool vpcs = vpc_projects_.count(project) != 0;
     for (const auto& svc : *services) vpcs = vpcs || !svc.project_vpc_id.empty();
     if (vpcs) pool_.Submit([this, project] { VpcsTask(project); });
+    enum class FollowUp { kTopics, kDatabases, kAcls };
+    std::vector<std::pair<size_t, FollowUp>> follow_ups;
     for (size_t i = 0; i < services->size(); ++i) {
       const model::LiveService& svc = (*services)[i];
       if (!depth_.children || !Serving(svc.state)) continue;
       const model::ChildSupport children = model::ChildrenOf(svc.type);
-      if (children.topics) follow_ups.emplace_back(i, true);
-      if (children.databases && !svc.databases_read) follow_ups.emplace_back(i, false);
+      if (children.topics) follow_ups.emplace_back(i, FollowUp::kTopics);
+      if (children.databases && !svc.databases_read)
+        follow_ups.emplace_back(i, FollowUp::kDatabases);
+      // Aiven's service object carries both ACL lists; a list call only when it did not.
+      if (children.acls && (!svc.acls_read || !svc.schema_registry_acls_read)) {
+        follow_ups.emplace_back(i, FollowUp::kAcls);
+      }
     }
     {
       std::lock_guard lock(mu_);
@@ -239,10 +245,16 @@ class RefreshRun {
     // Plain members, not a structured binding: clang 14 cannot capture a binding.
     for (const auto& follow_up : follow_ups) {
       const size_t index = follow_up.first;
-      if (follow_up.second) {
-        pool_.Submit([this, project, index] { TopicsTask(project, index); });
-      } else {
-        pool_.Submit([this, project, index] { DatabasesTask(project, index); });
+      switch (follow_up.second) {
+        case FollowUp::kTopics:
+          pool_.Submit([this, project, index] { TopicsTask(project, index); });
+          break;
+        case FollowUp::kDatabases:
+          pool_.Submit([this, project, index] { DatabasesTask(project, index); });
+          break;
+        case FollowUp::kAcls:
+          pool_.Submit([this, project, index] { AclsTask(project, index); });
+          break;
       }
     }
   }
@@ -293,6 +305,35 @@ class RefreshRun {
     model::LiveService& svc = services_[project][index];
     svc.databases = std::move(dbs).value();
     svc.databases_read = true;
+  }
+
+  // The ACL lists the service object lacked (Kafka, then the Schema Registry's).
+  void AclsTask(const std::string& project, size_t index) {
+    bool kafka_read = false, registry_read = false;
+    std::string service;
+    {
+      std::lock_guard lock(mu_);
+      const model::LiveService& svc = services_[project][index];
+      kafka_read = svc.acls_read;
+      registry_read = svc.schema_registry_acls_read;
+      service = svc.name;
+    }
+    std::optional<std::vector<model::LiveAcl>> kafka, registry;
+    if (!kafka_read) {
+      auto listed = api_.ListAcls(project, service, /*schema_registry=*/false);
+      if (!listed.ok()) return Fail(listed.status());
+      kafka = std::move(listed).value();
+    }
+    if (!registry_read) {
+      auto listed = api_.ListAcls(project, service, /*schema_registry=*/true);
+      if (!listed.ok()) return Fail(listed.status());
+      registry = std::move(listed).value();
+    }
+    std::lock_guard lock(mu_);
+    model::LiveService& svc = services_[project][index];
+    if (kafka) svc.acls = std::move(*kafka), svc.acls_read = true;
+    if (registry)
+      svc.schema_registry_acls = std::move(*registry), svc.schema_registry_acls_read = true;
   }
 
   core::Result<RefreshResult> Merge() {

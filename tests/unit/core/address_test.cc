@@ -11,6 +11,9 @@ TEST(Address, RoundTripsEveryKind) {
                            Address::Child(Kind::kUser, "ci-42", "pg", "app"),
                            Address::Integration("ci-42", "metrics", "pg", "other/grafana"),
                            Address::Endpoint("ci-42", "prom"),
+                           Address::Acl(Kind::kKafkaAcl, "ci-42", "k", "app-*", "ev/*", "read"),
+                           Address::Acl(Kind::kSchemaRegistryAcl, "ci-42", "k", "app",
+                                        "Subject:a:b", "schema_registry_read"),
                            Address::Integration("ci-42", "prometheus", "pg", "@prom")}) {
     const auto parsed = Address::Parse(a.ToString());
     ASSERT_TRUE(parsed.ok()) << parsed.status().message();
@@ -18,6 +21,12 @@ TEST(Address, RoundTripsEveryKind) {
   }
   EXPECT_EQ(Address::Integration("ci-42", "metrics", "pg", "grafana").ToString(),
             "integration:ci-42/metrics:pg->grafana");
+  EXPECT_EQ(
+      Address::Acl(Kind::kSchemaRegistryAcl, "p", "k", "app-*", "Config:", "schema_registry_write")
+          .ToString(),
+      "schema_registry_acl:p/k/app-*:Config::schema_registry_write");
+  EXPECT_EQ(Address::Acl(Kind::kKafkaAcl, "p", "k", "u", "t", "read").Parent(),
+            Address::Service("p", "k"));
 }
 
 TEST(Address, ParentAndErrors) {

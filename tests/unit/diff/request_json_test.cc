@@ -108,6 +108,15 @@ std::vector<Case> Cases() {
       {Kind::kEndpoint, Action::kUpdate, EndpointUpdate{"e-1", json{{"x", 1}}},
        R"({"id":"e-1","update":{"user_config":{"x":1}}})"},
       {Kind::kEndpoint, Action::kDelete, EndpointDelete{"e-1"}, R"({"id":"e-1"})"},
+      {Kind::kKafkaAcl, Action::kCreate, KafkaAclCreate{"app-*", "events-*", "read"},
+       R"({"create":{"permission":"read","topic":"events-*","username":"app-*"}})"},
+      {Kind::kKafkaAcl, Action::kDelete, KafkaAclDelete{"acl1"}, R"({"id":"acl1"})"},
+      {Kind::kSchemaRegistryAcl, Action::kCreate,
+       SchemaRegistryAclCreate{"app-*", "Subject:events-*", "schema_registry_read"},
+       R"({"create":{"permission":"schema_registry_read","resource":"Subject:events-*",)"
+       R"("username":"app-*"}})"},
+      {Kind::kSchemaRegistryAcl, Action::kDelete, SchemaRegistryAclDelete{"acl2"},
+       R"({"id":"acl2"})"},
   };
 }
 

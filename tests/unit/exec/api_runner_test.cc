@@ -58,7 +58,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
   Fixture f;
   // One answer that carries whatever object each endpoint reads back.
   f.transport.SetHandler([](const api::HttpRequest&) {
-    return Answer(200, R"({"project":{"project_name":"p"},"service":{"service_name":"s"},)"
+    return Answer(200, R"({"acl":[],"project":{"project_name":"p"},"service":{"service_name":"s"},)"
                        R"("user":{"username":"u"},"service_integration":)"
                        R"({"service_integration_id":"i-9"},)"
                        R"("project_vpc_id":"v-1","cloud_name":"aws-eu-west-1","state":"ACTIVE",)"
@@ -114,6 +114,13 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
                                  .dest_project = "p",
                                  .dest_endpoint = "prom"}),
       op("endpoint:p/prom", Action::kDelete, diff::EndpointDelete{"e-1"}),
+      op("kafka_acl:p/k/app-*:events-*:read", Action::kCreate,
+         diff::KafkaAclCreate{"app-*", "events-*", "read"}),
+      op("schema_registry_acl:p/k/app-*:Subject:e/x:schema_registry_read", Action::kCreate,
+         diff::SchemaRegistryAclCreate{"app-*", "Subject:e/x", "schema_registry_read"}),
+      op("kafka_acl:p/k/app-*:events-*:read", Action::kDelete, diff::KafkaAclDelete{"acl1"}),
+      op("schema_registry_acl:p/k/app-*:Subject:e/x:schema_registry_read", Action::kDelete,
+         diff::SchemaRegistryAclDelete{"default-sr 1"}),
       op("topic:p/k/t", Action::kDelete, diff::TopicDelete{}),
       op("user:p/s/u", Action::kDelete, diff::UserDelete{}),
       op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
@@ -168,6 +175,12 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "\"integration_type\":\"prometheus\",\"source_project\":\"p\","
             "\"source_service\":\"s\"}\n"
             "DELETE /v1/project/p/integration_endpoint/e-1 \n"
+            "POST /v1/project/p/service/k/acl {\"permission\":\"read\",\"topic\":\"events-*\","
+            "\"username\":\"app-*\"}\n"
+            "POST /v1/project/p/service/k/kafka/schema-registry/acl {\"permission\":"
+            "\"schema_registry_read\",\"resource\":\"Subject:e/x\",\"username\":\"app-*\"}\n"
+            "DELETE /v1/project/p/service/k/acl/acl1 \n"
+            "DELETE /v1/project/p/service/k/kafka/schema-registry/acl/default-sr%201 \n"
             "DELETE /v1/project/p/service/k/topic/t \n"
             "DELETE /v1/project/p/service/s/user/u \n"
             "DELETE /v1/project/p/service/s/db/d \n"
