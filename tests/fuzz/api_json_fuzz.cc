@@ -1,10 +1,11 @@
 // libFuzzer target: arbitrary JSON bodies through every API answer parser of
 // engine/api/live_json.h (and the error-body parser). The first byte picks the endpoint
 // (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project (and
-// VPC list / VPC object), E service, F databases, G topic list, H topic, I topic batch (v2), J
-// integration (and the same body as an integration endpoint and as an endpoint list), K service
-// types / integration types, L error body. The rest is the body. The parsers promise tolerance:
-// never an exception, never a crash, and no secret-looking user_config key survives the mapping.
+// VPC list / VPC object), E service (its acl and schema_registry_acl included), F databases and
+// ACL lists, G topic list, H topic, I topic batch (v2), J integration (and the same body as an
+// integration endpoint and as an endpoint list), K service types / integration types, L error
+// body. The rest is the body. The parsers promise tolerance: never an exception, never a crash,
+// and no secret-looking user_config key survives the mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -68,9 +69,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     case 3:
       CheckService(api::ServiceFromJson("p", body));
       break;
-    case 4:
+    case 4: {
       (void)api::DatabasesFromJson(body);
+      // An ACL list answer ({"acl": [...]}, the add and delete answers too): no entry
+      // without its username or permission survives.
+      const json& acl = body.is_object() && body.contains("acl") ? body["acl"] : body;
+      for (const auto& a : api::AclsFromJson(acl)) {
+        if (a.username.empty() || a.permission.empty()) std::abort();
+      }
       break;
+    }
     case 5:
       (void)api::TopicsFromJson(body);
       break;

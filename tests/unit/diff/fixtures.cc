@@ -150,6 +150,23 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
     lt.state = "ACTIVE";
     s.topics.push_back(std::move(lt));
   }
+  // ACLs: Aiven's default entries on every kafka service, then "acls" /
+  // "schema_registry_acls" as [{id, username, topic | resource, permission}].
+  if (s.type == "kafka") {
+    s.acls_read = s.schema_registry_acls_read = true;
+    s.acls.push_back({"default", "avnadmin", "*", "admin"});
+    s.schema_registry_acls.push_back(
+        {"default-sr-admin-config", "avnadmin", "Config:", "schema_registry_write"});
+  }
+  for (const char* field : {"acls", "schema_registry_acls"}) {
+    auto& out = std::string(field) == "acls" ? s.acls : s.schema_registry_acls;
+    for (const auto& a : j.value(field, json::array())) {
+      out.push_back({a.value("id", ""), a.at("username"), a.value("topic", a.value("resource", "")),
+                     a.at("permission")});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.Key() < b.Key(); });
+  }
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::sort(s.users.begin(), s.users.end(), by_name);
   std::sort(s.databases.begin(), s.databases.end(), by_name);
