@@ -12,6 +12,9 @@
 //   /projects/<project>/services/<service>/users/<name>    {username, type, password, ...}
 //   /projects/<project>/services/<service>/databases/<db>  {database_name, lc_collate, lc_ctype}
 //   /projects/<project>/services/<service>/topics/<topic>  topic record (api_topics.cc)
+//   /projects/<project>/services/<service>/acl/<id>        {id, username, topic, permission}
+//   /projects/<project>/services/<service>/schema_registry_acl/<id>  {id, username, resource,
+//                                                          permission} (api_acls.cc)
 //   /projects/<project>/integrations/<id>                  integration record
 //   /projects/<project>/endpoints/<id>                     integration endpoint record
 //   /projects/<project>/vpcs/<id>                          VPC record
