@@ -25,7 +25,7 @@ constexpr int kMaxRuns = 3;
 // API request, and no crash or hang.
 bool ClearError(const ProcessOutcome& o) {
   static const std::regex address(
-      R"((project|service|database|user|topic|integration):[A-Za-z0-9._/-]+)");
+      R"((project|service|database|user|topic|kafka_acl|schema_registry_acl|integration):[A-Za-z0-9._/-]+)");
   const std::string text = o.out + o.err;
   return o.code == 1 && !o.timed_out && o.signal == 0 && text.find("error") != std::string::npos &&
          std::regex_search(text, address);

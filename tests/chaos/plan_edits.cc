@@ -56,6 +56,10 @@ std::vector<PlanEdit> ChangeEditsFor(const std::string& file) {
          "          - {name: app-events, partitions: 3, replication: 2}\n"
          "          - {name: audit, partitions: 1, replication: 2}\n",
          "add topic audit"},
+        {"          - {username: app, topic: \"app-*\", permission: readwrite}\n",
+         "          - {username: app, topic: \"app-*\", permission: readwrite}\n"
+         "          - {username: \"reader-*\", topic: \"app-*\", permission: read}\n",
+         "add ACL reader-* read"},
     };
   }
   return {};
