@@ -318,16 +318,14 @@ class RefreshRun {
       registry_read = svc.schema_registry_acls_read;
       service = svc.name;
     }
+    // A 404 (the service went away, or no registry on it) leaves the list unread.
     std::optional<std::vector<model::LiveAcl>> kafka, registry;
-    if (!kafka_read) {
-      auto listed = api_.ListAcls(project, service, /*schema_registry=*/false);
+    for (const bool schema_registry : {false, true}) {
+      if (schema_registry ? registry_read : kafka_read) continue;
+      auto listed = api_.ListAcls(project, service, schema_registry);
+      if (listed.status().IsNotFound()) continue;
       if (!listed.ok()) return Fail(listed.status());
-      kafka = std::move(listed).value();
-    }
-    if (!registry_read) {
-      auto listed = api_.ListAcls(project, service, /*schema_registry=*/true);
-      if (!listed.ok()) return Fail(listed.status());
-      registry = std::move(listed).value();
+      (schema_registry ? registry : kafka) = std::move(listed).value();
     }
     std::lock_guard lock(mu_);
     model::LiveService& svc = services_[project][index];

@@ -97,6 +97,27 @@ TEST(LiveJson, EverySecretIsDropped) {
   }
 }
 
+TEST(LiveJson, KafkaServiceCarriesBothAclListsSortedByContent) {
+  const json kafka = json::parse(R"({"service_name": "k", "service_type": "kafka",
+    "acl": [{"id": "acl2", "username": "b", "topic": "t", "permission": "read"},
+            {"id": "default", "username": "avnadmin", "topic": "*", "permission": "admin"},
+            {"id": "acl9", "topic": "x"}, "junk",
+            {"id": "acl1", "username": "b", "topic": "t", "permission": "read"}],
+    "schema_registry_acl": [{"id": "s1", "username": "u", "resource": "Subject:a:b",
+                             "permission": "schema_registry_read"}]})");
+  const model::LiveService s = ServiceFromJson("p", kafka);
+  ASSERT_TRUE(s.acls_read);
+  ASSERT_TRUE(s.schema_registry_acls_read);
+  std::string listed;
+  for (const auto& a : s.acls) listed += a.id + "=" + a.Key() + " ";
+  EXPECT_EQ(listed, "default=avnadmin:*:admin acl1=b:t:read acl2=b:t:read ");
+  ASSERT_EQ(s.schema_registry_acls.size(), 1u);
+  EXPECT_EQ(s.schema_registry_acls[0].Key(), "u:Subject:a:b:schema_registry_read");
+  const model::LiveService pg = ServiceFromJson("p", json{{"service_name", "pg"}});
+  EXPECT_FALSE(pg.acls_read);
+  EXPECT_FALSE(pg.schema_registry_acls_read);
+}
+
 TEST(LiveJson, ServiceWithoutDatabasesSaysSo) {
   json kafka = {{"service_name", "k"}, {"service_type", "kafka"}, {"users", json::array()}};
   model::LiveService s = ServiceFromJson("p", kafka);
