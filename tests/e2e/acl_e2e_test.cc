@@ -110,7 +110,7 @@ TEST_F(AclE2e, ApplyReplanReorderEditPruneDestroy) {
   EXPECT_EQ(Aivenctl({"plan", plan, "--detailed-exitcode"}).code, 0) << "not converged";
 
   // import shows the entries (not Aiven's own).
-  ProcessOutcome imported = Aivenctl({"import", "--project", "acl-proj"});
+  ProcessOutcome imported = Aivenctl({"import", "--project", "acl-proj", "--name", "acls"});
   ASSERT_EQ(imported.code, 0) << imported.Describe();
   EXPECT_NE(
       imported.out.find("- {username: \"writer\", topic: \"orders\", permission: \"readwrite\"}"),
