@@ -19,6 +19,8 @@ std::string Summary(const model::Plan& plan) {
   if (c.databases > 0) out += ", " + render::Plural(c.databases, "database");
   if (c.users > 0) out += ", " + render::Plural(c.users, "user");
   if (c.topics > 0) out += ", " + render::Plural(c.topics, "topic");
+  if (c.acls > 0)
+    out += ", " + std::to_string(c.acls) + (c.acls == 1 ? " ACL entry" : " ACL entries");
   if (c.integrations > 0) out += ", " + render::Plural(c.integrations, "integration");
   return out;
 }
