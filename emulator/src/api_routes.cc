@@ -15,6 +15,7 @@ void RegisterApiRoutes(Router& router, World& world) {
   RegisterServiceRoutes(router, world);
   RegisterUserAndDatabaseRoutes(router, world);
   RegisterTopicRoutes(router, world);
+  RegisterSchemaRoutes(router, world);
   RegisterIntegrationRoutes(router, world);
   RegisterVpcRoutes(router, world);
   RegisterAclRoutes(router, world);

@@ -15,6 +15,7 @@ void RegisterProjectRoutes(Router& router, World& world);          // api_projec
 void RegisterServiceRoutes(Router& router, World& world);          // api_services.cc
 void RegisterUserAndDatabaseRoutes(Router& router, World& world);  // api_users.cc
 void RegisterTopicRoutes(Router& router, World& world);            // api_topics.cc
+void RegisterSchemaRoutes(Router& router, World& world);           // api_schemas.cc
 void RegisterIntegrationRoutes(Router& router, World& world);      // api_integrations.cc
 void RegisterVpcRoutes(Router& router, World& world);              // api_vpcs.cc
 void RegisterAclRoutes(Router& router, World& world);              // api_acls.cc

@@ -15,6 +15,7 @@
 //   /projects/<project>/services/<service>/acl/<id>        {id, username, topic, permission}
 //   /projects/<project>/services/<service>/schema_registry_acl/<id>  {id, username, resource,
 //                                                          permission} (api_acls.cc)
+//   /projects/<project>/services/<service>/schema_registry Schema Registry (api_schemas.cc)
 //   /projects/<project>/integrations/<id>                  integration record
 //   /projects/<project>/endpoints/<id>                     integration endpoint record
 //   /projects/<project>/vpcs/<id>                          VPC record

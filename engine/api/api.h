@@ -105,6 +105,13 @@ class Api {
                                                               std::vector<std::string> names);
   /// Names per batch read (what Terraform sends).
   static constexpr size_t kTopicBatch = 100;
+  /// The Schema Registry subjects of a Kafka service with their latest version and own
+  /// compatibility level, sorted by subject: `GET .../kafka/schema/subjects`, then per
+  /// subject `GET .../subjects/{subject}/versions`, `.../versions/{latest}` and `GET
+  /// .../kafka/schema/config/{subject}` (404 40408: no level of its own). A subject that
+  /// vanishes between the reads is left out.
+  core::Result<std::vector<model::LiveSchema>> ListSchemas(const std::string& project,
+                                                           const std::string& service);
   /// `GET /v1/project/{project}/integration/{id}`; kNotFound when absent.
   core::Result<model::LiveIntegration> GetIntegration(const std::string& project,
                                                       const std::string& id);
@@ -173,6 +180,25 @@ class Api {
   /// `DELETE .../acl/{id}` (or the schema registry's); absent is success.
   core::Status DeleteAcl(const std::string& project, const std::string& service,
                          bool schema_registry, const std::string& id, const std::string& address);
+  /// `POST .../kafka/schema/subjects/{subject}/versions` {"schema", "schemaType"}: the id.
+  core::Result<int> RegisterSchema(const std::string& project, const std::string& service,
+                                   const std::string& subject, const nlohmann::json& body);
+  /// `POST .../kafka/schema/compatibility/subjects/{subject}/versions/latest` {"schema",
+  /// "schemaType"}: is_compatible, with Aiven's messages joined into `message` when not.
+  struct Compatibility {
+    bool compatible = false;  ///< is_compatible
+    std::string message;      ///< why not (Aiven's message/messages), "" when compatible
+  };
+  core::Result<Compatibility> CheckSchemaCompatibility(const std::string& project,
+                                                       const std::string& service,
+                                                       const std::string& subject,
+                                                       const nlohmann::json& body);
+  /// `PUT .../kafka/schema/config/{subject}` {"compatibility": level}.
+  core::Status PutSchemaCompatibility(const std::string& project, const std::string& service,
+                                      const std::string& subject, const std::string& level);
+  /// `DELETE .../kafka/schema/subjects/{subject}`; absent is success.
+  core::Status DeleteSchemaSubject(const std::string& project, const std::string& service,
+                                   const std::string& subject);
 
   /// `POST /v1/project/{project}/integration` with `body` ({"integration_type",
   /// "source_service", "dest_service", "source_project"?, "dest_project"?, "user_config"?}).

@@ -22,6 +22,8 @@ const char* KindName(Kind kind) {
       return "kafka_acl";
     case Kind::kSchemaRegistryAcl:
       return "schema_registry_acl";
+    case Kind::kSchema:
+      return "schema";
     case Kind::kIntegration:
       return "integration";
   }
@@ -96,6 +98,8 @@ Result<Address> Address::Parse(std::string_view text) {
     a.kind = Kind::kKafkaAcl, want = 3;
   } else if (kind_text == "schema_registry_acl") {
     a.kind = Kind::kSchemaRegistryAcl, want = 3;
+  } else if (kind_text == "schema") {
+    a.kind = Kind::kSchema, want = 3;
   } else if (kind_text == "integration") {
     a.kind = Kind::kIntegration, want = 2;
   } else {

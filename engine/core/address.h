@@ -22,6 +22,7 @@ enum class Kind {
   kTopic,
   kKafkaAcl,           ///< an ACL entry of a Kafka service
   kSchemaRegistryAcl,  ///< a Schema Registry ACL entry of a Kafka service
+  kSchema,             ///< a Schema Registry subject of a Kafka service
   kEndpoint,
   kIntegration
 };
@@ -30,8 +31,9 @@ enum class Kind {
 const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
-/// project: {project}; vpc: {project, cloud}; service: {project, service}; database/user/topic:
-/// {project, service, name}; kafka_acl: {project, service, "username:topic:permission"};
+/// project: {project}; vpc: {project, cloud}; service: {project, service};
+/// database/user/topic/schema: {project, service, name} (a schema's name is its Schema Registry
+/// subject); kafka_acl: {project, service, "username:topic:permission"};
 /// schema_registry_acl: {project, service, "username:resource:permission"} (the name may hold
 /// ':' and '/', only the first two '/' separate parts); endpoint: {project, name};
 /// integration: {project, "type:src->dst"} where an integration endpoint end is written

@@ -144,6 +144,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
     CreateTopic(cx, t, p);
   }
   CreateAcls(cx, s, reason);
+  CreateSchemas(cx, s, reason);
   // Fingerprints are filled in at the end from the live state (absent or the old object).
 }
 
@@ -157,6 +158,7 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
     };
     if (kind == core::Kind::kDatabase) return match(recreated->databases);
     if (kind == core::Kind::kUser) return match(recreated->users);
+    if (kind == core::Kind::kSchema) return match(recreated->schemas);
     return match(recreated->topics);
   };
   auto add = [&](core::Kind kind, const std::string& name, const json& canonical) {
@@ -195,6 +197,9 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
   acls(core::Kind::kKafkaAcl, ls.acls, recreated ? &recreated->acls : nullptr);
   acls(core::Kind::kSchemaRegistryAcl, ls.schema_registry_acls,
        recreated ? &recreated->schema_registry_acls : nullptr);
+  for (const auto& x : ls.schemas) {
+    if (!InternalSubject(x.name)) add(core::Kind::kSchema, x.name, CanonicalJson(x));
+  }
 }
 
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls) {
@@ -362,6 +367,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       }
     }
   }
+  DiffSchemas(cx, s, ls);
 }
 
 }  // namespace aivenctl::diff::internal

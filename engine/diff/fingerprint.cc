@@ -86,6 +86,14 @@ json CanonicalJson(const model::LiveAcl& a) {
           {"resource", a.resource},
           {"permission", a.permission}};
 }
+json CanonicalJson(const model::LiveSchema& s) {
+  // The registry's id and version name the schema text: a new version changes both.
+  return {{"name", s.name},
+          {"version", s.version},
+          {"id", s.id},
+          {"type", s.type},
+          {"compatibility", Opt(s.compatibility)}};
+}
 
 json CanonicalJson(const model::LiveIntegration& i) {
   json out = {{"id", i.id},
@@ -234,7 +242,8 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
     }
     case core::Kind::kDatabase:
     case core::Kind::kUser:
-    case core::Kind::kTopic: {
+    case core::Kind::kTopic:
+    case core::Kind::kSchema: {
       const auto* s = parts.size() == 3 ? live.FindService(parts[0], parts[1]) : nullptr;
       if (s == nullptr) return kAbsent;
       if (address.kind == core::Kind::kDatabase) {
@@ -244,6 +253,10 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
       if (address.kind == core::Kind::kUser) {
         const auto* u = s->FindUser(parts[2]);
         return u ? FingerprintObject(*u) : kAbsent;
+      }
+      if (address.kind == core::Kind::kSchema) {
+        const auto* x = s->FindSchema(parts[2]);
+        return x ? FingerprintObject(*x) : kAbsent;
       }
       const auto* t = s->FindTopic(parts[2]);
       return t ? FingerprintObject(*t) : kAbsent;

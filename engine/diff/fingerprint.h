@@ -21,6 +21,7 @@ nlohmann::json CanonicalJson(const model::LiveService& s);
 nlohmann::json CanonicalJson(const model::LiveDatabase& d);
 nlohmann::json CanonicalJson(const model::LiveUser& u);
 nlohmann::json CanonicalJson(const model::LiveTopic& t);
+nlohmann::json CanonicalJson(const model::LiveSchema& s);
 nlohmann::json CanonicalJson(const model::LiveIntegration& i);
 nlohmann::json CanonicalJson(const model::LiveVpc& v);
 nlohmann::json CanonicalJson(const model::LiveEndpoint& e);

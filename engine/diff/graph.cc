@@ -13,7 +13,8 @@ namespace {
 
 bool IsChild(core::Kind k) {
   return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic ||
-         k == core::Kind::kKafkaAcl || k == core::Kind::kSchemaRegistryAcl;
+         k == core::Kind::kKafkaAcl || k == core::Kind::kSchemaRegistryAcl ||
+         k == core::Kind::kSchema;
 }
 
 // The service addresses an address touches: itself, its service, or an integration's ends
@@ -98,10 +99,11 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     }
     return op;
   };
-  // Deletes, reverse creation order: integrations, endpoints, topics, users, databases,
-  // services, VPCs, projects. A service or endpoint waits for the deletes of its integrations.
-  // A VPC is deleted after the services in its project are deleted; where services of the
-  // project move between VPCs, after those updates too (so its delete comes last).
+  // Deletes, reverse creation order: integrations, endpoints, schemas, ACLs, topics, users,
+  // databases, services, VPCs, projects. A service or endpoint waits for the deletes of its
+  // integrations. A VPC is deleted after the services in its project are deleted; where
+  // services of the project move between VPCs, after those updates too (so its delete comes
+  // last).
   std::set<std::string> moving;  // projects with a service moving into or out of a VPC
   for (const auto& p : kept) {
     if (p.moves_vpc) moving.insert(p.change.address.parts[0]);
@@ -161,6 +163,13 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     for (const auto& vpc : p.after) after(op, vpc, true);  // a service waits for its VPC
     if (IsChild(a.kind) || a.kind == core::Kind::kIntegration) {
       for (const auto& end : Ends(a)) after(op, end, true);
+    }
+    // A subject waits for any update of its service: that update may switch the Schema
+    // Registry on (user_config.schema_registry), and the registry answers nothing before.
+    if (a.kind == core::Kind::kSchema) {
+      if (auto u = update_op.find(a.Parent()); u != update_op.end()) {
+        op.depends_on.push_back(u->second);
+      }
     }
     std::sort(op.depends_on.begin(), op.depends_on.end());
     op.depends_on.erase(std::unique(op.depends_on.begin(), op.depends_on.end()),

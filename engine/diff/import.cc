@@ -120,6 +120,15 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
   };
   acls(core::Kind::kKafkaAcl, ls.acls, s.acls);
   acls(core::Kind::kSchemaRegistryAcl, ls.schema_registry_acls, s.schema_registry_acls);
+  for (const auto& lx : ls.schemas) {  // inline: an imported plan is one file
+    if (InternalSubject(lx.name)) continue;
+    model::Schema x;
+    x.name = lx.name;
+    x.type = lx.type;
+    x.schema = lx.schema;
+    x.compatibility = lx.compatibility;
+    s.schemas.push_back(x);
+  }
   return s;
 }
 

@@ -60,6 +60,8 @@ bool AivenOwnedUser(const model::LiveUser& user) {
   return user.type == "primary" || user.name == "avnadmin";
 }
 
+bool InternalSubject(const std::string& name) { return !name.empty() && name[0] == '_'; }
+
 bool InternalTopic(const std::string& name) {
   return name.rfind("__", 0) == 0 || name == "_schemas";
 }

@@ -58,12 +58,14 @@ std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::Live
 
 /// What Aiven creates by itself and aivenctl never lists, imports or deletes: the service's
 /// own databases (defaultdb, _aiven), its primary user (avnadmin), and Kafka's and Aiven's
-/// internal topics (__consumer_offsets, _schemas, ...).
+/// internal topics (__consumer_offsets, _schemas, ...) and Schema Registry subjects.
 bool AivenOwnedDatabase(const std::string& name);
 bool AivenOwnedUser(const model::LiveUser& user);
 bool InternalTopic(const std::string& name);
 /// The ACL Aiven adds to every Kafka service (avnadmin, `*`, admin) and the Schema Registry's
 /// (avnadmin, `Config:` / `Subject:*`, schema_registry_write): never listed, pruned or imported.
 bool AivenOwnedAcl(core::Kind kind, const model::LiveAcl& acl);
+/// Aiven's and Karapace's own Schema Registry subjects: every name starting with '_'.
+bool InternalSubject(const std::string& name);
 
 }  // namespace aivenctl::diff

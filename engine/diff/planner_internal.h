@@ -94,6 +94,10 @@ void PruneService(Context& cx, const model::LiveService& ls, const core::SourceP
                   const std::string& reason, bool destroying);
 /// Children of a service that is created or recreated: all creates (children.cc).
 void CreateChildren(Context& cx, const model::Service& s, const std::string& reason);
+/// Schema Registry subjects of a created or recreated service: all creates (schemas.cc).
+void CreateSchemas(Context& cx, const model::Service& s, const std::string& reason);
+/// Schema Registry subjects of a service that stays: create, update, prune (schemas.cc).
+void DiffSchemas(Context& cx, const model::Service& s, const model::LiveService& ls);
 /// Children of a service that stays (children.cc).
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls);
 /// Kafka and Schema Registry ACLs of a kafka service (acls.cc): add, keep, prune, by content.

@@ -103,6 +103,11 @@ auto Keys(const SchemaRegistryAclCreate*) {
   return std::tuple(K("username", &R::username), K("resource", &R::resource),
                     K("permission", &R::permission));
 }
+// The registration body; the compatibility level travels beside it (another call).
+auto Keys(const SchemaCreate*) {
+  using R = SchemaCreate;
+  return std::tuple(K("schema", &R::schema), K("schemaType", &R::type));
+}
 auto Keys(const IntegrationCreate*) {
   using R = IntegrationCreate;
   return std::tuple(K("integration_type", &R::type), K("source_project", &R::source_project),
@@ -223,6 +228,18 @@ json Encode(const KafkaAclCreate& r) { return {{"create", WriteBody(r)}}; }
 json Encode(const KafkaAclDelete& r) { return {{"id", r.id}}; }
 json Encode(const SchemaRegistryAclCreate& r) { return {{"create", WriteBody(r)}}; }
 json Encode(const SchemaRegistryAclDelete& r) { return {{"id", r.id}}; }
+json Encode(const SchemaCreate& r) {
+  json out = {{"create", WriteBody(r)}};
+  if (r.compatibility) out["compatibility"] = *r.compatibility;
+  return out;
+}
+json Encode(const SchemaUpdate& r) {
+  json out = json::object();
+  if (r.schema) out["register"] = {{"schema", *r.schema}, {"schemaType", r.type.value_or("AVRO")}};
+  if (r.compatibility) out["compatibility"] = *r.compatibility;
+  return out;
+}
+json Encode(const SchemaDelete&) { return json::object(); }
 json Encode(const IntegrationCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const IntegrationUpdate& r) {
   return {{"id", r.id}, {"update", {{"user_config", r.user_config}}}};
@@ -276,6 +293,22 @@ void Read(ObjectReader& in, SchemaRegistryAclCreate& r) {
   r = ReadBody<SchemaRegistryAclCreate>(in.Nested("create"));
 }
 void Read(ObjectReader& in, SchemaRegistryAclDelete& r) { r.id = in.Str("id"); }
+void Read(ObjectReader& in, SchemaCreate& r) {
+  r = ReadBody<SchemaCreate>(in.Nested("create"));
+  r.compatibility = in.OptStr("compatibility");
+}
+void Read(ObjectReader& in, SchemaUpdate& r) {
+  if (auto body = in.OptNested("register")) {
+    r.schema = body->Str("schema");
+    r.type = body->Str("schemaType");
+    body->Finish();
+  }
+  r.compatibility = in.OptStr("compatibility");
+  if (!r.schema && !r.compatibility) {
+    throw JsonReadError(in.path() + ": a schema update needs \"register\" or \"compatibility\"");
+  }
+}
+void Read(ObjectReader&, SchemaDelete&) {}
 void Read(ObjectReader& in, IntegrationCreate& r) {
   r = ReadBody<IntegrationCreate>(in.Nested("create"));
 }
@@ -339,6 +372,7 @@ json Body(const DatabaseCreate& r) { return WriteBody(r); }
 json Body(const UserCreate& r) { return WriteBody(r); }
 json Body(const TopicCreate& r) { return WriteBody(r); }
 json Body(const TopicChanges& r) { return WriteBody(r); }
+json Body(const SchemaCreate& r) { return WriteBody(r); }
 json Body(const IntegrationCreate& r) { return WriteBody(r); }
 json Body(const EndpointCreate& r) { return WriteBody(r); }
 

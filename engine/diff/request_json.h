@@ -39,6 +39,7 @@ nlohmann::json Body(const DatabaseCreate& r);
 nlohmann::json Body(const UserCreate& r);
 nlohmann::json Body(const TopicCreate& r);
 nlohmann::json Body(const TopicChanges& r);
+nlohmann::json Body(const SchemaCreate& r);  ///< {"schema", "schemaType"} to register
 nlohmann::json Body(const IntegrationCreate& r);
 nlohmann::json Body(const EndpointCreate& r);
 

@@ -272,6 +272,37 @@ struct SchemaRegistryAclDelete {
   std::string id;  ///< "id": Aiven's id of the entry
   bool operator==(const SchemaRegistryAclDelete&) const = default;
 };
+// --- Schema Registry subjects --------------------------------------------------------------
+
+/// `POST .../kafka/schema/subjects/{subject}/versions`, then `PUT .../kafka/schema/config/
+/// {subject}` when a compatibility level is set.
+struct SchemaCreate {
+  static constexpr core::Kind kKind = core::Kind::kSchema;
+  static constexpr Action kAction = Action::kCreate;
+  std::string type;                          ///< "schemaType"
+  std::string schema;                        ///< "schema": the text
+  std::optional<std::string> compatibility;  ///< "compatibility"
+  bool operator==(const SchemaCreate&) const = default;
+};
+
+/// An in-place change of a subject: the compatibility level first (`PUT .../config/{subject}`),
+/// then a new schema version after a compatibility check against the latest one (`POST
+/// .../compatibility/subjects/{subject}/versions/latest`; incompatible fails the operation).
+struct SchemaUpdate {
+  static constexpr core::Kind kKind = core::Kind::kSchema;
+  static constexpr Action kAction = Action::kUpdate;
+  std::optional<std::string> type;           ///< "schemaType" (with "schema")
+  std::optional<std::string> schema;         ///< "schema": a new version
+  std::optional<std::string> compatibility;  ///< "compatibility"
+  bool operator==(const SchemaUpdate&) const = default;
+};
+
+/// `DELETE .../kafka/schema/subjects/{subject}`: every version.
+struct SchemaDelete {
+  static constexpr core::Kind kKind = core::Kind::kSchema;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const SchemaDelete&) const = default;
+};
 
 // --- Service integrations ------------------------------------------------------------------
 
@@ -350,6 +381,7 @@ using Request = std::variant<NoRequest,                                         
                              EndpointCreate, EndpointUpdate, EndpointDelete,            //
                              KafkaAclCreate, KafkaAclDelete,                            //
                              SchemaRegistryAclCreate, SchemaRegistryAclDelete,          //
+                             SchemaCreate, SchemaUpdate, SchemaDelete,                  //
                              IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
 
 /// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).

@@ -104,6 +104,10 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
     for (const auto& u : ls.users) {
       if (!AivenOwnedUser(u) && !users.contains(u.name)) add(core::Kind::kUser, u.name);
     }
+    const auto schemas = Names(s.schemas);
+    for (const auto& x : ls.schemas) {
+      if (!InternalSubject(x.name) && !schemas.contains(x.name)) add(core::Kind::kSchema, x.name);
+    }
   }
   if (!s.prune) {
     auto acls = [&](core::Kind kind, const std::vector<model::Acl>& declared,

@@ -202,6 +202,41 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaRegist
   const auto& p = op.address.parts;
   return api_.DeleteAcl(p[0], p[1], /*schema_registry=*/true, r.id, op.address.ToString());
 }
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaCreate& r) {
+  const auto& p = op.address.parts;
+  auto id = api_.RegisterSchema(p[0], p[1], p[2], diff::Body(r));
+  if (!id.ok()) return id.status();
+  if (r.compatibility) return api_.PutSchemaCompatibility(p[0], p[1], p[2], *r.compatibility);
+  return core::Status::Ok();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaUpdate& r) {
+  const auto& p = op.address.parts;
+  // The level first: the new version is checked under the level the plan asks for.
+  if (r.compatibility) {
+    if (auto put = api_.PutSchemaCompatibility(p[0], p[1], p[2], *r.compatibility); !put.ok()) {
+      return put;
+    }
+  }
+  if (!r.schema) return core::Status::Ok();
+  const nlohmann::json body = {{"schema", *r.schema}, {"schemaType", r.type.value_or("AVRO")}};
+  auto check = api_.CheckSchemaCompatibility(p[0], p[1], p[2], body);
+  if (!check.ok() && !check.status().IsNotFound()) return check.status();  // 404: no versions
+  if (check.ok() && !check->compatible) {
+    return core::FailedPrecondition(
+        op.address.ToString() +
+        ": the new schema is not compatible with the subject's latest version" +
+        (check->message.empty() ? "" : " (" + check->message + ")") +
+        "; nothing was registered. Make the change compatible (e.g. give new fields a "
+        "default), or set the subject's compatibility to NONE");
+  }
+  return api_.RegisterSchema(p[0], p[1], p[2], body).status();
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteSchemaSubject(p[0], p[1], p[2]);
+}
 
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::IntegrationCreate& r) {
   nlohmann::json body = diff::Body(r);

@@ -53,6 +53,9 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::KafkaAclDelete& r);
   core::Status Send(const diff::Operation& op, const diff::SchemaRegistryAclCreate& r);
   core::Status Send(const diff::Operation& op, const diff::SchemaRegistryAclDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::SchemaCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::SchemaUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::SchemaDelete& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationCreate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::IntegrationDelete& r);

@@ -40,6 +40,8 @@ Duration EstimateDuration(const diff::Operation& op) {
     case Kind::kKafkaAcl:
     case Kind::kSchemaRegistryAcl:
       return seconds(1);
+    case Kind::kSchema:  // check + register (+ config): up to three quick calls
+      return seconds(3);
   }
   return seconds(5);
 }

@@ -1,6 +1,7 @@
 #include "loader/model_builder.h"
 
 #include "loader/names.h"
+#include "loader/schema_text.h"
 
 namespace aivenctl::loader {
 namespace {
@@ -376,6 +377,17 @@ class Builder {
       s.topics.push_back(Topic(t, s));
     }
     Acls(c, s, known && !allowed.acls, misfit);
+    Cursor schemas = c.Get("schemas");
+    if (schemas.Size() > 0 && known && !allowed.schemas) {
+      misfit("schemas", "only kafka services have a Schema Registry");
+    } else if (schemas.Size() > 0 && known) {
+      SchemaRegistryOn(s, schemas);
+    }
+    for (std::size_t i = 0; i < schemas.Size(); ++i) {
+      Cursor e = schemas.At(i);
+      if (!e.ok() || !e.j->is_object()) continue;
+      s.schemas.push_back(Schema(e, s));
+    }
   }
 
   // `acls` and `schema_registry_acls` (the schema checked their keys and permissions).
@@ -401,6 +413,82 @@ class Builder {
     read("acls", "topic", core::Kind::kKafkaAcl, s.acls);
     read("schema_registry_acls", "resource", core::Kind::kSchemaRegistryAcl,
          s.schema_registry_acls);
+  }
+
+  // Subjects need the service's Schema Registry: user_config.schema_registry: true. Reported
+  // at the first subject, naming the key to set.
+  void SchemaRegistryOn(const model::Service& s, const Cursor& schemas) {
+    auto it = s.user_config.find("schema_registry");
+    if (it != s.user_config.end() && it->is_boolean() && it->get<bool>()) return;
+    if (it != s.user_config.end() && it->is_string()) return;  // a variable, judged at apply
+    const bool off = it != s.user_config.end();
+    Cursor first = schemas.At(0);
+    Error(first.ok() && first.j->is_object() && first.Get("subject").ok() ? first.Get("subject").n
+                                                                          : first.n,
+          "schemas need the service's Schema Registry: set user_config.schema_registry: true "
+          "on service \"" +
+              s.name + "\"" + (off ? " (it is false)" : ""),
+          &s.address);
+  }
+
+  model::Schema Schema(const Cursor& c, const model::Service& s) {
+    model::Schema x;
+    x.pos = Pos(c.n);
+    Cursor subject = c.Get("subject");
+    if (auto n = subject.Str()) {
+      x.name = *n;
+      CheckNameAt(NameKind::kSubject, "subject", *n, subject);
+    }
+    x.address = core::Address::Child(core::Kind::kSchema, s.project, s.name, x.name);
+    Cursor type = c.Get("type");
+    if (auto t = type.Str()) {
+      x.type = *t;
+      x.key_pos["type"] = Pos(type.n);
+    }
+    Cursor level = c.Get("compatibility");
+    if (auto l = level.Str()) {
+      x.compatibility = *l;
+      x.key_pos["compatibility"] = Pos(level.n);
+    }
+    Cursor inline_text = c.Get("schema");
+    Cursor file = c.Get("schema_file");
+    if (inline_text.ok() && file.ok()) {
+      Error(file.n, "set either schema or schema_file, not both", &x.address);
+      return x;
+    }
+    if (!inline_text.ok() && !file.ok()) {
+      Error(subject.ok() ? subject.n : c.n,
+            "subject \"" + x.name +
+                "\" needs its schema: add schema_file (a path relative "
+                "to the plan file) or schema (the text inline)",
+            &x.address);
+      return x;
+    }
+    const Cursor& where = file.ok() ? file : inline_text;
+    x.key_pos[file.ok() ? "schema_file" : "schema"] = Pos(where.n);
+    std::string label = "inline schema";
+    if (auto path = file.Str()) {
+      x.schema_file = *path;
+      label = *path;
+      std::string error;
+      auto text = ReadSchemaFile(file_, *path, error);
+      if (!text) {
+        Error(file.n, "schema_file: " + error, &x.address);
+        return x;
+      }
+      x.schema = std::move(*text);
+    } else if (auto text = inline_text.Str()) {
+      x.schema = *text;
+    } else {
+      return x;  // the schema check reports the type
+    }
+    const bool known_type = x.type == "AVRO" || x.type == "JSON" || x.type == "PROTOBUF";
+    if (!known_type) return x;  // the schema check names the allowed types
+    if (auto problem = CheckSchemaText(x.type, x.schema)) {
+      const bool placed = problem->front() >= '0' && problem->front() <= '9';
+      Error(where.n, label + (placed && x.schema_file ? ":" : ": ") + *problem, &x.address);
+    }
+    return x;
   }
 
   model::Topic Topic(const Cursor& c, const model::Service& s) {

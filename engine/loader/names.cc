@@ -43,7 +43,17 @@ const Rule& RuleFor(NameKind kind) {
       [](char c) { return Lower(c) || Upper(c) || Digit(c) || c == '_' || c == '-'; }, 40,
       "a database name is 1-40 characters: letters, digits, '_' and '-', not starting with "
       "'-'"};
+  // Karapace takes any string; aivenctl keeps subjects to what fits an address and a URL path
+  // segment, and leaves names starting with '_' to Aiven (its internal subjects).
+  static const Rule kSubject{
+      [](char c) { return Lower(c) || Upper(c) || Digit(c) || c == '.' || c == '-'; },
+      [](char c) { return Lower(c) || Upper(c) || Digit(c) || c == '.' || c == '_' || c == '-'; },
+      255,
+      "a subject is 1-255 characters: letters, digits, '.', '_' and '-', not starting with '_' "
+      "(Aiven's own)"};
   switch (kind) {
+    case NameKind::kSubject:
+      return kSubject;
     case NameKind::kPlan:
       return kPlan;
     case NameKind::kProject:

@@ -27,6 +27,7 @@ class PlanChecker {
         Unique(s.topics, "topic", where);
         UniqueAcls(s.acls, "ACL", where);
         UniqueAcls(s.schema_registry_acls, "schema registry ACL", where);
+        Unique(s.schemas, "schema subject", where);
       }
       Unique(p.endpoints, "endpoint", "in project \"" + p.name + "\"");
     }

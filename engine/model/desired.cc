@@ -105,6 +105,7 @@ ChildSupport ChildrenOf(const std::string& type) {
   c.users = kUsers.contains(type);
   c.topics = type == "kafka";
   c.acls = type == "kafka";
+  c.schemas = type == "kafka";
   return c;
 }
 
@@ -121,6 +122,7 @@ PlanCounts Count(const Plan& plan) {
       c.users += static_cast<int>(s.users.size());
       c.topics += static_cast<int>(s.topics.size());
       c.acls += static_cast<int>(s.acls.size() + s.schema_registry_acls.size());
+      c.schemas += static_cast<int>(s.schemas.size());
     }
   }
   return c;

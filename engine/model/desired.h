@@ -114,6 +114,18 @@ struct Acl {
   std::string Key() const { return username + ":" + resource + ":" + permission; }
 };
 
+/// A Schema Registry subject of a Kafka service: its latest schema and its compatibility.
+struct Schema {
+  std::string name;                          ///< the subject, after interpolation
+  std::string type = "AVRO";                 ///< AVRO | JSON | PROTOBUF
+  std::string schema;                        ///< the text: inline, or read from schema_file
+  std::optional<std::string> schema_file;    ///< as written (relative to the plan file)
+  std::optional<std::string> compatibility;  ///< unset: the registry's default applies
+  core::SourcePos pos;                       ///< where the entry starts
+  KeyPositions key_pos;                      ///< "schema", "schema_file", "compatibility"
+  core::Address address;                     ///< schema:project/service/subject
+};
+
 /// An Aiven service with its children.
 struct Service {
   std::string name;                    ///< after interpolation
@@ -137,6 +149,7 @@ struct Service {
   std::vector<Topic> topics;              ///< in plan order
   std::vector<Acl> acls;                  ///< Kafka ACL entries, in plan order
   std::vector<Acl> schema_registry_acls;  ///< Schema Registry ACL entries, in plan order
+  std::vector<Schema> schemas;            ///< Schema Registry subjects, in plan order
   bool prune = false;                     ///< delete unlisted children
   bool protect = false;                   ///< never delete or replace
   bool adopt = false;                     ///< take over an unowned service of this name
@@ -246,18 +259,20 @@ struct ChildSupport {
   bool users = false;      ///< service users allowed
   bool topics = false;     ///< Kafka topics allowed
   bool acls = false;       ///< Kafka and Schema Registry ACLs allowed
+  bool schemas = false;    ///< Schema Registry subjects allowed
 };
 
 /// Children allowed for a service type (unknown types allow nothing).
 ChildSupport ChildrenOf(const std::string& service_type);
 
-/// Counts for summaries: projects, VPCs, services, databases, users, topics, ACLs,
+/// Counts for summaries: projects, VPCs, services, databases, users, topics, ACLs, schemas,
 /// integrations, endpoints.
 struct PlanCounts {
   int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0,
       endpoints = 0;
   int vpcs = 0;
   int acls = 0;  ///< Kafka plus Schema Registry ACL entries
+  int schemas = 0;
 };
 
 /// Counts the resources in a plan.

@@ -13,6 +13,9 @@ const LiveDatabase* LiveService::FindDatabase(const std::string& name) const {
 const LiveTopic* LiveService::FindTopic(const std::string& name) const {
   return FindByName(topics, name);
 }
+const LiveSchema* LiveService::FindSchema(const std::string& name) const {
+  return FindByName(schemas, name);
+}
 const LiveService* LiveProject::FindService(const std::string& name) const {
   return FindByName(services, name);
 }

@@ -52,6 +52,15 @@ struct LiveAcl {
   /// "username:resource:permission": what identifies it.
   std::string Key() const { return username + ":" + resource + ":" + permission; }
 };
+/// A Schema Registry subject: its latest version and its own compatibility level.
+struct LiveSchema {
+  std::string name;                          ///< the subject
+  int version = 0;                           ///< latest version number
+  int id = 0;                                ///< the registry's schema id of that version
+  std::string type = "AVRO";                 ///< schemaType (AVRO when the API omits it)
+  std::string schema;                        ///< the schema text as registered
+  std::optional<std::string> compatibility;  ///< subject-level config; nullopt: none set
+};
 
 /// A service integration (from `service.service_integrations`).
 struct LiveIntegration {
@@ -111,6 +120,8 @@ struct LiveService {
   std::vector<LiveAcl> acls;                  ///< sorted by Key(), then id
   bool schema_registry_acls_read = false;     ///< the object carried `schema_registry_acl`
   std::vector<LiveAcl> schema_registry_acls;  ///< sorted by Key(), then id
+  bool schemas_read = false;                  ///< true when the subjects were listed
+  std::vector<LiveSchema> schemas;            ///< sorted by subject
   std::vector<LiveIntegration> integrations;  ///< sorted by id
   bool has_backup = false;                    ///< at least one entry in `backups`
   core::Address address;                      ///< service:project/name
@@ -119,6 +130,7 @@ struct LiveService {
   const LiveUser* FindUser(const std::string& name) const;
   const LiveDatabase* FindDatabase(const std::string& name) const;
   const LiveTopic* FindTopic(const std::string& name) const;
+  const LiveSchema* FindSchema(const std::string& name) const;
 };
 
 /// A project as the project list reports it, with the token's roles in it.

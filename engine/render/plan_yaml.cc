@@ -70,6 +70,19 @@ void Service(const model::Service& s, std::string& out) {
   };
   acls("acls", "topic", s.acls);
   acls("schema_registry_acls", "resource", s.schema_registry_acls);
+  if (!s.schemas.empty()) {
+    out += in + "schemas:\n";
+    for (const auto& x : s.schemas) {
+      json j = {{"subject", x.name}, {"type", x.type}};
+      if (x.schema_file) {
+        j["schema_file"] = *x.schema_file;
+      } else {
+        j["schema"] = x.schema;
+      }
+      if (x.compatibility) j["compatibility"] = *x.compatibility;
+      out += in + "  - " + j.dump() + "\n";
+    }
+  }
 }
 
 }  // namespace

@@ -66,6 +66,12 @@ core::Status PermissionError(const std::string& project, const core::Status& sta
               status.message()};
 }
 
+/// True when a Kafka service runs its Schema Registry (user_config.schema_registry: true).
+bool SchemaRegistryOn(const model::LiveService& svc) {
+  auto it = svc.user_config.find("schema_registry");
+  return it != svc.user_config.end() && it->is_boolean() && it->get<bool>();
+}
+
 /// The config keys the plan sets on its topics: project -> service -> topic -> keys.
 using DesiredConfigKeys =
     std::map<std::string, std::map<std::string, std::map<std::string, std::set<std::string>>>>;
@@ -224,8 +230,8 @@ class RefreshRun {
     bool vpcs = vpc_projects_.count(project) != 0;
     for (const auto& svc : *services) vpcs = vpcs || !svc.project_vpc_id.empty();
     if (vpcs) pool_.Submit([this, project] { VpcsTask(project); });
-    enum class FollowUp { kTopics, kDatabases, kAcls };
-    std::vector<std::pair<size_t, FollowUp>> follow_ups;
+    enum class FollowUp { kTopics, kDatabases, kAcls, kSchemas };
+    std::vector<std::pair<size_t, FollowUp>> follow_ups;  // index, what to read
     for (size_t i = 0; i < services->size(); ++i) {
       const model::LiveService& svc = (*services)[i];
       if (!depth_.children || !Serving(svc.state)) continue;
@@ -236,6 +242,9 @@ class RefreshRun {
       // Aiven's service object carries both ACL lists; a list call only when it did not.
       if (children.acls && (!svc.acls_read || !svc.schema_registry_acls_read)) {
         follow_ups.emplace_back(i, FollowUp::kAcls);
+      }
+      if (children.schemas && SchemaRegistryOn(svc)) {
+        follow_ups.emplace_back(i, FollowUp::kSchemas);
       }
     }
     {
@@ -254,6 +263,9 @@ class RefreshRun {
           break;
         case FollowUp::kAcls:
           pool_.Submit([this, project, index] { AclsTask(project, index); });
+          break;
+        case FollowUp::kSchemas:
+          pool_.Submit([this, project, index] { SchemasTask(project, index); });
           break;
       }
     }
@@ -298,6 +310,17 @@ class RefreshRun {
     std::lock_guard lock(mu_);
     endpoints_[project] = std::move(endpoints).value();
   }
+
+  // The Schema Registry subjects (only where the registry is on: it answers nothing else).
+  void SchemasTask(const std::string& project, size_t index) {
+    auto schemas = api_.ListSchemas(project, ServiceName(project, index));
+    if (!schemas.ok()) return Fail(schemas.status());
+    std::lock_guard lock(mu_);
+    model::LiveService& svc = services_[project][index];
+    svc.schemas = std::move(schemas).value();
+    svc.schemas_read = true;
+  }
+
   void DatabasesTask(const std::string& project, size_t index) {
     auto dbs = api_.ListDatabases(project, ServiceName(project, index));
     if (!dbs.ok()) return Fail(dbs.status());

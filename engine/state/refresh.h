@@ -10,6 +10,8 @@
 //     T_s counts the listed topics whose plan `config` sets a key the list item lacks
 //     (the list carries cleanup_policy, min_insync_replicas, retention_bytes,
 //     remote_storage_enable); usually T_s = 0.
+//   + per Kafka service with user_config.schema_registry: true, 1 subject list and 3 reads
+//     per subject (its versions, the latest version, its compatibility config)
 // The service list carries users, integrations, tags and (usually) databases.
 
 #include <stop_token>

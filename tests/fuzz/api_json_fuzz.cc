@@ -4,8 +4,9 @@
 // VPC list / VPC object), E service (its acl and schema_registry_acl included), F databases and
 // ACL lists, G topic list, H topic, I topic batch (v2), J integration (and the same body as an
 // integration endpoint and as an endpoint list), K service types / integration types, L error
-// body. The rest is the body. The parsers promise tolerance: never an exception, never a crash,
-// and no secret-looking user_config key survives the mapping.
+// body. The rest is the body. Every JSON body also goes through the Schema Registry parsers
+// (api/schema_json.h). The parsers promise tolerance: never an exception, never a crash, and no
+// secret-looking user_config key survives the mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@
 
 #include "api/errors.h"
 #include "api/live_json.h"
+#include "api/schema_json.h"
 
 namespace {
 
@@ -110,5 +112,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       break;
     }
   }
+  // Schema Registry answers: subjects, versions, one version, a compatibility level.
+  for (const auto& subject : api::SubjectsFromJson(body)) {
+    if (subject.empty()) std::abort();
+  }
+  if (auto latest = api::LatestVersionFromJson(body); latest && *latest < 1) std::abort();
+  const auto schema = api::SchemaVersionFromJson(body);
+  if (schema.type.empty() || schema.version < 0 || schema.id < 0) std::abort();
+  (void)api::CompatibilityFromJson(body);
   return 0;
 }

@@ -14,6 +14,7 @@ TEST(Address, RoundTripsEveryKind) {
                            Address::Acl(Kind::kKafkaAcl, "ci-42", "k", "app-*", "ev/*", "read"),
                            Address::Acl(Kind::kSchemaRegistryAcl, "ci-42", "k", "app",
                                         "Subject:a:b", "schema_registry_read"),
+                           Address::Child(Kind::kSchema, "ci-42", "events", "orders-value"),
                            Address::Integration("ci-42", "prometheus", "pg", "@prom")}) {
     const auto parsed = Address::Parse(a.ToString());
     ASSERT_TRUE(parsed.ok()) << parsed.status().message();
@@ -40,6 +41,8 @@ TEST(Address, ParentAndErrors) {
             "service:my-project/pg)");
   EXPECT_FALSE(Address::Parse("service:p").ok());
   EXPECT_FALSE(Address::Parse("topic:p//t").ok());
+  EXPECT_EQ(Address::Parse("schema:p/k/orders-value")->ToString(), "schema:p/k/orders-value");
+  EXPECT_FALSE(Address::Parse("schema:p/k").ok());
 }
 
 }  // namespace

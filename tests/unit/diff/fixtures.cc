@@ -167,7 +167,19 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
     std::sort(out.begin(), out.end(),
               [](const auto& a, const auto& b) { return a.Key() < b.Key(); });
   }
+  s.schemas_read = j.contains("schemas");
+  for (const auto& x : j.value("schemas", json::array())) {
+    model::LiveSchema lx;
+    lx.name = x.at("subject");
+    lx.version = x.value("version", 1);
+    lx.id = x.value("id", 1);
+    lx.type = x.value("type", "AVRO");
+    lx.schema = x.at("schema");
+    if (x.contains("compatibility")) lx.compatibility = x["compatibility"];
+    s.schemas.push_back(std::move(lx));
+  }
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(s.schemas.begin(), s.schemas.end(), by_name);
   std::sort(s.users.begin(), s.users.end(), by_name);
   std::sort(s.databases.begin(), s.databases.end(), by_name);
   std::sort(s.topics.begin(), s.topics.end(), by_name);

@@ -32,7 +32,8 @@ model::Catalog CatalogFromJson(const nlohmann::json& j);
 /// "vpcs":[{"id","cloud","network_cidr","state"?}],
 /// "services":[{"name","type","plan","cloud"?,"state"?,"owned"?,"tags"?,"user_config"?,...,
 /// "project_vpc_id"?,
-/// "users":["app" | {...}],"databases":[...],"topics":[{...}]}],"integrations":[{"id","type",
+/// "users":["app" | {...}],"databases":[...],"topics":[{...}],"schemas":[{"subject",
+/// "schema","type"?,"version"?,"id"?,"compatibility"?}]}],"integrations":[{"id","type",
 /// "source","dest","user_config"?}]}],"absent_projects":[...]}. "owned": true stamps this
 /// plan's ownership tags ("test"), a string another plan's. Defaults: state RUNNING, cloud
 /// the project's default_cloud (google-europe-west1), avnadmin/defaultdb added.

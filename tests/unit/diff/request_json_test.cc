@@ -86,6 +86,16 @@ std::vector<Case> Cases() {
        TopicUpdate{TopicChanges{.partitions = 12, .config = json{{"retention_ms", nullptr}}}},
        R"({"update":{"config":{"retention_ms":null},"partitions":12}})"},
       {Kind::kTopic, Action::kDelete, TopicDelete{}, "{}"},
+      {Kind::kSchema, Action::kCreate, SchemaCreate{"AVRO", R"("string")", "FULL"},
+       R"({"compatibility":"FULL","create":{"schema":"\"string\"","schemaType":"AVRO"}})"},
+      {Kind::kSchema, Action::kCreate, SchemaCreate{"JSON", "{}", std::nullopt},
+       R"({"create":{"schema":"{}","schemaType":"JSON"}})"},
+      {Kind::kSchema, Action::kUpdate, SchemaUpdate{"PROTOBUF", "syntax = \"proto3\";", "NONE"},
+       R"({"compatibility":"NONE","register":{"schema":"syntax = \"proto3\";",)"
+       R"("schemaType":"PROTOBUF"}})"},
+      {Kind::kSchema, Action::kUpdate, SchemaUpdate{std::nullopt, std::nullopt, "BACKWARD"},
+       R"({"compatibility":"BACKWARD"})"},
+      {Kind::kSchema, Action::kDelete, SchemaDelete{}, "{}"},
       {Kind::kIntegration, Action::kCreate,
        IntegrationCreate{"metrics", "ci", "pg", "ci", "grafana", std::nullopt},
        R"({"create":{"dest_project":"ci","dest_service":"grafana","integration_type":"metrics",)"
@@ -155,6 +165,10 @@ TEST(RequestJson, RefusesWhatItDoesNotKnowWithThePath) {
             "changeset.operations[3].request.create.service_type: missing");
   EXPECT_EQ(error(Kind::kService, Action::kDelete, R"({"unprotect":"yes"})"),
             "changeset.operations[3].request.unprotect: expected a boolean");
+  EXPECT_EQ(error(Kind::kSchema, Action::kUpdate, R"({})"),
+            "changeset.operations[3].request: a schema update needs \"register\" or "
+            "\"compatibility\"");
+  EXPECT_EQ(error(Kind::kSchema, Action::kCreate, R"({"create":{"schema":"{}"}})"), "");
   EXPECT_EQ(error(Kind::kTopic, Action::kUpdate, R"({"update":{"partitions":1.5}})"),
             "changeset.operations[3].request.update.partitions: expected an integer");
   EXPECT_EQ(error(Kind::kTopic, Action::kUpdate, R"({"update":{"partitions":4294967297}})"),

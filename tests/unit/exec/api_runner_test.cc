@@ -66,7 +66,8 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
                        R"("network_cidr":"10.20.0.0/24","state":"ACTIVE"}],)"
                        R"("service_integration_endpoint":{"endpoint_id":"e-9"},)"
                        R"("service_integration_endpoints":[{"endpoint_id":"e-1",)"
-                       R"("endpoint_name":"prom","endpoint_type":"prometheus"}]})");
+                       R"("endpoint_name":"prom","endpoint_type":"prometheus"}],)"
+                       R"("id":3,"is_compatible":true})");
   });
   const model::Tags tags = {{"team", "x"}};
   auto op = [](const char* address, diff::Action action, diff::Request request) {
@@ -99,6 +100,9 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
       op("user:p/s/u", Action::kUpdate, diff::UserUpdate{{{"pg_allow_replication", true}}}),
       op("topic:p/k/t", Action::kCreate, diff::TopicCreate{.name = "t", .partitions = 3}),
       op("topic:p/k/t", Action::kUpdate, diff::TopicUpdate{diff::TopicChanges{.partitions = 6}}),
+      op("schema:p/k/v", Action::kCreate, diff::SchemaCreate{"AVRO", R"("int")", "FULL"}),
+      op("schema:p/k/v", Action::kUpdate, diff::SchemaUpdate{"JSON", "{}", "NONE"}),
+      op("schema:p/k/v", Action::kUpdate, diff::SchemaUpdate{std::nullopt, std::nullopt, "FULL"}),
       op("integration:p/metrics:s->g", Action::kCreate,
          diff::IntegrationCreate{"metrics", "p", "s", "p", "g", std::nullopt}),
       op("integration:p/metrics:s->g", Action::kUpdate, diff::IntegrationUpdate{"i-1", {{"x", 1}}}),
@@ -121,6 +125,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
       op("kafka_acl:p/k/app-*:events-*:read", Action::kDelete, diff::KafkaAclDelete{"acl1"}),
       op("schema_registry_acl:p/k/app-*:Subject:e/x:schema_registry_read", Action::kDelete,
          diff::SchemaRegistryAclDelete{"default-sr 1"}),
+      op("schema:p/k/v", Action::kDelete, diff::SchemaDelete{}),
       op("topic:p/k/t", Action::kDelete, diff::TopicDelete{}),
       op("user:p/s/u", Action::kDelete, diff::UserDelete{}),
       op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
@@ -160,6 +165,15 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "POST /v1/project/p/service/k/topic {\"partitions\":3,\"tags\":[],"
             "\"topic_name\":\"t\"}\n"
             "PUT /v1/project/p/service/k/topic/t {\"partitions\":6}\n"
+            "POST /v1/project/p/service/k/kafka/schema/subjects/v/versions "
+            "{\"schema\":\"\\\"int\\\"\",\"schemaType\":\"AVRO\"}\n"
+            "PUT /v1/project/p/service/k/kafka/schema/config/v {\"compatibility\":\"FULL\"}\n"
+            "PUT /v1/project/p/service/k/kafka/schema/config/v {\"compatibility\":\"NONE\"}\n"
+            "POST /v1/project/p/service/k/kafka/schema/compatibility/subjects/v/versions/latest "
+            "{\"schema\":\"{}\",\"schemaType\":\"JSON\"}\n"
+            "POST /v1/project/p/service/k/kafka/schema/subjects/v/versions "
+            "{\"schema\":\"{}\",\"schemaType\":\"JSON\"}\n"
+            "PUT /v1/project/p/service/k/kafka/schema/config/v {\"compatibility\":\"FULL\"}\n"
             "POST /v1/project/p/integration {\"dest_project\":\"p\",\"dest_service\":\"g\","
             "\"integration_type\":\"metrics\",\"source_project\":\"p\","
             "\"source_service\":\"s\"}\n"
@@ -181,6 +195,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "\"schema_registry_read\",\"resource\":\"Subject:e/x\",\"username\":\"app-*\"}\n"
             "DELETE /v1/project/p/service/k/acl/acl1 \n"
             "DELETE /v1/project/p/service/k/kafka/schema-registry/acl/default-sr%201 \n"
+            "DELETE /v1/project/p/service/k/kafka/schema/subjects/v \n"
             "DELETE /v1/project/p/service/k/topic/t \n"
             "DELETE /v1/project/p/service/s/user/u \n"
             "DELETE /v1/project/p/service/s/db/d \n"
@@ -188,6 +203,28 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "DELETE /v1/project/p/service/s \n"
             "DELETE /v1/project/p/vpcs/v-1 \n"
             "DELETE /v1/project/p \n");
+}
+
+// A changed schema is checked first; an incompatible one fails with Aiven's reasons and is
+// never registered.
+TEST(ApiRunner, AnIncompatibleSchemaFailsWithAivensMessageAndRegistersNothing) {
+  Fixture f;
+  f.transport.Script({Answer(200, R"({"is_compatible":false,"messages":["reader (new schema): )"
+                                  R"(field 'n' is missing in the writer's schema and has no )"
+                                  R"(default"]})")});
+  diff::Operation o;
+  o.address = *core::Address::Parse("schema:p/k/events-value");
+  o.action = diff::Action::kUpdate;
+  o.request = diff::SchemaUpdate{"AVRO", R"({"type":"record"})", std::nullopt};
+  core::Status s = f.runner.Call(o, {});
+  EXPECT_EQ(s.code(), core::Code::kFailedPrecondition);
+  EXPECT_EQ(s.message(),
+            "schema:p/k/events-value: the new schema is not compatible with the subject's latest "
+            "version (reader (new schema): field 'n' is missing in the writer's schema and has "
+            "no default); nothing was registered. Make the change compatible (e.g. give new "
+            "fields a default), or set the subject's compatibility to NONE");
+  ASSERT_EQ(f.transport.requests().size(), 1u);
+  EXPECT_EQ(f.transport.requests()[0].method, "POST");
 }
 
 TEST(ApiRunner, RefusesARequestThatDoesNotFitItsOperation) {

@@ -12,6 +12,8 @@ TEST(Model, ChildrenFollowTheServiceType) {
   EXPECT_TRUE(ChildrenOf("pg").users);
   EXPECT_FALSE(ChildrenOf("pg").topics);
   EXPECT_TRUE(ChildrenOf("kafka").topics);
+  EXPECT_TRUE(ChildrenOf("kafka").schemas);
+  EXPECT_FALSE(ChildrenOf("pg").schemas);
   EXPECT_FALSE(ChildrenOf("kafka").databases);
   EXPECT_FALSE(ChildrenOf("grafana").users);
   EXPECT_FALSE(ChildrenOf("no-such-type").users);
@@ -33,6 +35,7 @@ TEST(Model, CountAndFind) {
   s.name = "k";
   s.topics.resize(3);
   s.users.resize(1);
+  s.schemas.resize(2);
   p.services.push_back(s);
   p.integrations.resize(2);
   plan.projects.push_back(p);
@@ -41,6 +44,7 @@ TEST(Model, CountAndFind) {
   EXPECT_EQ(1, c.services);
   EXPECT_EQ(3, c.topics);
   EXPECT_EQ(1, c.users);
+  EXPECT_EQ(2, c.schemas);
   EXPECT_EQ(2, c.integrations);
   EXPECT_NE(nullptr, plan.FindService("a", "k"));
   EXPECT_EQ(nullptr, plan.FindService("a", "x"));

@@ -493,3 +493,70 @@ TEST(RefreshScripted, TopicVanishedBeforeTheBatchReadIsGone) {
 
 }  // namespace
 }  // namespace aivenctl::state
+
+namespace aivenctl::state {
+namespace {
+
+// Subjects are read only where the Schema Registry is on: the list, then per subject its
+// versions, the latest one and its own level (404 40408: none of its own; a subject gone
+// between the reads is left out).
+TEST(RefreshScripted, SubjectsOnlyWhereTheRegistryIsOn) {
+  api::testing::FakeTransport transport;
+  transport.SetHandler([](const api::HttpRequest& r) {
+    using api::testing::Answer;
+    const std::string sr = "/v1/project/p/service/k/kafka/schema";
+    if (r.path == "/v1/project") return Answer(200, R"({"projects":[{"project_name":"p"}]})");
+    if (r.path == "/v1/project/p/service") {
+      return Answer(200, R"({"services":[
+        {"service_name":"k","service_type":"kafka","state":"RUNNING",
+         "user_config":{"schema_registry":true}},
+        {"service_name":"plain","service_type":"kafka","state":"RUNNING"}]})");
+    }
+    if (r.path == "/v1/clouds") return Answer(200, R"({"clouds":[]})");
+    if (r.path == "/v1/service_types") return Answer(200, R"({"service_types":{}})");
+    if (r.path == "/v1/project/p/integration_types") {
+      return Answer(200, R"({"integration_types":[]})");
+    }
+    if (r.path.find("/topic") != std::string::npos) return Answer(200, R"({"topics":[]})");
+    if (r.path == sr + "/subjects") return Answer(200, R"({"subjects":["b","a","gone"]})");
+    if (r.path == sr + "/subjects/a/versions") return Answer(200, R"({"versions":[1,3,2]})");
+    if (r.path == sr + "/subjects/a/versions/3") {
+      return Answer(200, R"({"version":{"subject":"a","version":3,"id":9,"schema":"\"int\""}})");
+    }
+    if (r.path == sr + "/config/a") return Answer(200, R"({"compatibilityLevel":"FULL"})");
+    if (r.path == sr + "/subjects/b/versions") return Answer(200, R"({"versions":[1]})");
+    if (r.path == sr + "/subjects/b/versions/1") {
+      return Answer(200, R"({"version":{"subject":"b","version":1,"id":4,"schema":"{}",
+        "schemaType":"JSON"}})");
+    }
+    return Answer(404, R"({"message":"Subject not found.","errors":[{"error_code":"40401"}]})");
+  });
+  core::FakeClock clock;
+  api::RateBudget budget(clock);
+  api::Client client(transport, clock, budget);
+  api::Api api(client);
+  auto result = Refresh(api, PlanFor({"p"}));
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+  const model::LiveService* k = result->live.FindService("p", "k");
+  ASSERT_NE(k, nullptr);
+  EXPECT_TRUE(k->schemas_read);
+  ASSERT_EQ(k->schemas.size(), 2u);
+  EXPECT_EQ(k->schemas[0].name, "a");
+  EXPECT_EQ(k->schemas[0].version, 3);
+  EXPECT_EQ(k->schemas[0].id, 9);
+  EXPECT_EQ(k->schemas[0].type, "AVRO");
+  EXPECT_EQ(k->schemas[0].compatibility.value_or(""), "FULL");
+  EXPECT_EQ(k->schemas[1].name, "b");
+  EXPECT_EQ(k->schemas[1].type, "JSON");
+  EXPECT_FALSE(k->schemas[1].compatibility.has_value());
+  EXPECT_FALSE(result->live.FindService("p", "plain")->schemas_read);
+  int registry_reads = 0;
+  for (const auto& r : transport.requests()) {
+    if (r.path.find("/kafka/schema") != std::string::npos) ++registry_reads;
+    EXPECT_EQ(r.path.find("/service/plain/kafka"), std::string::npos) << r.path;
+  }
+  EXPECT_EQ(registry_reads, 1 + 3 + 3 + 1);  // list; a: 3; b: 3; gone: versions only
+}
+
+}  // namespace
+}  // namespace aivenctl::state
