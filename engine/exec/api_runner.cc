@@ -223,9 +223,9 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::SchemaUpdate
   auto check = api_.CheckSchemaCompatibility(p[0], p[1], p[2], body);
   if (!check.ok() && !check.status().IsNotFound()) return check.status();  // 404: no versions
   if (check.ok() && !check->compatible) {
+    // The executor names the operation's address before the message.
     return core::FailedPrecondition(
-        op.address.ToString() +
-        ": the new schema is not compatible with the subject's latest version" +
+        std::string("the new schema is not compatible with the subject's latest version") +
         (check->message.empty() ? "" : " (" + check->message + ")") +
         "; nothing was registered. Make the change compatible (e.g. give new fields a "
         "default), or set the subject's compatibility to NONE");

@@ -46,7 +46,15 @@ const Case kCases[] = {
             compatibility: FULL
 )"),
      Live(""),
-     "",
+     R"EXP(+ schema:ci/kafka/events-value
+    type: "AVRO"
+    schema: "inline (81 bytes)"
+    compatibility: "FULL"
+
+Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.
+--
+#0 create schema:ci/kafka/events-value [] {"compatibility":"FULL","create":{"schema":"{\"type\": \"record\", \"name\": \"Event\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}","schemaType":"AVRO"}}
+)EXP",
      {},
      {},
      false,
@@ -66,7 +74,14 @@ const Case kCases[] = {
 )"),
      Live(R"({"subject": "events-value", "schema": ")" + kV1 +
           R"(", "version": 2, "id": 7, "compatibility": "NONE"})"),
-     "",
+     R"EXP(~ schema:ci/kafka/events-value
+    schema: "version 2" -> "version 3 from inline (125 bytes)"
+    compatibility: "NONE" -> "BACKWARD"
+
+Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
+--
+#0 update schema:ci/kafka/events-value [] {"compatibility":"BACKWARD","register":{"schema":"{\"type\": \"record\", \"name\": \"Event\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"n\", \"type\": \"int\", \"default\": 0}]}","schemaType":"AVRO"}}
+)EXP",
      {},
      {},
      false,
@@ -79,7 +94,14 @@ const Case kCases[] = {
             schema: '{"type": "object"}'
 )"),
      Live(R"({"subject": "events-value", "schema": ")" + kV1 + R"("})"),
-     "",
+     R"EXP(~ schema:ci/kafka/events-value
+    type: "AVRO" -> "JSON"
+    schema: "version 1" -> "version 2 from inline (18 bytes)"
+
+Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
+--
+#0 update schema:ci/kafka/events-value [] {"register":{"schema":"{\"type\": \"object\"}","schemaType":"JSON"}}
+)EXP",
      {},
      {},
      false,
@@ -93,7 +115,11 @@ const Case kCases[] = {
      Live(R"({"subject": "events-value", "schema": ")" + kV1 +
           R"("}, {"subject": "legacy-value", "schema": "\"string\""},
              {"subject": "_audit", "schema": "\"string\""})"),
-     ""},
+     R"EXP(Unmanaged, kept (live but not in the plan; not changes):
+    schema:ci/kafka/legacy-value
+
+No changes: the live state matches the plan.
+)EXP"},
 
     {"prune_true_deletes_undeclared_subjects_but_never_aiven_ones",
      Plan(R"(          - subject: events-value
@@ -103,7 +129,12 @@ const Case kCases[] = {
      Live(R"({"subject": "events-value", "schema": ")" + kV1 +
           R"("}, {"subject": "legacy-value", "schema": "\"string\""},
              {"subject": "_audit", "schema": "\"string\""})"),
-     "",
+     R"EXP(- schema:ci/kafka/legacy-value (not in the plan, prune: true)
+
+Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
+--
+#0 delete schema:ci/kafka/legacy-value [] {}
+)EXP",
      {},
      {},
      false,
@@ -117,7 +148,18 @@ const Case kCases[] = {
      R"({"projects": [{"name": "ci", "owned": true, "services": [
       {"name": "kafka", "type": "kafka", "plan": "business-4", "owned": true,
        "node_count": 3}]}]})",
-     "",
+     R"EXP(~ service:ci/kafka
+    user_config.schema_registry: (unset) -> true
++ schema:ci/kafka/events-value
+    type: "AVRO"
+    schema: "inline (8 bytes)"
+
+Cost: $0.685/h -> $0.685/h (+$0.000/h), $500.05 -> $500.05 per month (+$0.00)
+Plan: 1 to create, 1 to update, 0 to replace, 0 to destroy.
+--
+#0 update service:ci/kafka [] {"update":{"user_config":{"schema_registry":true}}}
+#1 create schema:ci/kafka/events-value [0] {"create":{"schema":"\"string\"","schemaType":"AVRO"}}
+)EXP",
      {},
      {},
      false,
@@ -130,7 +172,14 @@ const Case kCases[] = {
 )"),
      Live(R"({"subject": "events-value", "schema": ")" + kV1 +
           R"("}, {"subject": "_audit", "schema": "\"string\""})"),
-     "",
+     R"EXP(- project:ci
+- service:ci/kafka
+    cost: $0.685/h -> $0.000/h, $500.05 -> $0.00 per month
+- schema:ci/kafka/events-value (deleted with service:ci/kafka)
+
+Cost: $0.685/h -> $0.000/h (-$0.685/h), $500.05 -> $0.00 per month (-$500.05)
+Plan: 0 to create, 0 to update, 0 to replace, 3 to destroy.
+)EXP",
      {},
      {},
      true},

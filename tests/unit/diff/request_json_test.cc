@@ -168,7 +168,8 @@ TEST(RequestJson, RefusesWhatItDoesNotKnowWithThePath) {
   EXPECT_EQ(error(Kind::kSchema, Action::kUpdate, R"({})"),
             "changeset.operations[3].request: a schema update needs \"register\" or "
             "\"compatibility\"");
-  EXPECT_EQ(error(Kind::kSchema, Action::kCreate, R"({"create":{"schema":"{}"}})"), "");
+  EXPECT_EQ(error(Kind::kSchema, Action::kCreate, R"({"create":{"schema":"{}"}})"),
+            "changeset.operations[3].request.create.schemaType: missing");
   EXPECT_EQ(error(Kind::kTopic, Action::kUpdate, R"({"update":{"partitions":1.5}})"),
             "changeset.operations[3].request.update.partitions: expected an integer");
   EXPECT_EQ(error(Kind::kTopic, Action::kUpdate, R"({"update":{"partitions":4294967297}})"),

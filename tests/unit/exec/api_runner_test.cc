@@ -219,8 +219,8 @@ TEST(ApiRunner, AnIncompatibleSchemaFailsWithAivensMessageAndRegistersNothing) {
   core::Status s = f.runner.Call(o, {});
   EXPECT_EQ(s.code(), core::Code::kFailedPrecondition);
   EXPECT_EQ(s.message(),
-            "schema:p/k/events-value: the new schema is not compatible with the subject's latest "
-            "version (reader (new schema): field 'n' is missing in the writer's schema and has "
+            "the new schema is not compatible with the subject's latest version (reader (new "
+            "schema): field 'n' is missing in the writer's schema and has "
             "no default); nothing was registered. Make the change compatible (e.g. give new "
             "fields a default), or set the subject's compatibility to NONE");
   ASSERT_EQ(f.transport.requests().size(), 1u);

@@ -92,7 +92,7 @@ TEST_F(PlanDir, BadJsonInASchemaFileNamesThePlaceInBothFiles) {
   EXPECT_EQ(12, r.diagnostics[0].pos.line);
   EXPECT_EQ(26, r.diagnostics[0].pos.column);
   EXPECT_EQ(
-      "schemas/orders.avsc:4:3: syntax error while parsing object - unexpected string literal; "
+      "schemas/orders.avsc:4:10: syntax error while parsing object - unexpected string literal; "
       "expected '}' (AVRO schemas are JSON)",
       r.diagnostics[0].message);
 }
@@ -126,11 +126,11 @@ projects:
           - {subject: c, type: PROTOBUF, schema: '  '}
 )");
   EXPECT_EQ(
-      "11:13: error: schemas need the service's Schema Registry: set "
+      "11:23: error: schemas need the service's Schema Registry: set "
       "user_config.schema_registry: true on service \"events\" (it is false)\n"
-      "12:11: error: duplicate schema subject \"a\" in service \"events\" (first defined at "
-      "11:11)\n"
-      "13:39: error: inline schema: an AVRO schema object needs a \"type\"\n",
+      "12:13: error: duplicate schema subject \"a\" in service \"events\" (first defined at "
+      "11:13)\n"
+      "14:50: error: inline schema: the schema is empty\n",
       Lines(r));
 }
 
