@@ -107,9 +107,10 @@ TEST_F(Schemas, CompatibilityChecksFollowTheSubjectsLevel) {
   EXPECT_EQ(api().Get(base() + "/config/e").body, json({{"compatibilityLevel", "NONE"}}));
   EXPECT_EQ(api().Post(check, {{"schema", kBad}}).body, json({{"is_compatible", true}}));
   EXPECT_EQ(Register("e", kBad).body, json({{"id", 2}}));
+  // An unknown level: strict mode refuses it against Aiven's enum before the handler (whose
+  // own answer, 422 42203, is what a lenient emulator gives).
   r = api().Put(base() + "/config/e", {{"compatibility", "SIDEWAYS"}});
-  EXPECT_EQ(r.status, 422) << r.Describe();
-  EXPECT_EQ(ErrorCode(r), "42203");
+  ExpectErrorContaining(r, 400, "Invalid input for compatibility: \"SIDEWAYS\" is not one of");
   EXPECT_EQ(
       api().Post(base() + "/compatibility/subjects/nope/versions/latest", {{"schema", kV1}}).status,
       404);
