@@ -305,6 +305,9 @@ Estimate TerraformCreate(const std::vector<diff::Operation>& ops, const Lifecycl
       case Kind::kDatabase:
       case Kind::kUser:
       case Kind::kEndpoint:
+      case Kind::kKafkaAcl:
+      case Kind::kSchemaRegistryAcl:
+      case Kind::kSchema:
         d = 2 * L;
         note = "POST + read";
         break;

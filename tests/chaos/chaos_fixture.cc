@@ -7,6 +7,7 @@
 #include <iostream>
 #include <mutex>
 #include <sstream>
+#include <tuple>
 
 namespace aivenctl::testing {
 
@@ -161,6 +162,22 @@ std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_
       }
       for (const auto& [tname, t] : Members(s, "topics").items()) {
         out.insert("topic:" + base + "/" + tname);
+      }
+      // ACL entries by content (Aiven's avnadmin defaults are not the plan's), subjects.
+      for (const auto& [field, kind, resource] :
+           {std::tuple{"acl", "kafka_acl:", "topic"},
+            std::tuple{"schema_registry_acl", "schema_registry_acl:", "resource"}}) {
+        for (const auto& [id, a] : Members(s, field).items()) {
+          if (a.value("username", "") == "avnadmin") continue;
+          out.insert(kind + base + "/" + a.value("username", "") + ":" + a.value(resource, "") +
+                     ":" + a.value("permission", ""));
+        }
+      }
+      const json registry = s.value("schema_registry", json::object());
+      for (const auto& [subject, versions] : Members(registry, "subjects").items()) {
+        if (!subject.empty() && subject[0] != '_' && !versions.empty()) {
+          out.insert("schema:" + base + "/" + subject);
+        }
       }
     }
     for (const auto& [id, rec] : Members(entry, "integrations").items()) {

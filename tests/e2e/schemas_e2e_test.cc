@@ -91,9 +91,10 @@ TEST_F(SchemasE2e, ApplyReplanNewVersionIncompatibleLevelImportDestroy) {
   dir_.Write("schemas/orders.avsc", kOrdersBad);
   ProcessOutcome refused = Aivenctl(Fast({"apply", plan}));
   EXPECT_NE(refused.code, 0) << refused.Describe();
-  EXPECT_NE(refused.err.find("schema:schemas-ci/events/orders-value: the new schema is not "
-                             "compatible with the subject's latest version (reader (new schema): "
-                             "field 'note' is missing in the writer's schema and has no default)"),
+  EXPECT_NE((refused.out + refused.err)
+                .find("schema:schemas-ci/events/orders-value: the new schema is not "
+                      "compatible with the subject's latest version (reader (new schema): "
+                      "field 'note' is missing in the writer's schema and has no default)"),
             std::string::npos)
       << refused.Describe();
   EXPECT_EQ(Get(Subjects() + "/subjects/orders-value/versions"), json({{"versions", {1, 2}}}));

@@ -552,8 +552,8 @@ TEST(RefreshScripted, SubjectsOnlyWhereTheRegistryIsOn) {
   EXPECT_FALSE(result->live.FindService("p", "plain")->schemas_read);
   int registry_reads = 0;
   for (const auto& r : transport.requests()) {
-    if (r.path.find("/kafka/schema") != std::string::npos) ++registry_reads;
-    EXPECT_EQ(r.path.find("/service/plain/kafka"), std::string::npos) << r.path;
+    if (r.path.find("/kafka/schema/") != std::string::npos) ++registry_reads;
+    EXPECT_EQ(r.path.find("/service/plain/kafka/schema/"), std::string::npos) << r.path;
   }
   EXPECT_EQ(registry_reads, 1 + 3 + 3 + 1);  // list; a: 3; b: 3; gone: versions only
 }
