@@ -19,6 +19,7 @@ void RegisterApiRoutes(Router& router, World& world) {
   RegisterIntegrationRoutes(router, world);
   RegisterVpcRoutes(router, world);
   RegisterAclRoutes(router, world);
+  RegisterConnectorRoutes(router, world);
 }
 
 }  // namespace aivenctl::emulator

@@ -60,6 +60,15 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
                  "Seconds until an integration is active")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--connector-seconds", o.connector_seconds,
+                 "Seconds a new or changed connector and its tasks stay UNASSIGNED")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  app.add_option("--connect-warmup-seconds", o.connect_warmup_seconds,
+                 "Seconds after a Kafka Connect service turns RUNNING that connector creates "
+                 "answer 503")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--latency-ms", latency, "Added latency per request: N or N:JITTER");
   app.add_option("--rate-limit", rate_limit, "N/SECONDS requests per token, answering 429 beyond");
   app.add_option("--fail-rate", o.fail_rate, "Probability of a random 500/502/503")

@@ -20,6 +20,10 @@ struct Options {
   double topic_seconds = 1;         ///< topic CONFIGURING -> ACTIVE
   double integration_seconds = 2;   ///< integration inactive -> active
   double vpc_release_seconds = 2;   ///< a VPC's last service gone -> the VPC may be deleted
+  double connector_seconds = 1;     ///< connector and tasks UNASSIGNED -> RUNNING
+  /// Kafka Connect answers connector creates 503 this long after its service turns
+  /// RUNNING (as Aiven does; Terraform provider issue 533).
+  double connect_warmup_seconds = 2;
   int latency_ms = 0;               ///< added to every /v1 request
   int latency_jitter_ms = 0;        ///< plus uniform 0..jitter
   int rate_limit = 0;               ///< requests per window per token; 0: off

@@ -71,6 +71,15 @@ model::LiveAcl AclFromJson(const nlohmann::json& acl);
 
 /// An `acl` array (items without a username or permission skipped), sorted by content.
 std::vector<model::LiveAcl> AclsFromJson(const nlohmann::json& acls);
+/// One connector of `GET .../connectors` ({name, config: {"connector.class", ...}}):
+/// config values as strings, secret keys (model::IsSecretConnectorKey) dropped to names.
+model::LiveConnector ConnectorFromJson(const nlohmann::json& connector);
+/// `{"connectors": [...]}` -> connectors sorted by name.
+std::vector<model::LiveConnector> ConnectorsFromJson(const nlohmann::json& body);
+/// `{"plugins": [{"class", ...}]}` -> the classes, sorted and unique.
+std::vector<std::string> ConnectorClassesFromJson(const nlohmann::json& body);
+/// `{"status": {"state", "tasks": [{"id", "state", "trace"}]}}` -> tasks sorted by id.
+model::ConnectorStatus ConnectorStatusFromJson(const nlohmann::json& body);
 
 model::LiveIntegration IntegrationFromJson(const nlohmann::json& integration);
 /// One `service_integration_endpoint` object (secret user_config keys dropped).

@@ -34,16 +34,32 @@ model::Project& ProjectNamed(model::Plan& plan, const std::string& name) {
   return p;
 }
 
-// True when `cs` still sends the create of the service at `address`.
+// True when `cs` still sends a request that carries the secrets of `address`: a service
+// create, or a connector create or update (its PUT replaces the whole config).
 bool Creates(const diff::Changeset& cs, const core::Address& address) {
   for (const auto& op : cs.operations) {
     if (op.address == address && (std::holds_alternative<diff::ServiceCreate>(op.request) ||
                                   std::holds_alternative<diff::EndpointCreate>(op.request) ||
-                                  std::holds_alternative<diff::EndpointUpdate>(op.request))) {
+                                  std::holds_alternative<diff::EndpointUpdate>(op.request) ||
+                                  std::holds_alternative<diff::ConnectorCreate>(op.request) ||
+                                  std::holds_alternative<diff::ConnectorUpdate>(op.request))) {
       return true;
     }
   }
   return false;
+}
+
+// Sets config[key] = value on the connector requests of `address`.
+void FillConnector(diff::Changeset& cs, const core::Address& address, const std::string& key,
+                   const std::string& value) {
+  for (auto& op : cs.operations) {
+    if (op.address != address) continue;
+    if (auto* create = std::get_if<diff::ConnectorCreate>(&op.request)) {
+      create->config[key] = value;
+    } else if (auto* update = std::get_if<diff::ConnectorUpdate>(&op.request)) {
+      update->config[key] = value;
+    }
+  }
 }
 
 }  // namespace
@@ -189,6 +205,10 @@ bool FillSecrets(diff::Changeset& cs, Io& io) {
     if (!Creates(cs, secret.address)) continue;
     const std::string value = io.env.Get(secret.env).value_or("");
     api::Secrets().Add(value);
+    if (secret.address.kind == core::Kind::kConnector) {
+      FillConnector(cs, secret.address, secret.path.substr(secret.path.find('.') + 1), value);
+      continue;
+    }
     const auto at = diff::SecretPointer(secret.path);  // FromJson refused any other path
     for (auto& op : cs.operations) {
       if (op.address != secret.address) continue;

@@ -26,6 +26,8 @@ const char* KindName(Kind kind) {
       return "schema";
     case Kind::kIntegration:
       return "integration";
+    case Kind::kConnector:
+      return "connector";
   }
   return "unknown";
 }
@@ -100,6 +102,8 @@ Result<Address> Address::Parse(std::string_view text) {
     a.kind = Kind::kSchemaRegistryAcl, want = 3;
   } else if (kind_text == "schema") {
     a.kind = Kind::kSchema, want = 3;
+  } else if (kind_text == "connector") {
+    a.kind = Kind::kConnector, want = 3;
   } else if (kind_text == "integration") {
     a.kind = Kind::kIntegration, want = 2;
   } else {

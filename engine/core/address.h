@@ -12,7 +12,8 @@ namespace aivenctl::core {
 
 /// Kinds of resource aivenctl manages, in the order they are created.
 /// A project VPC (kVpc) lives in its project, outside any service, and is created before the
-/// services placed in it.
+/// services placed in it. A connector comes after the integrations: Kafka Connect reaches its
+/// Kafka through one.
 enum class Kind {
   kProject,
   kVpc,
@@ -24,7 +25,8 @@ enum class Kind {
   kSchemaRegistryAcl,  ///< a Schema Registry ACL entry of a Kafka service
   kSchema,             ///< a Schema Registry subject of a Kafka service
   kEndpoint,
-  kIntegration
+  kIntegration,
+  kConnector  ///< a Kafka Connect connector of a service running Kafka Connect
 };
 
 /// "project", "service", ...
@@ -32,8 +34,8 @@ const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
 /// project: {project}; vpc: {project, cloud}; service: {project, service};
-/// database/user/topic/schema: {project, service, name} (a schema's name is its Schema Registry
-/// subject); kafka_acl: {project, service, "username:topic:permission"};
+/// database/user/topic/schema/connector: {project, service, name} (a schema's name is its
+/// Schema Registry subject); kafka_acl: {project, service, "username:topic:permission"};
 /// schema_registry_acl: {project, service, "username:resource:permission"} (the name may hold
 /// ':' and '/', only the first two '/' separate parts); endpoint: {project, name};
 /// integration: {project, "type:src->dst"} where an integration endpoint end is written

@@ -17,6 +17,7 @@ constexpr std::pair<Gate, const char*> kGates[] = {
     {Gate::kServiceBackup, "service-backup"},
     {Gate::kTopicActive, "topic-active"},
     {Gate::kIntegrationActive, "integration-active"},
+    {Gate::kConnectorRunning, "connector-running"},
     {Gate::kGone, "gone"},
     {Gate::kVpcActive, "vpc-active"},
 };

@@ -145,6 +145,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
   }
   CreateAcls(cx, s, reason);
   CreateSchemas(cx, s, reason);
+  CreateConnectors(cx, s, reason);
   // Fingerprints are filled in at the end from the live state (absent or the old object).
 }
 
@@ -159,6 +160,7 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
     if (kind == core::Kind::kDatabase) return match(recreated->databases);
     if (kind == core::Kind::kUser) return match(recreated->users);
     if (kind == core::Kind::kSchema) return match(recreated->schemas);
+    if (kind == core::Kind::kConnector) return match(recreated->connectors);
     return match(recreated->topics);
   };
   auto add = [&](core::Kind kind, const std::string& name, const json& canonical) {
@@ -200,9 +202,11 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
   for (const auto& x : ls.schemas) {
     if (!InternalSubject(x.name)) add(core::Kind::kSchema, x.name, CanonicalJson(x));
   }
+  for (const auto& c : ls.connectors) add(core::Kind::kConnector, c.name, CanonicalJson(c));
 }
 
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls) {
+  DiffConnectors(cx, s, ls);
   // Databases.
   auto live_dbs = ByName(ls.databases);
   for (const auto& d : s.databases) {

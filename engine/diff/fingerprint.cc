@@ -94,6 +94,12 @@ json CanonicalJson(const model::LiveSchema& s) {
           {"type", s.type},
           {"compatibility", Opt(s.compatibility)}};
 }
+json CanonicalJson(const model::LiveConnector& c) {
+  return {{"name", c.name},
+          {"class", c.class_name},
+          {"config", c.config},
+          {"secret_keys", c.secret_keys}};
+}
 
 json CanonicalJson(const model::LiveIntegration& i) {
   json out = {{"id", i.id},
@@ -275,6 +281,11 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
         if (a.Key() == parts[2]) return FingerprintObject(a);
       }
       return kAbsent;
+    }
+    case core::Kind::kConnector: {
+      const auto* s = parts.size() == 3 ? live.FindService(parts[0], parts[1]) : nullptr;
+      const auto* c = s ? s->FindConnector(parts[2]) : nullptr;
+      return c ? FingerprintObject(*c) : kAbsent;
     }
     case core::Kind::kIntegration: {
       const auto* i = FindLiveIntegration(live, address);

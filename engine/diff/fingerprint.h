@@ -26,6 +26,7 @@ nlohmann::json CanonicalJson(const model::LiveIntegration& i);
 nlohmann::json CanonicalJson(const model::LiveVpc& v);
 nlohmann::json CanonicalJson(const model::LiveEndpoint& e);
 nlohmann::json CanonicalJson(const model::LiveAcl& a);
+nlohmann::json CanonicalJson(const model::LiveConnector& c);
 
 /// "sha256:<hex>" of the compact dump of `canonical` (keys sorted).
 std::string Fingerprint(const nlohmann::json& canonical);

@@ -14,7 +14,7 @@ namespace {
 bool IsChild(core::Kind k) {
   return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic ||
          k == core::Kind::kKafkaAcl || k == core::Kind::kSchemaRegistryAcl ||
-         k == core::Kind::kSchema;
+         k == core::Kind::kSchema || k == core::Kind::kConnector;
 }
 
 // The service addresses an address touches: itself, its service, or an integration's ends
@@ -99,11 +99,11 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     }
     return op;
   };
-  // Deletes, reverse creation order: integrations, endpoints, schemas, ACLs, topics, users,
-  // databases, services, VPCs, projects. A service or endpoint waits for the deletes of its
-  // integrations. A VPC is deleted after the services in its project are deleted; where
-  // services of the project move between VPCs, after those updates too (so its delete comes
-  // last).
+  // Deletes, reverse creation order: connectors, integrations, endpoints, schemas, ACLs,
+  // topics, users, databases, services, VPCs, projects. A service or endpoint waits for the
+  // deletes of its integrations. A VPC is deleted after the services in its project are
+  // deleted; where services of the project move between VPCs, after those updates too (so its
+  // delete comes last).
   std::set<std::string> moving;  // projects with a service moving into or out of a VPC
   for (const auto& p : kept) {
     if (p.moves_vpc) moving.insert(p.change.address.parts[0]);
@@ -169,6 +169,18 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     if (a.kind == core::Kind::kSchema) {
       if (auto u = update_op.find(a.Parent()); u != update_op.end()) {
         op.depends_on.push_back(u->second);
+      }
+    }
+    if (a.kind == core::Kind::kConnector) {
+      // Kafka Connect reaches its Kafka through the kafka_connect integration into its
+      // service: a connector created in the same run waits for it.
+      for (const auto& [integration, id] : create_op) {
+        core::Address source, destination;
+        if (integration.kind == core::Kind::kIntegration &&
+            IntegrationEnds(integration, nullptr, &source, &destination) &&
+            destination == a.Parent()) {
+          op.depends_on.push_back(id);
+        }
       }
     }
     std::sort(op.depends_on.begin(), op.depends_on.end());

@@ -1,6 +1,7 @@
 #include "diff/import.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "diff/ownership.h"
 #include "diff/unmanaged.h"
@@ -129,10 +130,31 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
     x.compatibility = lx.compatibility;
     s.schemas.push_back(x);
   }
+  for (const auto& lk : ls.connectors) {
+    model::Connector k;
+    k.name = lk.name;
+    k.class_name = lk.class_name;
+    k.config = lk.config;
+    // A secret is never read back: the plan reads it from the environment, by a name made
+    // of the connector's and the key's ("pg-sink" + "connection.password" ->
+    // PG_SINK_CONNECTION_PASSWORD).
+    for (const auto& key : lk.secret_keys) k.config_env[key] = SecretEnvName(lk.name, key);
+    s.connectors.push_back(std::move(k));
+  }
   return s;
 }
 
 }  // namespace
+
+std::string SecretEnvName(const std::string& connector, const std::string& key) {
+  std::string out;
+  for (char ch : connector + "_" + key) {
+    const auto c = static_cast<unsigned char>(ch);
+    out += std::isalnum(c) ? static_cast<char>(std::toupper(c)) : '_';
+  }
+  if (!out.empty() && std::isdigit(static_cast<unsigned char>(out[0]))) out = "_" + out;
+  return out;
+}
 
 ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& catalog,
                            const ImportOptions& options) {
@@ -177,6 +199,13 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
         if (!it->value("_secure", false)) continue;
         out.notes.push_back("endpoint:" + lp.name + "/" + le.name + ": Aiven never shows " +
                             "user_config." + it.key() + "; add it as \"${env:NAME}\" if it is set");
+      }
+    }
+    for (const auto& k : project.services.back().connectors) {
+      for (const auto& [key, env] : k.config_env) {
+        out.notes.push_back("connector:" + lp.name + "/" + ls.name + "/" + k.name + ": config." +
+                            key + " is a secret aivenctl cannot read back: set " + env +
+                            " before applying");
       }
     }
   }

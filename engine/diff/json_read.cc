@@ -102,6 +102,17 @@ std::optional<long long> ObjectReader::OptInt64(const char* key) {
   return v->get<long long>();
 }
 
+std::vector<std::string> ObjectReader::StrList(const char* key) {
+  const json* v = Take(key, true);
+  if (!v->is_array()) throw JsonReadError(At(key) + ": expected a list of strings");
+  std::vector<std::string> out;
+  for (const auto& item : *v) {
+    if (!item.is_string()) throw JsonReadError(At(key) + ": expected a list of strings");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 json ObjectReader::Object(const char* key) { return Required(OptObject(key), key); }
 
 std::optional<json> ObjectReader::OptObject(const char* key) {

@@ -73,6 +73,8 @@ class ObjectReader {
   model::Tags TagList(const char* key);
   /// An optional list of {key, value} string pairs.
   std::optional<model::Tags> OptTagList(const char* key);
+  /// A required list of strings.
+  std::vector<std::string> StrList(const char* key);
   /// A required object read by its own reader (call Finish on it).
   ObjectReader Nested(const char* key);
   /// An optional object read by its own reader.

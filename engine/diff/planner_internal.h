@@ -103,6 +103,10 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
 /// Kafka and Schema Registry ACLs of a kafka service (acls.cc): add, keep, prune, by content.
 void CreateAcls(Context& cx, const model::Service& s, const std::string& reason);
 void DiffAcls(Context& cx, const model::Service& s, const model::LiveService& ls);
+/// Connectors of a service that is created: creates, class checked at apply (connectors.cc).
+void CreateConnectors(Context& cx, const model::Service& s, const std::string& reason);
+/// Connectors of a service that stays: create, update in place, prune (connectors.cc).
+void DiffConnectors(Context& cx, const model::Service& s, const model::LiveService& ls);
 /// Changes "deleted with <service>" for the live children of a service that goes away; skips
 /// those the plan recreates (children.cc).
 void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Service* recreated);

@@ -250,6 +250,14 @@ json Encode(const EndpointUpdate& r) {
   return {{"id", r.id}, {"update", {{"user_config", r.user_config}}}};
 }
 json Encode(const EndpointDelete& r) { return {{"id", r.id}}; }
+json Encode(const ConnectorCreate& r) {
+  return {{"create", {{"name", r.name}, {"connector.class", r.class_name}, {"config", r.config}}}};
+}
+json Encode(const ConnectorUpdate& r) {
+  return {{"update", {{"connector.class", r.class_name}, {"config", r.config}}},
+          {"changed", r.changed}};
+}
+json Encode(const ConnectorDelete&) { return json::object(); }
 
 // --- From JSON: one Read per alternative --------------------------------------------------
 
@@ -329,6 +337,26 @@ void Read(ObjectReader& in, EndpointUpdate& r) {
   body.Finish();
 }
 void Read(ObjectReader& in, EndpointDelete& r) { r.id = in.Str("id"); }
+json ConfigOf(ObjectReader& in) {  // an object of strings (Kafka Connect configs)
+  json out = json::object();
+  for (auto& [k, v] : in.TagMap("config")) out[k] = std::move(v);
+  return out;
+}
+void Read(ObjectReader& in, ConnectorCreate& r) {
+  ObjectReader body = in.Nested("create");
+  r.name = body.Str("name");
+  r.class_name = body.Str("connector.class");
+  r.config = ConfigOf(body);
+  body.Finish();
+}
+void Read(ObjectReader& in, ConnectorUpdate& r) {
+  ObjectReader body = in.Nested("update");
+  r.class_name = body.Str("connector.class");
+  r.config = ConfigOf(body);
+  body.Finish();
+  r.changed = in.StrList("changed");
+}
+void Read(ObjectReader&, ConnectorDelete&) {}
 
 // Which alternative a JSON request is when several share a kind and action: a service
 // update that says "wait" is a ServiceWait.
@@ -375,6 +403,18 @@ json Body(const TopicChanges& r) { return WriteBody(r); }
 json Body(const SchemaCreate& r) { return WriteBody(r); }
 json Body(const IntegrationCreate& r) { return WriteBody(r); }
 json Body(const EndpointCreate& r) { return WriteBody(r); }
+json Body(const ConnectorCreate& r) {
+  json body = r.config.is_object() ? r.config : json::object();
+  body["name"] = r.name;
+  body["connector.class"] = r.class_name;
+  return body;
+}
+json Body(const ConnectorUpdate& r, const std::string& name) {
+  json body = r.config.is_object() ? r.config : json::object();
+  body["name"] = name;
+  body["connector.class"] = r.class_name;
+  return body;
+}
 
 json RequestToJson(const Request& request) {
   return std::visit([](const auto& r) { return Encode(r); }, request);

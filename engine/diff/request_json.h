@@ -42,5 +42,9 @@ nlohmann::json Body(const TopicChanges& r);
 nlohmann::json Body(const SchemaCreate& r);  ///< {"schema", "schemaType"} to register
 nlohmann::json Body(const IntegrationCreate& r);
 nlohmann::json Body(const EndpointCreate& r);
+/// The flat API body of a connector: {"name", "connector.class", config keys...} (without
+/// secrets: the runner adds those read from the environment).
+nlohmann::json Body(const ConnectorCreate& r);
+nlohmann::json Body(const ConnectorUpdate& r, const std::string& name);
 
 }  // namespace aivenctl::diff

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -368,6 +369,35 @@ struct EndpointDelete {
   std::string id;  ///< "id"
   bool operator==(const EndpointDelete&) const = default;
 };
+// --- Kafka Connect connectors -------------------------------------------------------------
+
+/// `POST .../service/{service}/connectors` {"name", "connector.class", config...}. Secret
+/// config values are not here: apply adds them from the environment (secrets_from_env).
+struct ConnectorCreate {
+  static constexpr core::Kind kKind = core::Kind::kConnector;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                                  ///< "name"
+  std::string class_name;                            ///< "connector.class"
+  nlohmann::json config = nlohmann::json::object();  ///< "config": the other keys, no secrets
+  bool operator==(const ConnectorCreate&) const = default;
+};
+
+/// `PUT .../connectors/{connector}` with the whole config (secrets added at apply).
+struct ConnectorUpdate {
+  static constexpr core::Kind kKind = core::Kind::kConnector;
+  static constexpr Action kAction = Action::kUpdate;
+  std::string class_name;                            ///< "connector.class"
+  nlohmann::json config = nlohmann::json::object();  ///< "config": the whole, no secrets
+  std::vector<std::string> changed;                  ///< "changed": keys that differ (logs)
+  bool operator==(const ConnectorUpdate&) const = default;
+};
+
+/// `DELETE .../connectors/{connector}`.
+struct ConnectorDelete {
+  static constexpr core::Kind kKind = core::Kind::kConnector;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const ConnectorDelete&) const = default;
+};
 
 /// Every request an operation can carry. Closed: the runner, the JSON mapping and Fits()
 /// cover each alternative; adding one without them does not compile.
@@ -383,6 +413,8 @@ using Request = std::variant<NoRequest,                                         
                              SchemaRegistryAclCreate, SchemaRegistryAclDelete,          //
                              SchemaCreate, SchemaUpdate, SchemaDelete,                  //
                              IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
+                             IntegrationCreate, IntegrationUpdate, IntegrationDelete,   //
+                             ConnectorCreate, ConnectorUpdate, ConnectorDelete>;
 
 /// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).
 bool Fits(const Request& request, core::Kind kind, Action action);

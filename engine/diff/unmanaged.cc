@@ -135,6 +135,12 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
       add(core::Kind::kTopic, t.name, own == Ownership::kUnowned ? "" : "adopted");
     }
   }
+  if (!s.prune) {
+    const auto connectors = Names(s.connectors);
+    for (const auto& c : ls.connectors) {
+      if (!connectors.contains(c.name)) add(core::Kind::kConnector, c.name);
+    }
+  }
   const model::ServiceType* type = cx.catalog.FindServiceType(ls.type);
   const json& schema = type ? type->user_config_schema : json::object();
   for (auto& [path, value] : UndeclaredUserConfig(ls.user_config, s.user_config, schema)) {

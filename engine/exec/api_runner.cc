@@ -1,10 +1,13 @@
 #include "exec/api_runner.h"
 
 #include <functional>
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <variant>
 
+#include "api/redact.h"
+#include "core/suggest.h"
 #include "diff/request_json.h"
 
 namespace aivenctl::exec {
@@ -290,6 +293,53 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::EndpointUpda
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::EndpointDelete& r) {
   return api_.DeleteEndpoint(op.address.parts[0], r.id, op.address.ToString());
 }
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ConnectorCreate& r) {
+  const auto& p = op.address.parts;
+  // The class is checked here too: a new service (or one that just turned on Kafka
+  // Connect) could not list its connectors at plan time.
+  auto classes = api_.ListConnectorClasses(p[0], p[1]);
+  if (!classes.ok()) return classes.status();
+  if (!std::binary_search(classes->begin(), classes->end(), r.class_name)) {
+    return core::FailedPrecondition(op.address.ToString() + ": class \"" + r.class_name +
+                                    "\" is not among the connectors " +
+                                    Address::Service(p[0], p[1]).ToString() + " offers" +
+                                    core::DidYouMean(r.class_name, *classes));
+  }
+  return api_.CreateConnector(p[0], p[1], diff::Body(r));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ConnectorUpdate& r) {
+  const auto& p = op.address.parts;
+  return api_.UpdateConnector(p[0], p[1], p[2], diff::Body(r, p[2]), r.changed);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ConnectorDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteConnector(p[0], p[1], p[2]);
+}
+
+ProbeResult ApiRunner::ProbeConnector(const diff::Operation& op) {
+  const auto& p = op.address.parts;
+  auto status = api_.GetConnectorStatus(p[0], p[1], p[2]);
+  if (status.status().IsNotFound()) return {.live_state = "absent", .absent = true};
+  if (!status.ok()) return {false, "", status.status()};
+  auto failed = [&](const std::string& what, const std::string& trace) {
+    std::string message = op.address.ToString() + ": " + what + " FAILED";
+    if (!trace.empty()) message += ":\n" + api::Redact(trace);
+    return ProbeResult{false, "FAILED", core::FailedPrecondition(message)};
+  };
+  if (status->state == "FAILED") return failed("the connector", "");
+  std::string waiting;
+  for (const auto& task : status->tasks) {
+    if (task.state == "FAILED") return failed("task " + std::to_string(task.id), task.trace);
+    if (task.state != "RUNNING" && waiting.empty()) {
+      waiting = "task " + std::to_string(task.id) + " " + task.state;
+    }
+  }
+  if (status->state != "RUNNING") return {false, status->state, {}};
+  if (!waiting.empty()) return {false, "RUNNING (" + waiting + ")", {}};
+  return {true, "RUNNING", {}};
+}
 
 ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
   if (stop.stop_requested()) return {false, "", {core::Code::kCancelled, "cancelled"}};
@@ -305,6 +355,8 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
     }
     case diff::Gate::kIntegrationActive:
       return ProbeIntegration(op);
+    case diff::Gate::kConnectorRunning:
+      return ProbeConnector(op);
     case diff::Gate::kGone:
       return op.address.kind == Kind::kVpc ? ProbeVpc(op) : ProbeGone(op);
     case diff::Gate::kVpcActive:

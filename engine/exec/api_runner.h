@@ -62,6 +62,11 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::EndpointCreate& r);
   core::Status Send(const diff::Operation& op, const diff::EndpointUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::EndpointDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::ConnectorCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::ConnectorUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::ConnectorDelete& r);
+  /// Connector and all tasks RUNNING; a FAILED one fails with its trace (secrets redacted).
+  ProbeResult ProbeConnector(const diff::Operation& op);
   ProbeResult ProbeService(const diff::Operation& op);
   /// What `service` (read by GetService or listed) means for a service RUNNING/backup gate.
   static ProbeResult ServiceReading(const diff::Operation& op, const model::LiveService& service);

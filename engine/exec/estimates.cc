@@ -28,6 +28,8 @@ Duration EstimateDuration(const diff::Operation& op) {
       return op.gate == Gate::kTopicActive ? seconds(20) : seconds(3);
     case Kind::kIntegration:
       return op.gate == Gate::kIntegrationActive ? seconds(30) : seconds(3);
+    case Kind::kConnector:
+      return op.gate == Gate::kConnectorRunning ? seconds(30) : seconds(3);
     case Kind::kProject:
       return seconds(3);
     case Kind::kVpc:  // Aiven builds a VPC in minutes; a delete waits for its services
@@ -100,6 +102,8 @@ const char* GateGoal(diff::Gate gate) {
       return "ACTIVE";
     case diff::Gate::kIntegrationActive:
       return "active";
+    case diff::Gate::kConnectorRunning:
+      return "RUNNING with all tasks";
     case diff::Gate::kGone:
       return "gone";
     case diff::Gate::kVpcActive:

@@ -30,6 +30,7 @@ SteadyTime GateTracker::Start(int id, const GateSpec& spec, SteadyTime now) {
       break;
     case diff::Gate::kTopicActive:
     case diff::Gate::kIntegrationActive:
+    case diff::Gate::kConnectorRunning:
       wait.interval = std::min(options_.poll_min, options_.poll_initial);
       break;
     default:

@@ -73,6 +73,62 @@ EnvRefs UserConfigEnvRefs(const YamlNode& root) {
   return out;
 }
 
+// Connector place (line, column) -> config keys whose value mentions the environment ->
+// NAME when written as exactly `${env:NAME}`, "" otherwise (an error: a value from the
+// environment is a secret and is re-read at apply by its variable's name alone).
+EnvRefs ConnectorEnvRefs(const YamlNode& root) {
+  static constexpr std::string_view kOpen = "${env:";
+  EnvRefs out;
+  const YamlNode* projects = root.Find("projects");
+  if (projects == nullptr || !projects->IsSequence()) return out;
+  for (const YamlNode& project : projects->values) {
+    const YamlNode* services = project.IsMap() ? project.Find("services") : nullptr;
+    if (services == nullptr || !services->IsSequence()) continue;
+    for (const YamlNode& service : services->values) {
+      const YamlNode* list = service.IsMap() ? service.Find("connectors") : nullptr;
+      if (list == nullptr || !list->IsSequence()) continue;
+      for (const YamlNode& connector : list->values) {
+        const YamlNode* config = connector.IsMap() ? connector.Find("config") : nullptr;
+        if (config == nullptr || !config->IsMap()) continue;
+        for (std::size_t i = 0; i < config->keys.size(); ++i) {
+          const std::string& text = config->values[i].value;
+          if (!config->values[i].IsScalar() || text.find(kOpen) == std::string::npos) continue;
+          std::string name;
+          if (text.compare(0, kOpen.size(), kOpen) == 0 && text.back() == '}') {
+            name = text.substr(kOpen.size(), text.size() - kOpen.size() - 1);
+            if (!IsVariableName(name)) name.clear();
+          }
+          out[{connector.line, connector.column}][config->keys[i].value] = std::move(name);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Moves the connector config values read from the environment out of the model (they are
+// secrets: apply reads them again) into config_env.
+void TakeConnectorSecrets(model::Service& service, const EnvRefs& refs,
+                          core::Diagnostics& diags) {
+  for (auto& k : service.connectors) {
+    auto found = refs.find({k.pos.line, k.pos.column});
+    if (found == refs.end()) continue;
+    for (const auto& [key, name] : found->second) {
+      k.config.erase(key);
+      if (!name.empty()) {
+        k.config_env[key] = name;
+        continue;
+      }
+      diags.push_back({core::Severity::kError, model::PosOf(k.key_pos, "config." + key, k.pos),
+                       "connector \"" + k.name + "\": config." + key +
+                           " reads the environment inside a longer value; a value from the "
+                           "environment is a secret re-read at apply, so write exactly "
+                           "${env:NAME} and put the whole value in the variable",
+                       k.address.ToString()});
+    }
+  }
+}
+
 }  // namespace
 
 LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOptions& options) {
@@ -90,6 +146,7 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
     return result;
   }
   const EnvRefs env_refs = UserConfigEnvRefs(*root);
+  const EnvRefs connector_env = ConnectorEnvRefs(*root);
   core::ProcessEnvironment process_env;
   const core::Environment& env = options.env != nullptr ? *options.env : process_env;
   std::set<std::pair<int, int>> blocked;  // places whose value could not be interpolated
@@ -112,6 +169,7 @@ LoadResult LoadPlanText(const std::string& file, std::string text, const LoadOpt
     for (auto& service : project.services) {
       auto refs = env_refs.find({service.pos.line, service.pos.column});
       if (refs != env_refs.end()) service.user_config_env = refs->second;
+      TakeConnectorSecrets(service, connector_env, semantic);
     }
     for (auto& endpoint : project.endpoints) {
       auto refs = env_refs.find({endpoint.pos.line, endpoint.pos.column});

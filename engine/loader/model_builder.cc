@@ -388,6 +388,23 @@ class Builder {
       if (!e.ok() || !e.j->is_object()) continue;
       s.schemas.push_back(Schema(e, s));
     }
+    Cursor connectors = c.Get("connectors");
+    if (connectors.Size() > 0 && known && !allowed.connectors) {
+      misfit("connectors",
+             "only kafka_connect services and kafka services with user_config kafka_connect: "
+             "true have connectors");
+    } else if (connectors.Size() > 0 && known && !model::HasConnect(s.type, s.user_config)) {
+      Error(c.Key("connectors"),
+            "service \"" + s.name +
+                "\" has connectors but does not run Kafka Connect: set user_config "
+                "kafka_connect: true, or declare them on a kafka_connect service",
+            &s.address);
+    }
+    for (std::size_t i = 0; i < connectors.Size(); ++i) {
+      Cursor k = connectors.At(i);
+      if (!k.ok() || !k.j->is_object()) continue;
+      s.connectors.push_back(Connector(k, s));
+    }
   }
 
   // `acls` and `schema_registry_acls` (the schema checked their keys and permissions).
@@ -489,6 +506,43 @@ class Builder {
       Error(where.n, label + (placed && x.schema_file ? ":" : ": ") + *problem, &x.address);
     }
     return x;
+  }
+
+  model::Connector Connector(const Cursor& c, const model::Service& s) {
+    model::Connector k;
+    k.pos = Pos(c.n);
+    Cursor name = c.Get("name");
+    if (auto n = name.Str()) {
+      k.name = *n;
+      CheckNameAt(NameKind::kConnector, "connector", *n, name);
+    }
+    k.address = core::Address::Child(core::Kind::kConnector, s.project, s.name, k.name);
+    if (auto cls = c.Get("class").Str()) {
+      k.class_name = *cls;
+      k.key_pos["class"] = Pos(c.Get("class").n);
+    }
+    Cursor config = c.Get("config");
+    if (!config.ok() || !config.j->is_object() || !config.n->IsMap()) return k;
+    RecordKeys(config, "config", k.key_pos);
+    for (const auto& key : config.n->keys) {
+      if (key.value == "name" || key.value == "connector.class") {
+        Error(&key,
+              "config." + key.value + " is set by the connector's " +
+                  (key.value == "name" ? "`name:`" : "`class:`") + "; remove it from config",
+              &k.address);
+        continue;
+      }
+      auto text = config.Get(key.value).Text();
+      if (!text) {
+        Error(&key,
+              "connector config value \"" + key.value +
+                  "\" must be a string, number or boolean (Kafka Connect takes strings)",
+              &k.address);
+        continue;
+      }
+      k.config[key.value] = *text;
+    }
+    return k;
   }
 
   model::Topic Topic(const Cursor& c, const model::Service& s) {

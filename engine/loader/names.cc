@@ -51,9 +51,17 @@ const Rule& RuleFor(NameKind kind) {
       255,
       "a subject is 1-255 characters: letters, digits, '.', '_' and '-', not starting with '_' "
       "(Aiven's own)"};
+  static const Rule kConnector{
+      [](char c) { return Lower(c) || Upper(c) || Digit(c); },
+      [](char c) { return Lower(c) || Upper(c) || Digit(c) || c == '.' || c == '_' || c == '-'; },
+      1024,
+      "a connector name is 1-1024 characters: letters, digits, '.', '_' and '-', starting with "
+      "a letter or digit"};
   switch (kind) {
     case NameKind::kSubject:
       return kSubject;
+    case NameKind::kConnector:
+      return kConnector;
     case NameKind::kPlan:
       return kPlan;
     case NameKind::kProject:

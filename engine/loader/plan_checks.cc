@@ -28,6 +28,8 @@ class PlanChecker {
         UniqueAcls(s.acls, "ACL", where);
         UniqueAcls(s.schema_registry_acls, "schema registry ACL", where);
         Unique(s.schemas, "schema subject", where);
+        Unique(s.connectors, "connector", where);
+        for (const auto& k : s.connectors) CheckConnector(k);
       }
       Unique(p.endpoints, "endpoint", "in project \"" + p.name + "\"");
     }
@@ -52,6 +54,18 @@ class PlanChecker {
   }
 
  private:
+  // A secret key (model::IsSecretConnectorKey) must take its value from the environment.
+  void CheckConnector(const model::Connector& k) {
+    for (const auto& [key, value] : k.config.items()) {
+      if (!model::IsSecretConnectorKey(key)) continue;
+      Error(model::PosOf(k.key_pos, "config." + key, k.pos),
+            "connector \"" + k.name + "\": config." + key +
+                " is a secret; write its value as ${env:NAME} so that apply reads it from the "
+                "environment and it is never printed or saved",
+            k.address);
+    }
+  }
+
   void Error(const core::SourcePos& pos, std::string message, const core::Address& a) {
     diags_.push_back({core::Severity::kError, pos, std::move(message), a.ToString()});
   }

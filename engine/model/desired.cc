@@ -1,6 +1,7 @@
 #include "model/desired.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace aivenctl::model {
@@ -106,7 +107,32 @@ ChildSupport ChildrenOf(const std::string& type) {
   c.topics = type == "kafka";
   c.acls = type == "kafka";
   c.schemas = type == "kafka";
+  c.connectors = type == "kafka_connect" || type == "kafka";
   return c;
+}
+
+bool HasConnect(const std::string& type, const nlohmann::json& user_config) {
+  if (type == "kafka_connect") return true;
+  if (type != "kafka" || !user_config.is_object()) return false;
+  auto it = user_config.find("kafka_connect");
+  return it != user_config.end() && it->is_boolean() && it->get<bool>();
+}
+
+bool IsSecretConnectorKey(const std::string& key) {
+  std::vector<std::string> parts(1);
+  for (char ch : key) {
+    if (ch == '.' || ch == '_' || ch == '-') {
+      parts.emplace_back();
+    } else {
+      parts.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  for (const auto& part : parts) {
+    for (const char* word : {"password", "secret", "token"}) {
+      if (part.find(word) != std::string::npos) return true;
+    }
+  }
+  return parts.back().find("key") != std::string::npos;
 }
 
 PlanCounts Count(const Plan& plan) {
@@ -123,6 +149,7 @@ PlanCounts Count(const Plan& plan) {
       c.topics += static_cast<int>(s.topics.size());
       c.acls += static_cast<int>(s.acls.size() + s.schema_registry_acls.size());
       c.schemas += static_cast<int>(s.schemas.size());
+      c.connectors += static_cast<int>(s.connectors.size());
     }
   }
   return c;

@@ -126,6 +126,26 @@ struct Schema {
   core::Address address;                     ///< schema:project/service/subject
 };
 
+/// A Kafka Connect connector of a kafka_connect service (or a kafka service with
+/// user_config kafka_connect: true).
+struct Connector {
+  std::string name;        ///< after interpolation
+  std::string class_name;  ///< "connector.class"
+  /// The other config keys with their string values, secrets excluded (see config_env).
+  nlohmann::json config = nlohmann::json::object();
+  /// Config key -> NAME for values written exactly `${env:NAME}`: secrets, re-read from the
+  /// environment at apply, never kept in the model or a changeset.
+  std::map<std::string, std::string> config_env;
+  core::SourcePos pos;    ///< where the entry starts
+  KeyPositions key_pos;   ///< "class" and "config.<key>" keys
+  core::Address address;  ///< connector:project/service/name
+};
+
+/// True for a connector config key whose value is a secret: a segment (split at '.', '_'
+/// and '-') holding "password", "secret" or "token", or a last segment holding "key"
+/// ("ssl.key.password", "aws.secret.access.key", "private.key"; not "key.converter").
+bool IsSecretConnectorKey(const std::string& key);
+
 /// An Aiven service with its children.
 struct Service {
   std::string name;                    ///< after interpolation
@@ -150,6 +170,7 @@ struct Service {
   std::vector<Acl> acls;                  ///< Kafka ACL entries, in plan order
   std::vector<Acl> schema_registry_acls;  ///< Schema Registry ACL entries, in plan order
   std::vector<Schema> schemas;            ///< Schema Registry subjects, in plan order
+  std::vector<Connector> connectors;      ///< Kafka Connect connectors, in plan order
   bool prune = false;                     ///< delete unlisted children
   bool protect = false;                   ///< never delete or replace
   bool adopt = false;                     ///< take over an unowned service of this name
@@ -260,19 +281,27 @@ struct ChildSupport {
   bool topics = false;     ///< Kafka topics allowed
   bool acls = false;       ///< Kafka and Schema Registry ACLs allowed
   bool schemas = false;    ///< Schema Registry subjects allowed
+  /// Kafka Connect connectors allowed (kafka_connect; kafka only with user_config
+  /// kafka_connect: true, see HasConnect).
+  bool connectors = false;
 };
 
 /// Children allowed for a service type (unknown types allow nothing).
 ChildSupport ChildrenOf(const std::string& service_type);
 
+/// True when a service of `service_type` with `user_config` runs Kafka Connect: a
+/// kafka_connect service, or kafka with user_config `kafka_connect: true`.
+bool HasConnect(const std::string& service_type, const nlohmann::json& user_config);
+
 /// Counts for summaries: projects, VPCs, services, databases, users, topics, ACLs, schemas,
-/// integrations, endpoints.
+/// connectors, integrations, endpoints.
 struct PlanCounts {
   int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0,
       endpoints = 0;
   int vpcs = 0;
   int acls = 0;  ///< Kafka plus Schema Registry ACL entries
   int schemas = 0;
+  int connectors = 0;
 };
 
 /// Counts the resources in a plan.

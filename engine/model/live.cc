@@ -16,6 +16,9 @@ const LiveTopic* LiveService::FindTopic(const std::string& name) const {
 const LiveSchema* LiveService::FindSchema(const std::string& name) const {
   return FindByName(schemas, name);
 }
+const LiveConnector* LiveService::FindConnector(const std::string& name) const {
+  return FindByName(connectors, name);
+}
 const LiveService* LiveProject::FindService(const std::string& name) const {
   return FindByName(services, name);
 }

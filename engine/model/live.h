@@ -61,6 +61,27 @@ struct LiveSchema {
   std::string schema;                        ///< the schema text as registered
   std::optional<std::string> compatibility;  ///< subject-level config; nullopt: none set
 };
+/// A Kafka Connect connector as the connector list reports it. Secret config values are
+/// dropped (model::IsSecretConnectorKey): only their keys are kept.
+struct LiveConnector {
+  std::string name;                                  ///< name
+  std::string class_name;                            ///< config["connector.class"]
+  nlohmann::json config = nlohmann::json::object();  ///< other keys (not name), no secrets
+  std::vector<std::string> secret_keys;              ///< secret keys set (sorted)
+};
+
+/// One task of a connector's status.
+struct ConnectorTask {
+  int id = 0;          ///< id
+  std::string state;   ///< RUNNING | FAILED | PAUSED | UNASSIGNED
+  std::string trace;   ///< the failure's stack trace ("" when none)
+};
+
+/// `GET .../connectors/{name}/status`.
+struct ConnectorStatus {
+  std::string state;                ///< the connector's state
+  std::vector<ConnectorTask> tasks;  ///< by id
+};
 
 /// A service integration (from `service.service_integrations`).
 struct LiveIntegration {
@@ -123,6 +144,11 @@ struct LiveService {
   bool schemas_read = false;                  ///< true when the subjects were listed
   std::vector<LiveSchema> schemas;            ///< sorted by subject
   std::vector<LiveIntegration> integrations;  ///< sorted by id
+  bool connectors_read = false;               ///< true when the connectors were listed
+  std::vector<LiveConnector> connectors;      ///< sorted by name
+  /// The connector classes the service offers (`available-connectors`), read by a plan's
+  /// refresh for services where it declares connectors; nullopt when not read.
+  std::optional<std::vector<std::string>> connector_classes;
   bool has_backup = false;                    ///< at least one entry in `backups`
   core::Address address;                      ///< service:project/name
 
@@ -131,6 +157,7 @@ struct LiveService {
   const LiveDatabase* FindDatabase(const std::string& name) const;
   const LiveTopic* FindTopic(const std::string& name) const;
   const LiveSchema* FindSchema(const std::string& name) const;
+  const LiveConnector* FindConnector(const std::string& name) const;
 };
 
 /// A project as the project list reports it, with the token's roles in it.

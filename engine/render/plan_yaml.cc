@@ -83,6 +83,16 @@ void Service(const model::Service& s, std::string& out) {
       out += in + "  - " + j.dump() + "\n";
     }
   }
+  if (!s.connectors.empty()) {
+    out += in + "connectors:\n";
+    for (const auto& k : s.connectors) {
+      json config = k.config;
+      for (const auto& [key, env] : k.config_env) config[key] = "${env:" + env + "}";
+      json j = {{"name", k.name}, {"class", k.class_name}};
+      if (!config.empty()) j["config"] = config;
+      out += in + "  - " + j.dump() + "\n";
+    }
+  }
 }
 
 }  // namespace

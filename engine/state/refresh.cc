@@ -132,15 +132,30 @@ void MergeFullConfig(std::vector<model::LiveTopic>& listed, std::vector<model::L
 }
 
 /// One refresh: tasks on a pool, results collected under one lock, merged at the end.
+/// "project/service" of the services where the plan declares connectors: their refresh also
+/// reads the connector classes the service offers (the planner checks each class).
+std::set<std::string> ConnectorServicesOf(const model::Plan& plan) {
+  std::set<std::string> out;
+  for (const auto& project : plan.projects) {
+    for (const auto& service : project.services) {
+      if (!service.connectors.empty()) out.insert(project.name + "/" + service.name);
+    }
+  }
+  return out;
+}
+
+enum class FollowUp { kDatabases, kTopics, kAcls, kSchemas, kConnectors };
+
 class RefreshRun {
  public:
   RefreshRun(api::Api& api, const RefreshOptions& options, Depth depth,
              DesiredConfigKeys desired = {}, std::set<std::string> endpoint_projects = {},
-             std::set<std::string> vpc_projects = {})
+             std::set<std::string> vpc_projects = {}, std::set<std::string> connector_services = {})
       : api_(api),
         depth_(depth),
         desired_(std::move(desired)),
         endpoint_projects_(std::move(endpoint_projects)),
+        connector_services_(std::move(connector_services)),
         vpc_projects_(std::move(vpc_projects)),
         pool_(options.concurrency, options.stop),
         stop_(options.stop) {}
@@ -230,21 +245,24 @@ class RefreshRun {
     bool vpcs = vpc_projects_.count(project) != 0;
     for (const auto& svc : *services) vpcs = vpcs || !svc.project_vpc_id.empty();
     if (vpcs) pool_.Submit([this, project] { VpcsTask(project); });
-    enum class FollowUp { kTopics, kDatabases, kAcls, kSchemas };
-    std::vector<std::pair<size_t, FollowUp>> follow_ups;  // index, what to read
+    std::vector<std::pair<size_t, FollowUp>> follow_ups;  // service index, what to read
     for (size_t i = 0; i < services->size(); ++i) {
       const model::LiveService& svc = (*services)[i];
       if (!depth_.children || !Serving(svc.state)) continue;
       const model::ChildSupport children = model::ChildrenOf(svc.type);
       if (children.topics) follow_ups.emplace_back(i, FollowUp::kTopics);
-      if (children.databases && !svc.databases_read)
+      if (children.databases && !svc.databases_read) {
         follow_ups.emplace_back(i, FollowUp::kDatabases);
+      }
       // Aiven's service object carries both ACL lists; a list call only when it did not.
       if (children.acls && (!svc.acls_read || !svc.schema_registry_acls_read)) {
         follow_ups.emplace_back(i, FollowUp::kAcls);
       }
       if (children.schemas && SchemaRegistryOn(svc)) {
         follow_ups.emplace_back(i, FollowUp::kSchemas);
+      }
+      if (model::HasConnect(svc.type, svc.user_config)) {
+        follow_ups.emplace_back(i, FollowUp::kConnectors);
       }
     }
     {
@@ -266,6 +284,8 @@ class RefreshRun {
           break;
         case FollowUp::kSchemas:
           pool_.Submit([this, project, index] { SchemasTask(project, index); });
+        case FollowUp::kConnectors:
+          pool_.Submit([this, project, index] { ConnectorsTask(project, index); });
           break;
       }
     }
@@ -356,6 +376,23 @@ class RefreshRun {
     if (registry)
       svc.schema_registry_acls = std::move(*registry), svc.schema_registry_acls_read = true;
   }
+  // The connector list, and (where the plan declares connectors) the classes offered.
+  void ConnectorsTask(const std::string& project, size_t index) {
+    const std::string service = ServiceName(project, index);
+    auto connectors = api_.ListConnectors(project, service);
+    if (!connectors.ok()) return Fail(connectors.status());
+    std::optional<std::vector<std::string>> classes;
+    if (connector_services_.contains(project + "/" + service)) {
+      auto read = api_.ListConnectorClasses(project, service);
+      if (!read.ok()) return Fail(read.status());
+      classes = std::move(read).value();
+    }
+    std::lock_guard lock(mu_);
+    model::LiveService& svc = services_[project][index];
+    svc.connectors = std::move(connectors).value();
+    svc.connectors_read = true;
+    svc.connector_classes = std::move(classes);
+  }
 
   core::Result<RefreshResult> Merge() {
     // A project whose services were listed but that the project list lacked (created in
@@ -408,6 +445,7 @@ class RefreshRun {
   const Depth depth_;
   const DesiredConfigKeys desired_;                // read-only during the run
   const std::set<std::string> endpoint_projects_;  // read-only during the run
+  const std::set<std::string> connector_services_;  // read-only during the run
   std::optional<std::vector<std::string>> scope_;
   std::mutex mu_;
   std::map<std::string, model::LiveProject> listed_;
@@ -439,7 +477,7 @@ core::Result<RefreshResult> Refresh(api::Api& api, const model::Plan& plan,
     if (!p.vpcs.empty() || p.prune_vpcs) vpc_projects.insert(p.name);
   }
   RefreshRun run(api, options, Depth{.children = options.children}, ConfigKeysOf(plan),
-                 EndpointProjectsOf(plan), std::move(vpc_projects));
+                 EndpointProjectsOf(plan), std::move(vpc_projects), ConnectorServicesOf(plan));
   return run.Run(ScopeOf(plan));
 }
 

@@ -12,6 +12,9 @@
 //     remote_storage_enable); usually T_s = 0.
 //   + per Kafka service with user_config.schema_registry: true, 1 subject list and 3 reads
 //     per subject (its versions, the latest version, its compatibility config)
+//   + C connector lists (services running Kafka Connect: kafka_connect, or kafka with
+//     user_config kafka_connect: true) + (Refresh of a plan only) one available-connectors
+//     read per such service where the plan declares connectors.
 // The service list carries users, integrations, tags and (usually) databases.
 
 #include <stop_token>

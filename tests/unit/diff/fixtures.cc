@@ -178,7 +178,22 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
     if (x.contains("compatibility")) lx.compatibility = x["compatibility"];
     s.schemas.push_back(std::move(lx));
   }
+  // "connectors": [{name, class, config, secret_keys}]; "connector_classes": [...] (read
+  // by a plan's refresh where it declares connectors).
+  s.connectors_read = j.contains("connectors");
+  for (const auto& k : j.value("connectors", json::array())) {
+    model::LiveConnector lk;
+    lk.name = k.at("name");
+    lk.class_name = k.value("class", "");
+    lk.config = k.value("config", json::object());
+    lk.secret_keys = k.value("secret_keys", std::vector<std::string>{});
+    s.connectors.push_back(std::move(lk));
+  }
+  if (j.contains("connector_classes")) {
+    s.connector_classes = j["connector_classes"].get<std::vector<std::string>>();
+  }
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+  std::sort(s.connectors.begin(), s.connectors.end(), by_name);
   std::sort(s.schemas.begin(), s.schemas.end(), by_name);
   std::sort(s.users.begin(), s.users.end(), by_name);
   std::sort(s.databases.begin(), s.databases.end(), by_name);
@@ -254,8 +269,10 @@ model::LiveState LiveFromJson(const json& j) {
 }
 
 model::Plan LoadPlan(const std::string& yaml) {
-  core::MapEnvironment env;
-  env.Set("PROM_PASSWORD", "not-a-real-password");  // endpoint secret specs
+  core::MapEnvironment env(std::map<std::string, std::string>{
+      {"PROM_PASSWORD", "not-a-real-password"},  // endpoint secret specs
+      // A secret the connector specs read (`${env:PG_PASSWORD}`): never in a rendered changeset.
+      {"PG_PASSWORD", "fixture-secret"}});
   loader::LoadOptions options;
   options.env = &env;
   loader::LoadResult r = loader::LoadPlanText("plan.yaml", yaml, options);

@@ -1,0 +1,128 @@
+// Planner specs: Kafka Connect connectors (create with secrets from the environment, the
+// class checked against the service's available connectors, update in place, unmanaged and
+// prune, deleted with their service).
+
+#include <gtest/gtest.h>
+
+#include "fixtures.h"
+
+namespace aivenctl::difftest {
+namespace {
+
+class ConnectorCase : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ConnectorCase, RendersExactly) {
+  const std::string out = RunCase(GetParam());
+  EXPECT_EQ(out, GetParam().expected);
+  EXPECT_EQ(out.find("fixture-secret"), std::string::npos) << "a secret value was rendered";
+}
+
+constexpr const char* kPlan = R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        connectors:
+          - name: pg-sink
+            class: io.aiven.connect.jdbc.JdbcSinkConnector
+            config:
+              topics: orders
+              connection.password: ${env:PG_PASSWORD}
+)";
+
+const Case kCases[] = {
+    {"new_service_creates_connectors_and_checks_the_class_at_apply", kPlan, "{}", R"EXP(TODO)EXP",
+     {}, {}, false, false, true},
+
+    {"unknown_class_on_a_running_service_is_an_error_with_did_you_mean",
+     R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        connectors:
+          - {name: pg-sink, class: io.aiven.connect.jdbc.JdbcSinkConector}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [],
+           "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector",
+                                 "io.debezium.connector.postgresql.PostgresConnector"]}]}]})",
+     R"EXP(TODO)EXP"},
+
+    {"config_change_updates_in_place_and_secrets_compare_by_presence", kPlan,
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
+                           "config": {"topics": "refunds", "tasks.max": "2"},
+                           "secret_keys": []}],
+           "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
+     R"EXP(TODO)EXP",
+     {}, {}, false, false, true},
+
+    {"same_config_and_a_set_secret_is_a_noop", kPlan,
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
+                           "config": {"topics": "orders"},
+                           "secret_keys": ["connection.password"]}],
+           "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
+     R"EXP(TODO)EXP"},
+
+    {"undeclared_connector_is_unmanaged_kept", kPlan,
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
+                           "config": {"topics": "orders"},
+                           "secret_keys": ["connection.password"]},
+                          {"name": "theirs", "class": "io.debezium.connector.postgresql.PostgresConnector"}],
+           "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
+     R"EXP(TODO)EXP"},
+
+    {"prune_true_deletes_undeclared_connectors",
+     R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: connect, type: kafka_connect, plan: startup-4, prune: true}
+)",
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [{"name": "theirs", "class": "io.debezium.connector.postgresql.PostgresConnector"}]}]}]})",
+     R"EXP(TODO)EXP",
+     {}, {}, false, false, true},
+
+    {"connectors_wait_for_the_kafka_connect_integration_and_go_with_their_service",
+     R"(
+version: 1
+name: test
+projects:
+  - name: ci
+    services:
+      - {name: events, type: kafka, plan: business-4}
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        connectors:
+          - {name: s3, class: io.aiven.kafka.connect.s3.AivenKafkaConnectS3SinkConnector}
+    integrations:
+      - {type: kafka_connect, source: events, destination: connect}
+)",
+     "{}", R"EXP(TODO)EXP", {}, {}, false, false, true},
+};
+
+INSTANTIATE_TEST_SUITE_P(Connectors, ConnectorCase, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return info.param.name; });
+
+}  // namespace
+}  // namespace aivenctl::difftest
