@@ -65,8 +65,7 @@ bool RunsConnect(const Json& rec) {
 const Json& RequireConnect(const Json& doc, const Ctx& c) {
   const Json& rec = RequireService(doc, c.Param("project"), c.Param("service_name"));
   if (!RunsConnect(rec)) {
-    throw ApiError{400, "Kafka Connect is not enabled for service " + c.Param("service_name"),
-                   ""};
+    throw ApiError{400, "Kafka Connect is not enabled for service " + c.Param("service_name"), ""};
   }
   return rec;
 }
@@ -94,10 +93,9 @@ Json CheckConfig(const Json& body, const std::string& name) {
   }
   const std::string cls = ReqString(body, "connector.class");
   if (FindPlugin(cls) == nullptr) {
-    throw ApiError{400,
-                   "Failed to find any class that implements Connector and which name matches " +
-                       cls,
-                   ""};
+    throw ApiError{
+        400, "Failed to find any class that implements Connector and which name matches " + cls,
+        ""};
   }
   config["name"] = name;
   return config;

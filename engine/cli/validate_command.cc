@@ -22,6 +22,7 @@ std::string Summary(const model::Plan& plan) {
   if (c.acls > 0)
     out += ", " + std::to_string(c.acls) + (c.acls == 1 ? " ACL entry" : " ACL entries");
   if (c.schemas > 0) out += ", " + render::Plural(c.schemas, "schema subject");
+  if (c.connectors > 0) out += ", " + render::Plural(c.connectors, "connector");
   if (c.integrations > 0) out += ", " + render::Plural(c.integrations, "integration");
   return out;
 }

@@ -21,13 +21,15 @@ std::string SecretNote(const std::string& env) { return "(secret from $" + env +
 // Each secret of `k` is read again from the environment at apply (create and update: the
 // PUT replaces the whole config, so it carries them too).
 void NeedSecrets(Context& cx, const model::Connector& k) {
-  for (const auto& [key, env] : k.config_env) cx.secrets.push_back({k.address, "config." + key, env});
+  for (const auto& [key, env] : k.config_env)
+    cx.secrets.push_back({k.address, "config." + key, env});
 }
 
 void Create(Context& cx, const model::Connector& k, Pending& p) {
   auto& f = p.change.fields;
   f.push_back({"class", json(), k.class_name, false});
-  for (const auto& [key, value] : k.config.items()) f.push_back({"config." + key, json(), value, false});
+  for (const auto& [key, value] : k.config.items())
+    f.push_back({"config." + key, json(), value, false});
   for (const auto& [key, env] : k.config_env) {
     f.push_back({"config." + key, json(), SecretNote(env), false});
   }

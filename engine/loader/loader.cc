@@ -108,8 +108,7 @@ EnvRefs ConnectorEnvRefs(const YamlNode& root) {
 
 // Moves the connector config values read from the environment out of the model (they are
 // secrets: apply reads them again) into config_env.
-void TakeConnectorSecrets(model::Service& service, const EnvRefs& refs,
-                          core::Diagnostics& diags) {
+void TakeConnectorSecrets(model::Service& service, const EnvRefs& refs, core::Diagnostics& diags) {
   for (auto& k : service.connectors) {
     auto found = refs.find({k.pos.line, k.pos.column});
     if (found == refs.end()) continue;

@@ -72,14 +72,14 @@ struct LiveConnector {
 
 /// One task of a connector's status.
 struct ConnectorTask {
-  int id = 0;          ///< id
-  std::string state;   ///< RUNNING | FAILED | PAUSED | UNASSIGNED
-  std::string trace;   ///< the failure's stack trace ("" when none)
+  int id = 0;         ///< id
+  std::string state;  ///< RUNNING | FAILED | PAUSED | UNASSIGNED
+  std::string trace;  ///< the failure's stack trace ("" when none)
 };
 
 /// `GET .../connectors/{name}/status`.
 struct ConnectorStatus {
-  std::string state;                ///< the connector's state
+  std::string state;                 ///< the connector's state
   std::vector<ConnectorTask> tasks;  ///< by id
 };
 
@@ -149,8 +149,8 @@ struct LiveService {
   /// The connector classes the service offers (`available-connectors`), read by a plan's
   /// refresh for services where it declares connectors; nullopt when not read.
   std::optional<std::vector<std::string>> connector_classes;
-  bool has_backup = false;                    ///< at least one entry in `backups`
-  core::Address address;                      ///< service:project/name
+  bool has_backup = false;  ///< at least one entry in `backups`
+  core::Address address;    ///< service:project/name
 
   /// The user/database/topic named `name`, or nullptr.
   const LiveUser* FindUser(const std::string& name) const;

@@ -79,8 +79,7 @@ TEST_F(ConnectorsTest, ApplyReplanChangeInPlaceFailedTaskAndDestroy) {
   EXPECT_EQ(changed.code, 2) << changed.Describe();
   EXPECT_NE(changed.out.find("~ connector:conn-e2e/connect/pg-sink"), std::string::npos)
       << changed.out;
-  EXPECT_NE(changed.out.find(R"(config.topics: "orders" -> "orders,refunds")"),
-            std::string::npos)
+  EXPECT_NE(changed.out.find(R"(config.topics: "orders" -> "orders,refunds")"), std::string::npos)
       << changed.out;
   ProcessOutcome updated = Run(Fast({"apply", plan, "--log-level", "debug"}));
   ASSERT_EQ(updated.code, 0) << updated.Describe();
@@ -131,10 +130,11 @@ TEST_F(ConnectorsTest, UnknownClassIsRefusedAtPlanOnceTheServiceRuns) {
 TEST_F(ConnectorsTest, UndeclaredConnectorIsKeptUntilPrune) {
   std::string plan = Write(PlanText("orders"));
   ASSERT_EQ(Run(Fast({"apply", plan})).code, 0);
-  ASSERT_TRUE(api_->Post("/v1/project/conn-e2e/service/connect/connectors",
-                         {{"name", "theirs"},
-                          {"connector.class", "io.debezium.connector.postgresql.PostgresConnector"}})
-                  .ok());
+  ASSERT_TRUE(
+      api_->Post("/v1/project/conn-e2e/service/connect/connectors",
+                 {{"name", "theirs"},
+                  {"connector.class", "io.debezium.connector.postgresql.PostgresConnector"}})
+          .ok());
   ProcessOutcome kept = Run({"plan", plan, "--detailed-exitcode"});
   EXPECT_EQ(kept.code, 0) << kept.Describe();
   EXPECT_NE(kept.out.find("connector:conn-e2e/connect/theirs"), std::string::npos) << kept.out;

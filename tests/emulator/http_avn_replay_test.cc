@@ -238,5 +238,56 @@ TEST_F(AvnReplay, AcceptanceRun) {
   }
 }
 
+// `avn service connector available / create / list / status / update / delete` (aiven-client
+// client.py: get_available_kafka_connectors, create_kafka_connector with the flat config as
+// the body, list_kafka_connectors, get_kafka_connector_status, update_kafka_connector which
+// merges into the listed ["connectors"][i]["config"] and PUTs it whole, delete_kafka_connector).
+TEST_F(AvnReplay, ServiceConnectorCommands) {
+  CreateProject("demo");
+  RunningService("demo", "connect", "kafka_connect", "startup-4");
+  Advance(5);  // past Kafka Connect's warm-up after RUNNING
+  TestApi& a = api();
+  const std::string S = ServicePath("demo", "connect");
+
+  const ApiResponse available = a.Get(S + "/available-connectors");
+  ASSERT_EQ(available.status, 200) << available.Describe();
+  ASSERT_FALSE(available.body["plugins"].empty());
+  for (const auto& p : available.body["plugins"]) {
+    ExpectKeys(p, {"class", "title", "type", "version", "author", "docURL"}, "plugins[]");
+  }
+
+  const json config = {{"name", "sink"},
+                       {"connector.class", "io.aiven.connect.jdbc.JdbcSinkConnector"},
+                       {"topics", "orders"}};
+  const ApiResponse created = a.Post(S + "/connectors", config);
+  ASSERT_EQ(created.status, 200) << created.Describe();
+  ExpectKeys(created.body["connector"], {"name", "config", "plugin", "tasks"}, "connector");
+
+  const ApiResponse list = a.Get(S + "/connectors");
+  ASSERT_EQ(list.status, 200) << list.Describe();
+  ASSERT_EQ(list.body["connectors"].size(), 1u);
+  const json& listed = list.body["connectors"][0];
+  ExpectKeys(listed, {"name", "config", "plugin", "tasks"}, "connectors[]");
+  EXPECT_EQ(listed["name"], "sink");
+
+  Advance(2);
+  const ApiResponse status = a.Get(S + "/connectors/sink/status");
+  ASSERT_EQ(status.status, 200) << status.Describe();
+  ExpectKeys(status.body["status"], {"state", "tasks"}, "status");
+  for (const auto& t : status.body["status"]["tasks"])
+    ExpectKeys(t, {"id", "state", "trace"}, "tasks[]");
+
+  json merged = listed["config"];
+  merged["topics"] = "orders,refunds";
+  const ApiResponse updated = a.Put(S + "/connectors/sink", merged);
+  ASSERT_EQ(updated.status, 200) << updated.Describe();
+  EXPECT_EQ(updated.body["connector"]["config"]["topics"], "orders,refunds");
+
+  const ApiResponse deleted = a.Delete(S + "/connectors/sink");
+  ASSERT_EQ(deleted.status, 200) << deleted.Describe();
+  ExpectKeys(deleted.body, {"message"}, "delete answer");
+  EXPECT_TRUE(a.Get(S + "/connectors").body["connectors"].empty());
+}
+
 }  // namespace
 }  // namespace aivenctl::testing

@@ -3,10 +3,11 @@
 // (byte % 11; the seeds use letters, 'B' = 0 ... 'L' = 10): B clouds, C projects, D project (and
 // VPC list / VPC object), E service (its acl and schema_registry_acl included), F databases and
 // ACL lists, G topic list, H topic, I topic batch (v2), J integration (and the same body as an
-// integration endpoint and as an endpoint list), K service types / integration types, L error
+// integration endpoint and as an endpoint list) and the Kafka Connect answers (connector list,
+// one connector, status, available connectors), K service types / integration types, L error
 // body. The rest is the body. Every JSON body also goes through the Schema Registry parsers
 // (api/schema_json.h). The parsers promise tolerance: never an exception, never a crash, and no
-// secret-looking user_config key survives the mapping.
+// secret-looking user_config key (nor a secret connector config value) survives the mapping.
 
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,13 @@ void CheckNoSecretKeys(const json& config) {
   for (const auto& [key, value] : config.items()) {
     if (api::IsSecretKey(key)) std::abort();
     CheckNoSecretKeys(value);
+  }
+}
+
+// A connector keeps the names of its secret keys, never their values.
+void CheckConnector(const aivenctl::model::LiveConnector& c) {
+  for (const auto& [key, value] : c.config.items()) {
+    if (aivenctl::model::IsSecretConnectorKey(key) || !value.is_string()) std::abort();
   }
 }
 
@@ -103,6 +111,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (body.is_object()) {
         for (const auto& e : api::EndpointsFromJson(body)) check_endpoint(e);
       }
+      for (const auto& c : api::ConnectorsFromJson(body)) CheckConnector(c);
+      CheckConnector(api::ConnectorFromJson(body));
+      (void)api::ConnectorStatusFromJson(body);
+      (void)api::ConnectorClassesFromJson(body);
       break;
     }
     case 9: {

@@ -35,8 +35,15 @@ projects:
 )";
 
 const Case kCases[] = {
-    {"new_service_creates_connectors_and_checks_the_class_at_apply", kPlan, "{}", R"EXP(TODO)EXP",
-     {}, {}, false, false, true},
+    {"new_service_creates_connectors_and_checks_the_class_at_apply",
+     kPlan,
+     "{}",
+     R"EXP(TODO)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"unknown_class_on_a_running_service_is_an_error_with_did_you_mean",
      R"(
@@ -58,7 +65,8 @@ projects:
                                  "io.debezium.connector.postgresql.PostgresConnector"]}]}]})",
      R"EXP(TODO)EXP"},
 
-    {"config_change_updates_in_place_and_secrets_compare_by_presence", kPlan,
+    {"config_change_updates_in_place_and_secrets_compare_by_presence",
+     kPlan,
      R"({"projects": [{"name": "ci", "owned": true, "services": [
           {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
            "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
@@ -66,7 +74,11 @@ projects:
                            "secret_keys": []}],
            "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
      R"EXP(TODO)EXP",
-     {}, {}, false, false, true},
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"same_config_and_a_set_secret_is_a_noop", kPlan,
      R"({"projects": [{"name": "ci", "owned": true, "services": [
@@ -100,7 +112,11 @@ projects:
           {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
            "connectors": [{"name": "theirs", "class": "io.debezium.connector.postgresql.PostgresConnector"}]}]}]})",
      R"EXP(TODO)EXP",
-     {}, {}, false, false, true},
+     {},
+     {},
+     false,
+     false,
+     true},
 
     {"connectors_wait_for_the_kafka_connect_integration_and_go_with_their_service",
      R"(
@@ -118,7 +134,13 @@ projects:
     integrations:
       - {type: kafka_connect, source: events, destination: connect}
 )",
-     "{}", R"EXP(TODO)EXP", {}, {}, false, false, true},
+     "{}",
+     R"EXP(TODO)EXP",
+     {},
+     {},
+     false,
+     false,
+     true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Connectors, ConnectorCase, ::testing::ValuesIn(kCases),

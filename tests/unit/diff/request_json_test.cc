@@ -127,6 +127,15 @@ std::vector<Case> Cases() {
        R"("username":"app-*"}})"},
       {Kind::kSchemaRegistryAcl, Action::kDelete, SchemaRegistryAclDelete{"acl2"},
        R"({"id":"acl2"})"},
+      {Kind::kConnector, Action::kCreate,
+       ConnectorCreate{"pg-sink", "io.aiven.connect.jdbc.JdbcSinkConnector", json{{"topics", "t"}}},
+       R"({"create":{"config":{"topics":"t"},"connector.class":)"
+       R"("io.aiven.connect.jdbc.JdbcSinkConnector","name":"pg-sink"}})"},
+      {Kind::kConnector, Action::kUpdate,
+       ConnectorUpdate{"io.x.Sink", json{{"topics", "u"}}, {"config.topics"}},
+       R"({"changed":["config.topics"],"update":{"config":{"topics":"u"},)"
+       R"("connector.class":"io.x.Sink"}})"},
+      {Kind::kConnector, Action::kDelete, ConnectorDelete{}, "{}"},
   };
 }
 
@@ -189,6 +198,12 @@ TEST(RequestJson, RefusesWhatItDoesNotKnowWithThePath) {
             "changeset.operations[3].request: a database has no update operation");
   EXPECT_EQ(error(Kind::kDatabase, Action::kDelete, R"({"unprotect":true})"),
             "changeset.operations[3].request.unprotect: unknown key");
+  EXPECT_EQ(error(Kind::kConnector, Action::kCreate,
+                  R"({"create":{"name":"k","connector.class":"c","config":{"tasks.max":2}}})"),
+            "changeset.operations[3].request.create.config.tasks.max: expected a string");
+  EXPECT_EQ(error(Kind::kConnector, Action::kUpdate,
+                  R"({"update":{"connector.class":"c","config":{}},"changed":"x"})"),
+            "changeset.operations[3].request.changed: expected a list of strings");
   EXPECT_EQ(error(Kind::kUser, Action::kUpdate, "[]"),
             "changeset.operations[3].request: expected an object");
 }
@@ -201,13 +216,13 @@ TEST(ActionNames, AreTheChangesetWordsAndReadBack) {
     EXPECT_EQ(ParseAction(ActionName(a)), a);
   }
   for (Gate g : {Gate::kNone, Gate::kServiceRunning, Gate::kServiceBackup, Gate::kTopicActive,
-                 Gate::kIntegrationActive, Gate::kGone}) {
+                 Gate::kIntegrationActive, Gate::kConnectorRunning, Gate::kGone}) {
     names += std::string(GateName(g)) + " ";
     EXPECT_EQ(ParseGate(GateName(g)), g);
   }
   EXPECT_EQ(names,
             "no-op create update replace delete none service-running service-backup "
-            "topic-active integration-active gone ");
+            "topic-active integration-active connector-running gone ");
   EXPECT_EQ(ParseAction("rename"), std::nullopt);
   EXPECT_EQ(ParseGate("eventually"), std::nullopt);
 }

@@ -3,6 +3,8 @@
 
 #include "exec/api_runner.h"
 
+#include "api/redact.h"
+
 #include <gtest/gtest.h>
 
 #include "../api/fake_transport.h"
@@ -67,7 +69,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
                        R"("service_integration_endpoint":{"endpoint_id":"e-9"},)"
                        R"("service_integration_endpoints":[{"endpoint_id":"e-1",)"
                        R"("endpoint_name":"prom","endpoint_type":"prometheus"}],)"
-                       R"("id":3,"is_compatible":true})");
+                       R"("id":3,"is_compatible":true,"plugins":[{"class":"io.x.Sink"}]})");
   });
   const model::Tags tags = {{"team", "x"}};
   auto op = [](const char* address, diff::Action action, diff::Request request) {
@@ -106,6 +108,11 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
       op("integration:p/metrics:s->g", Action::kCreate,
          diff::IntegrationCreate{"metrics", "p", "s", "p", "g", std::nullopt}),
       op("integration:p/metrics:s->g", Action::kUpdate, diff::IntegrationUpdate{"i-1", {{"x", 1}}}),
+      op("connector:p/c/k", Action::kCreate,
+         diff::ConnectorCreate{"k", "io.x.Sink", {{"topics", "t"}}}),
+      op("connector:p/c/k", Action::kUpdate,
+         diff::ConnectorUpdate{"io.x.Sink", {{"topics", "u"}}, {"config.topics"}}),
+      op("connector:p/c/k", Action::kDelete, diff::ConnectorDelete{}),
       op("integration:p/metrics:s->g", Action::kDelete, diff::IntegrationDelete{"i-1"}),
       op("endpoint:p/prom", Action::kCreate,
          diff::EndpointCreate{"prom", "prometheus", {{"basic_auth_username", "metrics"}}}),
@@ -178,6 +185,12 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "\"integration_type\":\"metrics\",\"source_project\":\"p\","
             "\"source_service\":\"s\"}\n"
             "PUT /v1/project/p/integration/i-1 {\"user_config\":{\"x\":1}}\n"
+            "GET /v1/project/p/service/c/available-connectors \n"
+            "POST /v1/project/p/service/c/connectors {\"connector.class\":\"io.x.Sink\","
+            "\"name\":\"k\",\"topics\":\"t\"}\n"
+            "PUT /v1/project/p/service/c/connectors/k {\"connector.class\":\"io.x.Sink\","
+            "\"name\":\"k\",\"topics\":\"u\"}\n"
+            "DELETE /v1/project/p/service/c/connectors/k \n"
             "DELETE /v1/project/p/integration/i-1 \n"
             "POST /v1/project/p/integration_endpoint {\"endpoint_name\":\"prom\","
             "\"endpoint_type\":\"prometheus\",\"user_config\":{\"basic_auth_username\":"
@@ -225,6 +238,79 @@ TEST(ApiRunner, AnIncompatibleSchemaFailsWithAivensMessageAndRegistersNothing) {
             "fields a default), or set the subject's compatibility to NONE");
   ASSERT_EQ(f.transport.requests().size(), 1u);
   EXPECT_EQ(f.transport.requests()[0].method, "POST");
+}
+diff::Operation Connector(diff::Action action, diff::Request request, diff::Gate gate) {
+  diff::Operation op;
+  op.address = *core::Address::Parse("connector:p/c/pg-sink");
+  op.action = action;
+  op.request = std::move(request);
+  op.gate = gate;
+  return op;
+}
+
+TEST(ApiRunner, ConnectorCreateRefusesAClassTheServiceDoesNotOfferBeforeSending) {
+  Fixture f;
+  f.transport.Script(
+      {Answer(200, R"({"plugins":[{"class":"io.aiven.connect.jdbc.JdbcSinkConnector"},)"
+                   R"({"class":"io.debezium.connector.mysql.MySqlConnector"}]})")});
+  core::Status s = f.runner.Call(
+      Connector(diff::Action::kCreate,
+                diff::ConnectorCreate{"pg-sink", "io.aiven.connect.jdbc.JdbcSinkConector", {}},
+                diff::Gate::kConnectorRunning),
+      {});
+  EXPECT_EQ(s.code(), core::Code::kFailedPrecondition);
+  EXPECT_EQ(s.message(),
+            "connector:p/c/pg-sink: class \"io.aiven.connect.jdbc.JdbcSinkConector\" is not among "
+            "the connectors service:p/c offers (did you mean "
+            "\"io.aiven.connect.jdbc.JdbcSinkConnector\"?)");
+  EXPECT_EQ(f.transport.requests().size(), 1u) << "nothing created";
+}
+
+TEST(ApiRunner, ConnectorCreateRetriesTheWarmUp503OfANewKafkaConnect) {
+  Fixture f;
+  f.transport.Script({Answer(200, R"({"plugins":[{"class":"io.x.Sink"}]})"),
+                      AivenError(503, "Kafka Connect is not available yet, try again later"),
+                      AivenError(503, "Kafka Connect is not available yet, try again later"),
+                      Answer(200, R"({"connector":{"name":"pg-sink"}})")});
+  core::Status s = f.runner.Call(
+      Connector(diff::Action::kCreate, diff::ConnectorCreate{"pg-sink", "io.x.Sink", {}},
+                diff::Gate::kConnectorRunning),
+      {});
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(f.transport.requests().size(), 4u);
+}
+
+TEST(ApiRunner, ConnectorIsReadyWhenItAndEveryTaskRunAndAFailedTaskFailsWithItsTrace) {
+  Fixture f;
+  const diff::Operation op =
+      Connector(diff::Action::kUpdate, diff::ConnectorUpdate{"io.x.Sink", {}, {}},
+                diff::Gate::kConnectorRunning);
+  api::Secrets().Add("hunter2-secret");
+  f.transport.Script({
+      Answer(200, R"({"status":{"state":"UNASSIGNED","tasks":[]}})"),
+      Answer(200, R"({"status":{"state":"RUNNING","tasks":[{"id":0,"state":"RUNNING","trace":""},)"
+                  R"({"id":1,"state":"UNASSIGNED","trace":""}]}})"),
+      Answer(200,
+             R"({"status":{"state":"RUNNING","tasks":[{"id":0,"state":"RUNNING","trace":""}]}})"),
+      Answer(200,
+             R"({"status":{"state":"RUNNING","tasks":[{"id":0,"state":"FAILED",)"
+             R"("trace":"ConnectException: login failed for hunter2-secret\n\tat X.java:1"}]}})"),
+      AivenError(404, "Connector pg-sink not found"),
+  });
+  std::string seen;
+  for (int i = 0; i < 5; ++i) {
+    ProbeResult r = f.runner.Probe(op, {});
+    seen += std::string(r.ready ? "ready " : "waiting ") + r.live_state +
+            (r.absent ? " absent" : "") + (r.error.ok() ? "" : " error: " + r.error.message()) +
+            "\n";
+  }
+  EXPECT_EQ(seen,
+            "waiting UNASSIGNED\n"
+            "waiting RUNNING (task 1 UNASSIGNED)\n"
+            "ready RUNNING\n"
+            "waiting FAILED error: connector:p/c/pg-sink: task 0 FAILED:\n"
+            "ConnectException: login failed for <redacted>\n\tat X.java:1\n"
+            "waiting absent absent\n");
 }
 
 TEST(ApiRunner, RefusesARequestThatDoesNotFitItsOperation) {

@@ -279,3 +279,75 @@ projects:
 
 }  // namespace
 }  // namespace aivenctl::loader
+
+namespace aivenctl::loader {
+namespace {
+
+constexpr const char* kConnectors = R"(version: 1
+name: connect
+projects:
+  - name: ci
+    services:
+      - name: events
+        type: kafka
+        plan: business-4
+        user_config: {kafka_connect: true}
+        connectors:
+          - name: pg-sink
+            class: io.aiven.connect.jdbc.JdbcSinkConnector
+            config:
+              topics: orders
+              tasks.max: 2
+              auto.create: true
+              connection.password: ${env:PG_PASSWORD}
+)";
+
+TEST(Loader, ConnectorsKeepSecretsAsVariableNamesOnly) {
+  core::MapEnvironment env = Env({{"PG_PASSWORD", "s3cret"}});
+  LoadResult r = LoadSpec(kConnectors, {}, env);
+  ASSERT_TRUE(r.ok()) << Lines(r);
+  const model::Service& s = r.plan->projects[0].services[0];
+  ASSERT_EQ(s.connectors.size(), 1u);
+  const model::Connector& k = s.connectors[0];
+  EXPECT_EQ(k.address.ToString(), "connector:ci/events/pg-sink");
+  EXPECT_EQ(k.class_name, "io.aiven.connect.jdbc.JdbcSinkConnector");
+  EXPECT_EQ(k.config.dump(), R"({"auto.create":"true","tasks.max":"2","topics":"orders"})")
+      << "values as Kafka Connect takes them (strings), the secret left out";
+  EXPECT_EQ(k.config_env,
+            (std::map<std::string, std::string>{{"connection.password", "PG_PASSWORD"}}));
+  EXPECT_EQ(k.key_pos.at("config.topics").line, 14);
+  EXPECT_EQ(model::Count(*r.plan).connectors, 1);
+}
+
+TEST(Loader, ConnectorConfigRefusesNameAndClassKeysAndNestedValues) {
+  LoadResult r = LoadSpec(R"(version: 1
+name: connect
+projects:
+  - name: ci
+    services:
+      - name: connect
+        type: kafka_connect
+        plan: startup-4
+        connectors:
+          - name: pg-sink
+            class: io.aiven.connect.jdbc.JdbcSinkConnector
+            config: {name: other, connector.class: x, topics: [a, b], api.token: "${env:TOKEN}x"}
+          - {name: pg-sink, class: io.aiven.connect.jdbc.JdbcSinkConnector}
+)",
+                          {}, Env({{"TOKEN", "t"}}));
+  EXPECT_EQ(Lines(r), "TODO");
+}
+
+TEST(Loader, SecretConnectorKeyNames) {
+  for (const char* key : {"connection.password", "aws.secret.access.key", "ssl.key.password",
+                          "private.key", "api_key", "access-token", "sasl.jaas.secret"}) {
+    EXPECT_TRUE(model::IsSecretConnectorKey(key)) << key;
+  }
+  for (const char* key : {"key.converter", "key.converter.schemas.enable", "topics", "tasks.max",
+                          "aws.access.key.id", "pk.fields", "ssl.keystore.location"}) {
+    EXPECT_FALSE(model::IsSecretConnectorKey(key)) << key;
+  }
+}
+
+}  // namespace
+}  // namespace aivenctl::loader
