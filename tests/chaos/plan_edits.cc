@@ -44,6 +44,8 @@ std::vector<PlanEdit> ChangeEditsFor(const std::string& file) {
          "change orders partitions 6 -> 12"},
         {"users: [connect_sink, {name: analyst}]",
          "users: [connect_sink, {name: analyst}, reporter]", "add user reporter"},
+        {"              tasks.max: 1\n", "              tasks.max: 2\n",
+         "change connector tasks.max 1 -> 2 (in place)"},
     };
   }
   if (file == "pr-preview.yaml") {

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/env.h"
+#include "diff/import.h"
 #include "fixtures.h"
+#include "loader/loader.h"
+#include "render/plan_yaml.h"
 
 namespace aivenctl::difftest {
 namespace {
@@ -145,6 +149,44 @@ projects:
 
 INSTANTIATE_TEST_SUITE_P(Connectors, ConnectorCase, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return info.param.name; });
+
+// import writes a connector back as the plan that reproduces it (secrets as ${env:...}), and
+// planning that plan against the same live state changes nothing.
+TEST(ConnectorImport, RoundTripsToNoChanges) {
+  const model::LiveState live = LiveFromJson(nlohmann::json::parse(R"({"projects": [
+      {"name": "ci", "owned": true, "services": [
+        {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+         "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
+                         "config": {"topics": "orders", "tasks.max": "2"},
+                         "secret_keys": ["connection.password"]}],
+         "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})"));
+  diff::ImportResult imported =
+      diff::ImportProject(live.projects[0], TestCatalog(), {.name = "test"});
+  const std::string yaml = render::PlanYaml(imported.plan, {});
+  EXPECT_NE(yaml.find(R"({"class":"io.aiven.connect.jdbc.JdbcSinkConnector","config":)"
+                      R"({"connection.password":"${env:PG_SINK_CONNECTION_PASSWORD}",)"
+                      R"("tasks.max":"2","topics":"orders"},"name":"pg-sink"})"),
+            std::string::npos)
+      << yaml;
+  ASSERT_EQ(imported.notes.size(), 1u);
+  EXPECT_EQ(imported.notes[0],
+            "connector:ci/connect/pg-sink: config.connection.password is a secret aivenctl "
+            "cannot read back: set PG_SINK_CONNECTION_PASSWORD before applying");
+
+  core::MapEnvironment env(
+      std::map<std::string, std::string>{{"PG_SINK_CONNECTION_PASSWORD", "from-env"}});
+  loader::LoadOptions options;
+  options.env = &env;
+  loader::LoadResult loaded = loader::LoadPlanText("imported.yaml", yaml, options);
+  ASSERT_TRUE(loaded.ok()) << yaml;
+  diff::PlanOptions o;
+  o.now = Now();
+  diff::PlanResult r = diff::Plan(*loaded.plan, live, TestCatalog(), o);
+  const diff::Change* change =
+      r.changeset.FindChange(*core::Address::Parse("connector:ci/connect/pg-sink"));
+  ASSERT_NE(change, nullptr);
+  EXPECT_EQ(change->action, diff::Action::kNoop) << Render(r, false);
+}
 
 }  // namespace
 }  // namespace aivenctl::difftest
