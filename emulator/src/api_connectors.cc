@@ -71,10 +71,11 @@ const Json& RequireConnect(const Json& doc, const Ctx& c) {
 }
 
 const Json& RequireConnector(const Json& rec, const std::string& name) {
-  const Json& all = rec.contains("connectors") ? rec.at("connectors") : Json::object();
-  const auto it = all.find(name);
-  if (it == all.end()) throw ApiError{404, "Connector " + name + " not found", ""};
-  return *it;
+  const auto all = rec.find("connectors");
+  if (all == rec.end() || !all->is_object() || !all->contains(name)) {
+    throw ApiError{404, "Connector " + name + " not found", ""};
+  }
+  return all->at(name);
 }
 
 std::string ConnectorPath(const Ctx& c, const std::string& name) {

@@ -16,6 +16,7 @@
 //   /projects/<project>/services/<service>/schema_registry_acl/<id>  {id, username, resource,
 //                                                          permission} (api_acls.cc)
 //   /projects/<project>/services/<service>/schema_registry Schema Registry (api_schemas.cc)
+//   /projects/<project>/services/<service>/connectors/<name>  connector (api_connectors.cc)
 //   /projects/<project>/integrations/<id>                  integration record
 //   /projects/<project>/endpoints/<id>                     integration endpoint record
 //   /projects/<project>/vpcs/<id>                          VPC record

@@ -527,20 +527,13 @@ class Builder {
     for (const auto& key : config.n->keys) {
       if (key.value == "name" || key.value == "connector.class") {
         Error(&key,
-              "config." + key.value + " is set by the connector's " +
+              "connector \"" + k.name + "\": config." + key.value + " is set by its " +
                   (key.value == "name" ? "`name:`" : "`class:`") + "; remove it from config",
               &k.address);
         continue;
       }
-      auto text = config.Get(key.value).Text();
-      if (!text) {
-        Error(&key,
-              "connector config value \"" + key.value +
-                  "\" must be a string, number or boolean (Kafka Connect takes strings)",
-              &k.address);
-        continue;
-      }
-      k.config[key.value] = *text;
+      // A list or mapping is the schema's error ("expected boolean, number or string").
+      if (auto text = config.Get(key.value).Text()) k.config[key.value] = *text;
     }
     return k;
   }

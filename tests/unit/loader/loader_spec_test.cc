@@ -335,7 +335,17 @@ projects:
           - {name: pg-sink, class: io.aiven.connect.jdbc.JdbcSinkConnector}
 )",
                           {}, Env({{"TOKEN", "t"}}));
-  EXPECT_EQ(Lines(r), "TODO");
+  EXPECT_EQ(Lines(r),
+            "12:22: error: connector \"pg-sink\": config.name is set by its `name:`; remove it "
+            "from config\n"
+            "12:35: error: connector \"pg-sink\": config.connector.class is set by its `class:`; "
+            "remove it from config\n"
+            "12:63: error: expected boolean, number or string for \"topics\", got a list\n"
+            "12:71: error: connector \"pg-sink\": config.api.token reads the environment inside a "
+            "longer value; a value from the environment is a secret re-read at apply, so write "
+            "exactly ${env:NAME} and put the whole value in the variable\n"
+            "13:13: error: duplicate connector \"pg-sink\" in service \"connect\" (first defined "
+            "at 10:13)\n");
 }
 
 TEST(Loader, SecretConnectorKeyNames) {
