@@ -56,8 +56,7 @@ void CheckClass(Context& cx, const model::Service& s, const model::LiveService* 
   cx.Error(pos, k.address,
            k.address.ToString() + ": class " + Quote(k.class_name) +
                " is not among the connectors " + s.address.ToString() + " offers" +
-               core::DidYouMean(k.class_name, classes) +
-               " (aivenctl lists them from GET .../available-connectors)");
+               core::DidYouMean(k.class_name, classes));
 }
 
 }  // namespace

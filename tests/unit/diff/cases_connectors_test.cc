@@ -42,7 +42,29 @@ const Case kCases[] = {
     {"new_service_creates_connectors_and_checks_the_class_at_apply",
      kPlan,
      "{}",
-     R"EXP(TODO)EXP",
+     R"EXP(+ project:ci
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ service:ci/connect
+    type: "kafka_connect"
+    plan: "startup-4"
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ connector:ci/connect/pg-sink
+    class: "io.aiven.connect.jdbc.JdbcSinkConnector"
+    config.connection.password: "(secret from $PG_PASSWORD at apply)"
+    config.topics: "orders"
+
+warning: service:ci/connect: its cloud is not known before it is created (set cloud on the service, its project or in defaults); the cost leaves it out
+warning: connector:ci/connect/pg-sink: class "io.aiven.connect.jdbc.JdbcSinkConnector" is checked at apply, once service:ci/connect runs Kafka Connect and lists its available connectors
+
+Cost: $0.000/h -> $0.000/h (+$0.000/h), $0.00 -> $0.00 per month (+$0.00), incomplete: some prices are missing from the catalog
+Plan: 3 to create, 0 to update, 0 to replace, 0 to destroy.
+--
+#0 create project:ci [] {"create":{"project":"ci","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#1 create service:ci/connect wait:service-running [0] {"create":{"plan":"startup-4","service_name":"connect","service_type":"kafka_connect","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#2 create connector:ci/connect/pg-sink wait:connector-running [1] {"create":{"config":{"topics":"orders"},"connector.class":"io.aiven.connect.jdbc.JdbcSinkConnector","name":"pg-sink"}}
+)EXP",
      {},
      {},
      false,
@@ -67,7 +89,13 @@ projects:
            "connectors": [],
            "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector",
                                  "io.debezium.connector.postgresql.PostgresConnector"]}]}]})",
-     R"EXP(TODO)EXP"},
+     R"EXP(plan.yaml:11:36: error: connector:ci/connect/pg-sink: class "io.aiven.connect.jdbc.JdbcSinkConector" is not among the connectors service:ci/connect offers (did you mean "io.aiven.connect.jdbc.JdbcSinkConnector"?)
+--
++ connector:ci/connect/pg-sink
+    class: "io.aiven.connect.jdbc.JdbcSinkConector"
+
+Plan: 1 to create, 0 to update, 0 to replace, 0 to destroy.
+)EXP"},
 
     {"config_change_updates_in_place_and_secrets_compare_by_presence",
      kPlan,
@@ -77,7 +105,15 @@ projects:
                            "config": {"topics": "refunds", "tasks.max": "2"},
                            "secret_keys": []}],
            "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
-     R"EXP(TODO)EXP",
+     R"EXP(~ connector:ci/connect/pg-sink
+    config.connection.password: (unset) -> "(secret from $PG_PASSWORD at apply)"
+    config.tasks.max: "2" -> (unset)
+    config.topics: "refunds" -> "orders"
+
+Plan: 0 to create, 1 to update, 0 to replace, 0 to destroy.
+--
+#0 update connector:ci/connect/pg-sink wait:connector-running [] {"changed":["config.connection.password","config.tasks.max","config.topics"],"update":{"config":{"topics":"orders"},"connector.class":"io.aiven.connect.jdbc.JdbcSinkConnector"}}
+)EXP",
      {},
      {},
      false,
@@ -91,7 +127,8 @@ projects:
                            "config": {"topics": "orders"},
                            "secret_keys": ["connection.password"]}],
            "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
-     R"EXP(TODO)EXP"},
+     R"EXP(No changes: the live state matches the plan.
+)EXP"},
 
     {"undeclared_connector_is_unmanaged_kept", kPlan,
      R"({"projects": [{"name": "ci", "owned": true, "services": [
@@ -101,7 +138,11 @@ projects:
                            "secret_keys": ["connection.password"]},
                           {"name": "theirs", "class": "io.debezium.connector.postgresql.PostgresConnector"}],
            "connector_classes": ["io.aiven.connect.jdbc.JdbcSinkConnector"]}]}]})",
-     R"EXP(TODO)EXP"},
+     R"EXP(Unmanaged, kept (live but not in the plan; not changes):
+    connector:ci/connect/theirs
+
+No changes: the live state matches the plan.
+)EXP"},
 
     {"prune_true_deletes_undeclared_connectors",
      R"(
@@ -115,14 +156,19 @@ projects:
      R"({"projects": [{"name": "ci", "owned": true, "services": [
           {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
            "connectors": [{"name": "theirs", "class": "io.debezium.connector.postgresql.PostgresConnector"}]}]}]})",
-     R"EXP(TODO)EXP",
+     R"EXP(- connector:ci/connect/theirs (not in the plan, prune: true)
+
+Plan: 0 to create, 0 to update, 0 to replace, 1 to destroy.
+--
+#0 delete connector:ci/connect/theirs [] {}
+)EXP",
      {},
      {},
      false,
      false,
      true},
 
-    {"connectors_wait_for_the_kafka_connect_integration_and_go_with_their_service",
+    {"connectors_wait_for_their_service_and_its_kafka_connect_integration",
      R"(
 version: 1
 name: test
@@ -139,10 +185,52 @@ projects:
       - {type: kafka_connect, source: events, destination: connect}
 )",
      "{}",
-     R"EXP(TODO)EXP",
+     R"EXP(+ project:ci
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ service:ci/connect
+    type: "kafka_connect"
+    plan: "startup-4"
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ service:ci/events
+    type: "kafka"
+    plan: "business-4"
+    tags.aivenctl-plan: "test"
+    tags.managed-by: "aivenctl"
++ integration:ci/kafka_connect:events->connect
++ connector:ci/connect/s3
+    class: "io.aiven.kafka.connect.s3.AivenKafkaConnectS3SinkConnector"
+
+warning: service:ci/connect: its cloud is not known before it is created (set cloud on the service, its project or in defaults); the cost leaves it out
+warning: service:ci/events: its cloud is not known before it is created (set cloud on the service, its project or in defaults); the cost leaves it out
+warning: connector:ci/connect/s3: class "io.aiven.kafka.connect.s3.AivenKafkaConnectS3SinkConnector" is checked at apply, once service:ci/connect runs Kafka Connect and lists its available connectors
+
+Cost: $0.000/h -> $0.000/h (+$0.000/h), $0.00 -> $0.00 per month (+$0.00), incomplete: some prices are missing from the catalog
+Plan: 5 to create, 0 to update, 0 to replace, 0 to destroy.
+--
+#0 create project:ci [] {"create":{"project":"ci","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#1 create service:ci/connect wait:service-running [0] {"create":{"plan":"startup-4","service_name":"connect","service_type":"kafka_connect","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#2 create service:ci/events wait:service-running [0] {"create":{"plan":"business-4","service_name":"events","service_type":"kafka","tags":{"aivenctl-plan":"test","managed-by":"aivenctl"}}}
+#3 create integration:ci/kafka_connect:events->connect wait:integration-active [1,2] {"create":{"dest_project":"ci","dest_service":"connect","integration_type":"kafka_connect","source_project":"ci","source_service":"events"}}
+#4 create connector:ci/connect/s3 wait:connector-running [1,3] {"create":{"config":{},"connector.class":"io.aiven.kafka.connect.s3.AivenKafkaConnectS3SinkConnector","name":"s3"}}
+)EXP",
      {},
      {},
      false,
+     false,
+     true},
+
+    {"destroy_deletes_connectors_with_their_service",
+     kPlan,
+     R"({"projects": [{"name": "ci", "owned": true, "services": [
+          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
+           "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
+                           "config": {"topics": "orders"}, "secret_keys": ["connection.password"]}]}]}]})",
+     R"EXP(TODO)EXP",
+     {},
+     {},
+     true,
      false,
      true},
 };
