@@ -149,9 +149,8 @@ void RegisterConnectorRoutes(Router& r, World& w) {
     const Json list = w.store.Read([&](const Json& d) {
       const Json& rec = RequireConnect(d, c);
       Json out = Json::array();
-      for (const auto& [name, k] : rec.value("connectors", Json::object()).items()) {
-        out.push_back(ConnectorJson(k));
-      }
+      const Json all = rec.value("connectors", Json::object());  // a copy: items() needs it alive
+      for (const auto& [name, k] : all.items()) out.push_back(ConnectorJson(k));
       return out;
     });
     c.Reply({{"connectors", list}});
