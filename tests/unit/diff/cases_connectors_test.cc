@@ -221,18 +221,6 @@ Plan: 5 to create, 0 to update, 0 to replace, 0 to destroy.
      false,
      true},
 
-    {"destroy_deletes_connectors_with_their_service",
-     kPlan,
-     R"({"projects": [{"name": "ci", "owned": true, "services": [
-          {"name": "connect", "type": "kafka_connect", "plan": "startup-4", "owned": true,
-           "connectors": [{"name": "pg-sink", "class": "io.aiven.connect.jdbc.JdbcSinkConnector",
-                           "config": {"topics": "orders"}, "secret_keys": ["connection.password"]}]}]}]})",
-     R"EXP(TODO)EXP",
-     {},
-     {},
-     true,
-     false,
-     true},
 };
 
 INSTANTIATE_TEST_SUITE_P(Connectors, ConnectorCase, ::testing::ValuesIn(kCases),
