@@ -177,10 +177,13 @@ void ReadSecrets(const json& j, Changeset& cs) {
     SecretFromEnv s{.address = ReadAddress(secrets[i], "address", at),
                     .path = String(secrets[i], "path", at),
                     .env = String(secrets[i], "env", at)};
-    if (s.address.kind != core::Kind::kService && s.address.kind != core::Kind::kEndpoint) {
-      throw Bad(at + ".address: expected a service or an endpoint");
-    }
-    if (!SecretPointer(s.path)) {
+    if (s.address.kind == core::Kind::kConnector) {
+      if (s.path.size() <= 7 || s.path.compare(0, 7, "config.") != 0) {
+        throw Bad(at + ".path: expected config.KEY for a connector");
+      }
+    } else if (s.address.kind != core::Kind::kService && s.address.kind != core::Kind::kEndpoint) {
+      throw Bad(at + ".address: expected a service, an endpoint or a connector");
+    } else if (!SecretPointer(s.path)) {
       throw Bad(at + ".path: expected user_config.KEY (or user_config.KEY.KEY, KEY[N], ...)");
     }
     if (s.env.empty()) throw Bad(at + ".env: expected a variable name");

@@ -151,7 +151,11 @@ TEST(ChangesetJson, FromJsonNamesTheProblem) {
   expect_error(bad, "changeset.plan.projects: \"\" is not a project name");
   bad = doc;
   bad["secrets_from_env"] = {{{"address", "project:p"}, {"path", "user_config.x"}, {"env", "X"}}};
-  expect_error(bad, "changeset.secrets_from_env[0].address: expected a service or an endpoint");
+  expect_error(bad,
+               "changeset.secrets_from_env[0].address: expected a service, an endpoint or a "
+               "connector");
+  bad["secrets_from_env"][0]["address"] = "connector:p/connect/sink";
+  expect_error(bad, "changeset.secrets_from_env[0].path: expected config.KEY for a connector");
   bad["secrets_from_env"][0]["address"] = "service:p/pg";
   bad["secrets_from_env"][0]["path"] = "tags.x";
   const std::string bad_path =
