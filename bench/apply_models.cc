@@ -155,6 +155,8 @@ double GateSeconds(const diff::Operation& op, const Lifecycle& lc) {
       return lc.integration;
     case Gate::kVpcActive:
       return lc.build;  // the emulator's VPC is APPROVED for --build-seconds
+    case Gate::kConnectorRunning:
+      return 1;  // the emulator's --connector-seconds default
   }
   return 0;
 }
@@ -308,6 +310,7 @@ Estimate TerraformCreate(const std::vector<diff::Operation>& ops, const Lifecycl
       case Kind::kKafkaAcl:
       case Kind::kSchemaRegistryAcl:
       case Kind::kSchema:
+      case Kind::kConnector:
         d = 2 * L;
         note = "POST + read";
         break;

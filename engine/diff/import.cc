@@ -186,6 +186,13 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
     if (const model::LiveVpc* v = lp.FindVpcById(ls.project_vpc_id); v != nullptr) {
       project.services.back().vpc = v->cloud;
     }
+    for (const auto& k : project.services.back().connectors) {
+      for (const auto& [key, env] : k.config_env) {
+        out.notes.push_back("connector:" + lp.name + "/" + ls.name + "/" + k.name + ": config." +
+                            key + " is a secret aivenctl cannot read back: set " + env +
+                            " before applying");
+      }
+    }
   }
   for (const auto& le : lp.endpoints) {
     model::IntegrationEndpoint e;
@@ -199,13 +206,6 @@ ImportResult ImportProject(const model::LiveProject& lp, const model::Catalog& c
         if (!it->value("_secure", false)) continue;
         out.notes.push_back("endpoint:" + lp.name + "/" + le.name + ": Aiven never shows " +
                             "user_config." + it.key() + "; add it as \"${env:NAME}\" if it is set");
-      }
-    }
-    for (const auto& k : project.services.back().connectors) {
-      for (const auto& [key, env] : k.config_env) {
-        out.notes.push_back("connector:" + lp.name + "/" + ls.name + "/" + k.name + ": config." +
-                            key + " is a secret aivenctl cannot read back: set " + env +
-                            " before applying");
       }
     }
   }

@@ -419,11 +419,13 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   cs.kind = kind;
   BuildOperations(kept, cs);
   for (auto& secret : cx.secrets) {
-    // Only for the creates the changeset runs (--target may have left some out).
+    // Only for the creates the changeset runs (--target may have left some out), and the
+    // updates that send a whole config again (endpoints, connectors).
     bool created = std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
       return op.address == secret.address &&
              (op.action == Action::kCreate ||
-              (op.action == Action::kUpdate && op.address.kind == core::Kind::kEndpoint));
+              (op.action == Action::kUpdate && (op.address.kind == core::Kind::kEndpoint ||
+                                                op.address.kind == core::Kind::kConnector)));
     });
     if (created) cs.secrets_from_env.push_back(std::move(secret));
   }
@@ -464,9 +466,8 @@ PlanResult Plan(const model::Plan& plan, const model::LiveState& live,
   internal::Context cx(plan, live, catalog);
   cx.now = options.now;
   model::PlanCounts n = model::Count(plan);
-  std::size_t expected =
-      n.projects + n.vpcs + n.services + n.databases + n.users + n.topics + n.integrations +
-      n.endpoints;
+  std::size_t expected = n.projects + n.vpcs + n.services + n.databases + n.users + n.topics +
+                         n.integrations + n.endpoints;
   for (const auto& lp : live.projects) {
     for (const auto& ls : lp.services) expected += ls.topics.size() / 16;  // some pruning room
   }

@@ -369,6 +369,7 @@ struct EndpointDelete {
   std::string id;  ///< "id"
   bool operator==(const EndpointDelete&) const = default;
 };
+
 // --- Kafka Connect connectors -------------------------------------------------------------
 
 /// `POST .../service/{service}/connectors` {"name", "connector.class", config...}. Secret
@@ -412,7 +413,6 @@ using Request = std::variant<NoRequest,                                         
                              KafkaAclCreate, KafkaAclDelete,                            //
                              SchemaRegistryAclCreate, SchemaRegistryAclDelete,          //
                              SchemaCreate, SchemaUpdate, SchemaDelete,                  //
-                             IntegrationCreate, IntegrationUpdate, IntegrationDelete>;
                              IntegrationCreate, IntegrationUpdate, IntegrationDelete,   //
                              ConnectorCreate, ConnectorUpdate, ConnectorDelete>;
 

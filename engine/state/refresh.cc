@@ -284,6 +284,7 @@ class RefreshRun {
           break;
         case FollowUp::kSchemas:
           pool_.Submit([this, project, index] { SchemasTask(project, index); });
+          break;
         case FollowUp::kConnectors:
           pool_.Submit([this, project, index] { ConnectorsTask(project, index); });
           break;
@@ -443,8 +444,8 @@ class RefreshRun {
 
   api::Api& api_;
   const Depth depth_;
-  const DesiredConfigKeys desired_;                // read-only during the run
-  const std::set<std::string> endpoint_projects_;  // read-only during the run
+  const DesiredConfigKeys desired_;                 // read-only during the run
+  const std::set<std::string> endpoint_projects_;   // read-only during the run
   const std::set<std::string> connector_services_;  // read-only during the run
   std::optional<std::vector<std::string>> scope_;
   std::mutex mu_;

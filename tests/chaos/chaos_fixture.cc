@@ -163,7 +163,8 @@ std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_
       for (const auto& [tname, t] : Members(s, "topics").items()) {
         out.insert("topic:" + base + "/" + tname);
       }
-      // ACL entries by content (Aiven's avnadmin defaults are not the plan's), subjects.
+      // ACL entries by content (Aiven's avnadmin defaults are not the plan's), connectors,
+      // subjects.
       for (const auto& [field, kind, resource] :
            {std::tuple{"acl", "kafka_acl:", "topic"},
             std::tuple{"schema_registry_acl", "schema_registry_acl:", "resource"}}) {
@@ -172,6 +173,9 @@ std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_
           out.insert(kind + base + "/" + a.value("username", "") + ":" + a.value(resource, "") +
                      ":" + a.value("permission", ""));
         }
+      }
+      for (const auto& [kname, k] : Members(s, "connectors").items()) {
+        out.insert("connector:" + base + "/" + kname);
       }
       const json registry = s.value("schema_registry", json::object());
       for (const auto& [subject, versions] : Members(registry, "subjects").items()) {

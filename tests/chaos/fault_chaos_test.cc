@@ -6,6 +6,7 @@
 // scope changed (an unowned project and an unowned service in the plan's own project).
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -138,6 +139,11 @@ TEST_P(FaultRun, ApplyChangeApplyDestroy) {
   ASSERT_TRUE(ApplyEdits(changed_text, ChangeEditsFor(GetParam()), problem)) << problem;
   const std::string changed = dir_.File("changed-" + GetParam());
   std::ofstream(changed) << changed_text;
+  // Files the plan names relative to itself (schema_file) come along.
+  if (std::filesystem::is_directory(SourceDir() + "/plans/schemas")) {
+    std::filesystem::copy(SourceDir() + "/plans/schemas", dir_.File("schemas"),
+                          std::filesystem::copy_options::recursive);
+  }
 
   for (uint64_t seed : ChaosSeeds()) {
     SCOPED_TRACE("seed " + std::to_string(seed));

@@ -54,7 +54,8 @@ class ConnectorsTest : public E2eTest {
     return o;
   }
   json Connector(const std::string& name) {
-    for (const auto& c : Get("/v1/project/conn-e2e/service/connect/connectors")["connectors"]) {
+    const json list = Get("/v1/project/conn-e2e/service/connect/connectors");  // a local: the
+    for (const auto& c : list.value("connectors", json::array())) {  // loop must not dangle
       if (c["name"] == name) return c;
     }
     return json();

@@ -56,8 +56,8 @@ TEST_F(Connectors, WarmUpThenCreateListStatusUpdateDelete) {
   EXPECT_EQ(Status("sink")["tasks"][0]["state"], "RUNNING");
 
   // PUT replaces the whole config; the tasks restart.
-  const ApiResponse put =
-      api().Put(base() + "/sink", {{"connector.class", kJdbc}, {"topics", "refunds"}});
+  const ApiResponse put = api().Put(
+      base() + "/sink", {{"name", "sink"}, {"connector.class", kJdbc}, {"topics", "refunds"}});
   ASSERT_EQ(put.status, 200) << put.Describe();
   EXPECT_EQ(put.body["connector"]["config"]["topics"], "refunds");
   EXPECT_EQ(Status("sink")["tasks"][0]["state"], "UNASSIGNED");
