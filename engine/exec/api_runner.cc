@@ -1,7 +1,7 @@
 #include "exec/api_runner.h"
 
-#include <functional>
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
 #include <variant>
