@@ -1,5 +1,7 @@
 #include "model/catalog.h"
 
+#include <algorithm>
+
 #include "model/find.h"
 
 namespace aivenctl::model {
@@ -15,6 +17,18 @@ const ServiceType* Catalog::FindServiceType(const std::string& name) const {
 const IntegrationType* Catalog::FindIntegrationType(const std::string& name) const {
   return FindByName(integration_types, name);
 }
+std::optional<int> Catalog::MaxPoolSize(const std::string& type, const std::string& plan,
+                                        const std::string& cloud) const {
+  const ServiceType* t = FindServiceType(type);
+  const ServicePlan* p = t == nullptr ? nullptr : t->FindPlan(plan);
+  if (p == nullptr) return std::nullopt;
+  auto it = p->regions.find(cloud);
+  if (it == p->regions.end() || it->second.node_memory_mb <= 0) return std::nullopt;
+  const long long gib = it->second.node_memory_mb / 1024;
+  if (gib < 4) return 0;  // hobbyist and free plans have no connection pooling
+  return static_cast<int>(std::min<long long>(1000, 25 * gib));
+}
+
 std::optional<double> Catalog::HourlyPrice(const std::string& type, const std::string& plan,
                                            const std::string& cloud) const {
   const ServiceType* t = FindServiceType(type);
