@@ -26,8 +26,8 @@ const Json& RequireServingType(const World& w, const Json& doc, const Ctx& c,
                                const std::string& type, const char* what) {
   const Json& rec = RequireService(doc, c.Param("project"), c.Param("service_name"));
   if (rec.value("service_type", "") != type) {
-    throw ApiError{400, "Service type " + rec.value("service_type", "") + " does not support " + what,
-                   ""};
+    throw ApiError{
+        400, "Service type " + rec.value("service_type", "") + " does not support " + what, ""};
   }
   if (!ServiceServing(rec, w.clock.Now())) throw ApiError{503, kTryLater, ""};
   return rec;
@@ -56,10 +56,9 @@ void CheckPoolFields(const World& w, const Json& rec, const Json& pool) {
     throw ApiError{400, "Connection pooling is not available on plan '" + plan + "'", ""};
   }
   if (size < 1 || size > max) {
-    throw ApiError{400,
-                   "pool_size must be between 1 and " + std::to_string(max) + " on plan '" +
-                       plan + "'",
-                   ""};
+    throw ApiError{
+        400, "pool_size must be between 1 and " + std::to_string(max) + " on plan '" + plan + "'",
+        ""};
   }
 }
 
@@ -169,12 +168,11 @@ void RegisterClickhouseDatabaseRoutes(Router& r, World& w) {
       if (dbs.contains(name) && !DatabaseState(dbs.at(name), now).empty()) {
         throw ApiError{409, "Database '" + name + "' already exists", "database_already_exists"};
       }
-      t.Set(RecordPath(c, "ch_databases", name),
-            {{"name", name},
-             {"engine", "Atomic"},
-             {"required", false},
-             {"created_at", now},
-             {"ready_at", now + w.opts.database_seconds}});
+      t.Set(RecordPath(c, "ch_databases", name), {{"name", name},
+                                                  {"engine", "Atomic"},
+                                                  {"required", false},
+                                                  {"created_at", now},
+                                                  {"ready_at", now + w.opts.database_seconds}});
     });
     c.Reply({{"message", "created"}});
   });

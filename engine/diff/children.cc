@@ -1,4 +1,5 @@
-// Databases, users, topics (and, through pools.cc, PgBouncer pools) of a service: create, update, replace, prune, "deleted with".
+// Databases, users, topics (and, through pools.cc, PgBouncer pools) of a service: create, update,
+// replace, prune, "deleted with".
 
 #include <algorithm>
 #include <map>

@@ -197,8 +197,12 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
       } else if (const auto* u = std::get_if<PoolUpdate>(&op.request)) {
         database = u->database, username = u->username;
       }
-      if (database) after(op, core::Address::Child(core::Kind::kDatabase, a.parts[0], a.parts[1], *database), false);
-      if (username) after(op, core::Address::Child(core::Kind::kUser, a.parts[0], a.parts[1], *username), false);
+      if (database)
+        after(op, core::Address::Child(core::Kind::kDatabase, a.parts[0], a.parts[1], *database),
+              false);
+      if (username)
+        after(op, core::Address::Child(core::Kind::kUser, a.parts[0], a.parts[1], *username),
+              false);
     }
     std::sort(op.depends_on.begin(), op.depends_on.end());
     op.depends_on.erase(std::unique(op.depends_on.begin(), op.depends_on.end()),

@@ -39,9 +39,9 @@ void CheckNamed(Context& cx, const model::Pool& pool, const char* key, const cha
                 const std::string& service) {
   if (std::find(known.begin(), known.end(), name) != known.end()) return;
   cx.Error(model::PosOf(pool.key_pos, key, pool.pos), pool.address,
-           pool.address.ToString() + ": " + what + " " + Quote(name) + " is neither in the plan nor in " +
-               service + core::DidYouMean(name, known) + "; declare it under the service's " +
-               what + "s:");
+           pool.address.ToString() + ": " + what + " " + Quote(name) +
+               " is neither in the plan nor in " + service + core::DidYouMean(name, known) +
+               "; declare it under the service's " + what + "s:");
 }
 
 }  // namespace
@@ -63,8 +63,7 @@ void CheckPools(Context& cx, const model::Service& s, const model::LiveService* 
   const std::optional<int> max = cx.catalog.MaxPoolSize(s.type, s.plan, cloud);
   for (const auto& pool : s.pools) {
     if (databases_known) {
-      CheckNamed(cx, pool, "database", "database", pool.database, databases,
-                 s.address.ToString());
+      CheckNamed(cx, pool, "database", "database", pool.database, databases, s.address.ToString());
     }
     if (pool.username) {
       CheckNamed(cx, pool, "user", "user", *pool.username, users, s.address.ToString());
@@ -75,9 +74,9 @@ void CheckPools(Context& cx, const model::Service& s, const model::LiveService* 
                    " has no connection pooling; use a startup, business or premium plan");
     } else if (max && pool.size && *pool.size > *max) {
       cx.Error(model::PosOf(pool.key_pos, "size", pool.pos), pool.address,
-               pool.address.ToString() + ": size " + std::to_string(*pool.size) +
-                   " is above the " + std::to_string(*max) + " connections of plan " +
-                   Quote(s.plan) + " (its max_connections); lower it or choose a larger plan");
+               pool.address.ToString() + ": size " + std::to_string(*pool.size) + " is above the " +
+                   std::to_string(*max) + " connections of plan " + Quote(s.plan) +
+                   " (its max_connections); lower it or choose a larger plan");
     }
   }
 }
@@ -144,8 +143,8 @@ void DiffPools(Context& cx, const model::Service& s, const model::LiveService& l
   if (!s.prune) return;  // unlisted pools are "unmanaged, kept" (unmanaged.cc)
   for (const auto& lp : ls.pools) {
     if (names.contains(lp.name)) continue;
-    Pending& p =
-        cx.Add(core::Address::Child(core::Kind::kPool, ls.project, ls.name, lp.name), Action::kDelete);
+    Pending& p = cx.Add(core::Address::Child(core::Kind::kPool, ls.project, ls.name, lp.name),
+                        Action::kDelete);
     p.change.reason = kPruned;
     p.fingerprint = FingerprintObject(lp);
     p.delete_request = PoolDelete{};

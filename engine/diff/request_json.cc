@@ -308,11 +308,13 @@ void Read(ObjectReader& in, DatabaseCreate& r) {
 }
 void Read(ObjectReader&, DatabaseDelete&) {}
 void Read(ObjectReader& in, ClickhouseDatabaseCreate& r) {
-  if (in.OptBool("clickhouse") != true) throw JsonReadError(in.path() + ".clickhouse: expected true");
+  if (in.OptBool("clickhouse") != true)
+    throw JsonReadError(in.path() + ".clickhouse: expected true");
   r = ReadBody<ClickhouseDatabaseCreate>(in.Nested("create"));
 }
 void Read(ObjectReader& in, ClickhouseDatabaseDelete&) {
-  if (in.OptBool("clickhouse") != true) throw JsonReadError(in.path() + ".clickhouse: expected true");
+  if (in.OptBool("clickhouse") != true)
+    throw JsonReadError(in.path() + ".clickhouse: expected true");
 }
 void Read(ObjectReader& in, PoolCreate& r) { r = ReadBody<PoolCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, PoolUpdate& r) { r = ReadBody<PoolUpdate>(in.Nested("update")); }

@@ -343,8 +343,9 @@ class Builder {
       for (const char* locale : {"lc_collate", "lc_ctype"}) {
         if (allowed.clickhouse_databases && d.Get(locale).ok()) {
           Error(d.Key(locale),
-                std::string(locale) + " applies to pg, mysql and alloydbomni databases, not to "
-                                      "a clickhouse one",
+                std::string(locale) +
+                    " applies to pg, mysql and alloydbomni databases, not to "
+                    "a clickhouse one",
                 &db.address);
         }
       }

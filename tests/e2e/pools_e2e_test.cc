@@ -27,7 +27,8 @@ projects:
          R"(        databases: [app]
         users: [app]
         pools:
-          - )" + pool_line + "\n";
+          - )" +
+         pool_line + "\n";
 }
 
 constexpr const char* kService = "/v1/project/pools-e2e/service/pg";
@@ -104,16 +105,15 @@ TEST_F(PoolsE2e, PoolUriOnlyInAPrivateOutputsFile) {
   std::ifstream in(env_file);
   std::stringstream text;
   text << in.rdbuf();
-  const json service = json::parse(
-      api_->Get(std::string(kService) + "?include_secrets=true").body)["service"];
+  const json service =
+      json::parse(api_->Get(std::string(kService) + "?include_secrets=true").body)["service"];
   const std::string uri = service["connection_pools"][0]["connection_uri"];
   EXPECT_NE(text.str().find("PG_POOL_APP_POOL_URI"), std::string::npos) << text.str();
   EXPECT_NE(text.str().find(uri), std::string::npos) << text.str();
 }
 
 TEST_F(PoolsE2e, PlanRefusesUnknownDatabaseAndOversizedPoolBeforeAnyCall) {
-  const std::string plan =
-      Plan(PgPlan("{name: app-pool, database: apq, user: app, size: 101}"));
+  const std::string plan = Plan(PgPlan("{name: app-pool, database: apq, user: app, size: 101}"));
   ProcessOutcome refused = Aivenctl({"plan", plan});
   EXPECT_EQ(refused.code, 1) << refused.Describe();
   EXPECT_NE(refused.err.find("pools.yaml:12:"), std::string::npos) << refused.err;

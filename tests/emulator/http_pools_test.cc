@@ -26,8 +26,11 @@ class Pools : public HttpTest {
 };
 
 TEST_F(Pools, CreateUpdateDeleteThroughTheServiceObject) {
-  const json body = {{"pool_name", "app-pool"}, {"database", "app"}, {"username", "app"},
-                     {"pool_size", 20},         {"pool_mode", "session"}};
+  const json body = {{"pool_name", "app-pool"},
+                     {"database", "app"},
+                     {"username", "app"},
+                     {"pool_size", 20},
+                     {"pool_mode", "session"}};
   const ApiResponse created = api().Post(base(), body);
   ASSERT_EQ(created.status, 200) << created.Describe();
   json pools = PoolsOf();
@@ -44,8 +47,7 @@ TEST_F(Pools, CreateUpdateDeleteThroughTheServiceObject) {
   EXPECT_NE(secret_uri.find("app:"), std::string::npos) << secret_uri;
   EXPECT_NE(secret_uri.find("/app-pool?sslmode=require"), std::string::npos) << secret_uri;
 
-  ExpectErrorContaining(api().Post(base(), body), 409,
-                        "Connection pool 'app-pool' already exists");
+  ExpectErrorContaining(api().Post(base(), body), 409, "Connection pool 'app-pool' already exists");
   const ApiResponse updated =
       api().Put(base() + "/app-pool", {{"pool_size", 30}, {"pool_mode", "transaction"}});
   ASSERT_EQ(updated.status, 200) << updated.Describe();
@@ -58,8 +60,7 @@ TEST_F(Pools, CreateUpdateDeleteThroughTheServiceObject) {
   EXPECT_TRUE(PoolsOf().empty());
   ExpectErrorContaining(api().Delete(base() + "/app-pool"), 404,
                         "Connection pool 'app-pool' does not exist");
-  ExpectErrorContaining(api().Put(base() + "/app-pool", {{"pool_size", 5}}), 404,
-                        "does not exist");
+  ExpectErrorContaining(api().Put(base() + "/app-pool", {{"pool_size", 5}}), 404, "does not exist");
   EXPECT_GE(TestApi::ValidatedCount("ServicePGBouncerCreate"), 1);
   EXPECT_GE(TestApi::ValidatedCount("ServicePGBouncerUpdate"), 1);
   EXPECT_GE(TestApi::ValidatedCount("ServicePGBouncerDelete"), 1);

@@ -14,7 +14,8 @@ class PoolCase : public ::testing::TestWithParam<Case> {};
 TEST_P(PoolCase, RendersExactly) { EXPECT_EQ(RunCase(GetParam()), GetParam().expected); }
 
 const Case kCases[] = {
-    {"new_pool_goes_after_its_database_and_user", R"(
+    {"new_pool_goes_after_its_database_and_user",
+     R"(
 version: 1
 name: test
 projects:
@@ -37,7 +38,8 @@ projects:
      false,
      true},
 
-    {"size_and_mode_change_in_place", R"(
+    {"size_and_mode_change_in_place",
+     R"(
 version: 1
 name: test
 projects:
@@ -78,7 +80,8 @@ projects:
                      {"name": "by-hand", "database": "defaultdb"}]}]}]})",
      R"EXP(KEPT)EXP"},
 
-    {"prune_deletes_an_unlisted_pool_before_its_database", R"(
+    {"prune_deletes_an_unlisted_pool_before_its_database",
+     R"(
 version: 1
 name: test
 projects:
@@ -96,7 +99,8 @@ projects:
      false,
      true},
 
-    {"unsetting_the_user_replaces_the_pool", R"(
+    {"unsetting_the_user_replaces_the_pool",
+     R"(
 version: 1
 name: test
 projects:
@@ -132,8 +136,7 @@ projects:
         pools:
           - {name: app-pool, database: apq, user: reportr, size: 101}
 )",
-     R"({})",
-     R"EXP(ERRORS)EXP"},
+     R"({})", R"EXP(ERRORS)EXP"},
 
     {"hobbyist_has_no_pooling", R"(
 version: 1
@@ -147,10 +150,10 @@ projects:
         pools:
           - {name: app-pool, database: defaultdb}
 )",
-     R"({})",
-     R"EXP(HOBBYIST)EXP"},
+     R"({})", R"EXP(HOBBYIST)EXP"},
 
-    {"destroy_lets_pools_go_with_their_service", R"(
+    {"destroy_lets_pools_go_with_their_service",
+     R"(
 version: 1
 name: test
 projects:

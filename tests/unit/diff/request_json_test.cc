@@ -76,7 +76,10 @@ std::vector<Case> Cases() {
        R"({"clickhouse":true,"create":{"database":"events"}})"},
       {Kind::kDatabase, Action::kDelete, ClickhouseDatabaseDelete{}, R"({"clickhouse":true})"},
       {Kind::kPool, Action::kCreate,
-       PoolCreate{.name = "app-pool", .database = "app", .username = "app", .size = 20,
+       PoolCreate{.name = "app-pool",
+                  .database = "app",
+                  .username = "app",
+                  .size = 20,
                   .mode = "transaction"},
        R"({"create":{"database":"app","pool_mode":"transaction","pool_name":"app-pool",)"
        R"("pool_size":20,"username":"app"}})"},
