@@ -100,7 +100,9 @@ void RegisterPoolRoutes(Router& r, World& w) {
       }
       Json pool = pools.at(name);
       if (const std::string db = OptString(body, "database"); !db.empty()) pool["database"] = db;
-      if (const std::string user = OptString(body, "username"); !user.empty()) {
+      if (body.contains("username") && body["username"].is_null()) {
+        pool.erase("username");  // avn connection-pool-update sends null to clear it
+      } else if (const std::string user = OptString(body, "username"); !user.empty()) {
         pool["username"] = user;
       }
       if (body.contains("pool_size") && !body["pool_size"].is_null()) {
