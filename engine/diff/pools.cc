@@ -35,7 +35,7 @@ void CreatePool(const model::Pool& pool, Pending& p) {
 // `name` among the plan's and the live service's names of one kind, else an error naming
 // the pool's key with the nearest names.
 void CheckNamed(Context& cx, const model::Pool& pool, const char* key, const char* what,
-                const std::string& name, std::vector<std::string> known,
+                const std::string& name, const std::vector<std::string>& known,
                 const std::string& service) {
   if (std::find(known.begin(), known.end(), name) != known.end()) return;
   cx.Error(model::PosOf(pool.key_pos, key, pool.pos), pool.address,
@@ -58,6 +58,10 @@ void CheckPools(Context& cx, const model::Service& s, const model::LiveService* 
   } else {
     databases.push_back("defaultdb");  // a new pg service comes with these
     users.push_back("avnadmin");
+  }
+  for (auto* names : {&databases, &users}) {
+    std::sort(names->begin(), names->end());
+    names->erase(std::unique(names->begin(), names->end()), names->end());
   }
   const bool databases_known = ls == nullptr || ls->databases_read;
   const std::optional<int> max = cx.catalog.MaxPoolSize(s.type, s.plan, cloud);
