@@ -40,7 +40,7 @@ class E2eTest : public ::testing::Test {
   /// Emulator flags: fast lifecycle so a service builds in about a second.
   static std::vector<std::string> FastEmulatorArgs() {
     return {"--token",         kE2eToken, "--build-seconds",       "1", "--rebalance-seconds", "1",
-            "--topic-seconds", "1",       "--integration-seconds", "1", "--database-seconds",  "1"};
+            "--topic-seconds", "1",       "--integration-seconds", "1"};
   }
 
   void SetUp() override { StartEmulator(FastEmulatorArgs()); }
