@@ -145,7 +145,8 @@ void RegisterClickhouseDatabaseRoutes(Router& r, World& w) {
     const Json dbs = w.store.Read([&](const Json& d) {
       const Json& rec = RequireServingType(w, d, c, "clickhouse", "ClickHouse databases");
       Json out = Json::array();
-      for (const auto& [name, db] : ClickhouseDatabases(rec).items()) {
+      const Json all = ClickhouseDatabases(rec);  // named: items() of a temporary dangles
+      for (const auto& [name, db] : all.items()) {
         const std::string state = DatabaseState(db, now);
         if (state.empty()) continue;
         out.push_back({{"name", name},
@@ -214,7 +215,8 @@ int MaxPoolSize(const World& w, const Json& rec) {
 Json ClickhouseDatabases(const Json& rec) {
   Json out{{"default", {{"name", "default"}, {"engine", "Atomic"}, {"required", true}}},
            {"system", {{"name", "system"}, {"engine", "Atomic"}, {"required", true}}}};
-  for (const auto& [name, db] : rec.value("ch_databases", Json::object()).items()) out[name] = db;
+  const Json created = rec.value("ch_databases", Json::object());
+  for (const auto& [name, db] : created.items()) out[name] = db;
   return out;
 }
 
@@ -226,7 +228,8 @@ Json PoolsView(const Json& rec, const Json& service, bool include_secrets) {
   // PgBouncer listens on the port after PostgreSQL's.
   const std::string pool_port = port.empty() ? "" : std::to_string(std::atoi(port.c_str()) + 1);
   const Json users = rec.value("users", Json::object());
-  for (const auto& [name, pool] : rec.value("pools", Json::object()).items()) {
+  const Json pools = rec.value("pools", Json::object());  // named: items() of a temporary dangles
+  for (const auto& [name, pool] : pools.items()) {
     const std::string user = pool.value("username", PrimaryUser("pg"));
     const std::string password =
         include_secrets ? users.value(user, Json::object()).value("password", "") : "";

@@ -105,8 +105,7 @@ TEST_F(PoolsE2e, PoolUriOnlyInAPrivateOutputsFile) {
   std::ifstream in(env_file);
   std::stringstream text;
   text << in.rdbuf();
-  const json service =
-      json::parse(api_->Get(std::string(kService) + "?include_secrets=true").body)["service"];
+  const json service = Get(std::string(kService) + "?include_secrets=true")["service"];
   const std::string uri = service["connection_pools"][0]["connection_uri"];
   EXPECT_NE(text.str().find("PG_POOL_APP_POOL_URI"), std::string::npos) << text.str();
   EXPECT_NE(text.str().find(uri), std::string::npos) << text.str();
