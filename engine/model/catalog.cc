@@ -22,9 +22,17 @@ std::optional<int> Catalog::MaxPoolSize(const std::string& type, const std::stri
   const ServiceType* t = FindServiceType(type);
   const ServicePlan* p = t == nullptr ? nullptr : t->FindPlan(plan);
   if (p == nullptr) return std::nullopt;
-  auto it = p->regions.find(cloud);
-  if (it == p->regions.end() || it->second.node_memory_mb <= 0) return std::nullopt;
-  const long long gib = it->second.node_memory_mb / 1024;
+  // A plan's node memory is the same in every cloud: any region answers when the service's
+  // cloud is not known yet (or not offered in the catalog).
+  long long memory_mb = 0;
+  if (auto it = p->regions.find(cloud); it != p->regions.end()) {
+    memory_mb = it->second.node_memory_mb;
+  }
+  for (auto it = p->regions.begin(); memory_mb <= 0 && it != p->regions.end(); ++it) {
+    memory_mb = it->second.node_memory_mb;
+  }
+  if (memory_mb <= 0) return std::nullopt;
+  const long long gib = memory_mb / 1024;
   if (gib < 4) return 0;  // hobbyist and free plans have no connection pooling
   return static_cast<int>(std::min<long long>(1000, 25 * gib));
 }
