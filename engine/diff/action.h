@@ -29,7 +29,6 @@ enum class Gate {
 };
 
 /// "none", "service-running", "service-backup", "topic-active", "integration-active",
-/// "none", "service-running", "service-backup", "topic-active", "integration-active",
 /// "connector-running", "database-ok", "gone", "vpc-active".
 const char* GateName(Gate gate);
 /// Inverse of GateName; nullopt for unknown text.
