@@ -20,7 +20,7 @@ enum class Kind {
   kService,
   kDatabase,
   kUser,
-  kPool,               ///< a PgBouncer connection pool of a PostgreSQL service
+  kPool,  ///< a PgBouncer connection pool of a PostgreSQL service
   kTopic,
   kKafkaAcl,           ///< an ACL entry of a Kafka service
   kSchemaRegistryAcl,  ///< a Schema Registry ACL entry of a Kafka service

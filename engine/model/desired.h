@@ -297,7 +297,7 @@ struct ChildSupport {
   /// Kafka Connect connectors allowed (kafka_connect; kafka only with user_config
   /// kafka_connect: true, see HasConnect).
   bool connectors = false;
-  bool pools = false;      ///< PgBouncer connection pools allowed (pg)
+  bool pools = false;  ///< PgBouncer connection pools allowed (pg)
   /// Databases go through `/clickhouse/db` (no locales, a state to wait for).
   bool clickhouse_databases = false;
 };

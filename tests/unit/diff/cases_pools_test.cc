@@ -177,7 +177,8 @@ projects:
         pools:
           - {name: app-pool, database: apq, user: reportr, size: 101}
 )",
-     R"({})", R"EXP(plan.yaml:13:40: error: pool:ci/pg/app-pool: database "apq" is neither in the plan nor in service:ci/pg (did you mean "app"?); declare it under the service's databases:
+     R"({})",
+     R"EXP(plan.yaml:13:40: error: pool:ci/pg/app-pool: database "apq" is neither in the plan nor in service:ci/pg (did you mean "app"?); declare it under the service's databases:
 plan.yaml:13:51: error: pool:ci/pg/app-pool: user "reportr" is neither in the plan nor in service:ci/pg (did you mean "reporter"?); declare it under the service's users:
 plan.yaml:13:66: error: pool:ci/pg/app-pool: size 101 is above the 100 connections of plan "startup-4" (its max_connections); lower it or choose a larger plan
 --
@@ -214,7 +215,8 @@ projects:
         pools:
           - {name: app-pool, database: defaultdb}
 )",
-     R"({})", R"EXP(plan.yaml:11:13: error: pool:ci/pg/app-pool: plan "hobbyist" has no connection pooling; use a startup, business or premium plan
+     R"({})",
+     R"EXP(plan.yaml:11:13: error: pool:ci/pg/app-pool: plan "hobbyist" has no connection pooling; use a startup, business or premium plan
 --
 + project:ci
     tags.aivenctl-plan: "test"
