@@ -157,6 +157,8 @@ double GateSeconds(const diff::Operation& op, const Lifecycle& lc) {
       return lc.build;  // the emulator's VPC is APPROVED for --build-seconds
     case Gate::kConnectorRunning:
       return 1;  // the emulator's --connector-seconds default
+    case Gate::kDatabaseOk:
+      return 1;  // the emulator's --database-seconds default (ClickHouse databases)
   }
   return 0;
 }
@@ -306,6 +308,7 @@ Estimate TerraformCreate(const std::vector<diff::Operation>& ops, const Lifecycl
         break;
       case Kind::kDatabase:
       case Kind::kUser:
+      case Kind::kPool:
       case Kind::kEndpoint:
       case Kind::kKafkaAcl:
       case Kind::kSchemaRegistryAcl:

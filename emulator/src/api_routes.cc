@@ -20,6 +20,7 @@ void RegisterApiRoutes(Router& router, World& world) {
   RegisterVpcRoutes(router, world);
   RegisterAclRoutes(router, world);
   RegisterConnectorRoutes(router, world);
+  RegisterPoolAndClickhouseRoutes(router, world);
 }
 
 }  // namespace aivenctl::emulator

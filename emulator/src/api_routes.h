@@ -26,7 +26,8 @@ Json DefaultAcls();
 Json DefaultSchemaRegistryAcls();
 /// The record's entries under `field` ("acl" / "schema_registry_acl") as the API lists them.
 Json AclList(const Json& record, const char* field);
-void RegisterConnectorRoutes(Router& router, World& world);  // api_connectors.cc
+void RegisterConnectorRoutes(Router& router, World& world);          // api_connectors.cc
+void RegisterPoolAndClickhouseRoutes(Router& router, World& world);  // api_pools.cc
 
 /// Finds where a resource keeps its tags (a JSON pointer); throws the resource's 404.
 using TagsLocator = std::function<std::string(const Json& doc, const Ctx& c)>;

@@ -53,6 +53,10 @@ std::optional<Options> ParseOptions(int argc, char** argv, int* exit_code) {
                  "service in it is deleted or moved out")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--database-seconds", o.database_seconds,
+                 "Seconds a ClickHouse database stays pending_creation (or pending_removal)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--topic-seconds", o.topic_seconds, "Seconds a new topic stays CONFIGURING")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);

@@ -24,9 +24,10 @@ struct Options {
   /// Kafka Connect answers connector creates 503 this long after its service turns
   /// RUNNING (as Aiven does; Terraform provider issue 533).
   double connect_warmup_seconds = 2;
-  int latency_ms = 0;         ///< added to every /v1 request
-  int latency_jitter_ms = 0;  ///< plus uniform 0..jitter
-  int rate_limit = 0;         ///< requests per window per token; 0: off
+  double database_seconds = 1;  ///< ClickHouse database pending_creation -> ok (and removal)
+  int latency_ms = 0;           ///< added to every /v1 request
+  int latency_jitter_ms = 0;    ///< plus uniform 0..jitter
+  int rate_limit = 0;           ///< requests per window per token; 0: off
   double rate_window_seconds = 60;
   double fail_rate = 0;              ///< share of requests answered 500/502/503
   double drop_rate = 0;              ///< share of requests dropped without an answer

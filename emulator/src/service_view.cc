@@ -2,6 +2,7 @@
 
 #include <random>
 
+#include "api_pools.h"
 #include "api_routes.h"
 #include "connection_info.h"
 #include "lifecycle.h"
@@ -123,7 +124,7 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
     s["acl"] = AclList(r, "acl");
     s["schema_registry_acl"] = AclList(r, "schema_registry_acl");
   }
-  if (type == "pg") s["connection_pools"] = Json::array();
+
   s["service_integrations"] = IntegrationsForService(doc, project, r.at("service_name"), now);
 
   const std::string admin = PrimaryUser(type);
@@ -138,6 +139,7 @@ Json ServiceView(const World& w, const Json& doc, const std::string& project, co
                           r.value("node_count", 1),
                           r.value("user_config", Json::object())};
   AddConnectionDetails(in, s);
+  if (type == "pg") s["connection_pools"] = PoolsView(r, s, include_secrets);
   return s;
 }
 

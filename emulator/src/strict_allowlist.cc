@@ -41,6 +41,10 @@ const std::vector<Allowance>& StrictAllowances() {
        "avn topic-create sends retention_bytes null when omitted (avn replay)"},
       {"ServiceKafkaTopicCreate", "min_insync_replicas", K::kNull,
        "avn topic-create sends min_insync_replicas null when omitted (avn replay)"},
+      // PgBouncer connection pools.
+      {"ServicePGBouncerUpdate", "username", K::kNull,
+       "avn service connection-pool-update sends \"username\": null to take the pool's user "
+       "away (aiven-client's update_service_connection_pool sends it unless UNCHANGED)"},
       {"ServiceKafkaTopicUpdate", "replication", K::kNull,
        "avn topic-update may send replication null (REFERENCE §5.7)"},
       {"ServiceKafkaTopicUpdate", "partitions", K::kNull,

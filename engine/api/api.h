@@ -89,6 +89,9 @@ class Api {
   /// `GET .../service/{service}/db`, sorted by name.
   core::Result<std::vector<model::LiveDatabase>> ListDatabases(const std::string& project,
                                                                const std::string& service);
+  /// `GET .../service/{service}/clickhouse/db`, sorted by name, with their states.
+  core::Result<std::vector<model::LiveDatabase>> ListClickhouseDatabases(
+      const std::string& project, const std::string& service);
   /// `GET .../service/{service}/topic`, sorted by name (config: the list's keys only).
   core::Result<std::vector<model::LiveTopic>> ListTopics(const std::string& project,
                                                          const std::string& service);
@@ -154,6 +157,26 @@ class Api {
   /// `DELETE .../db/{database}`; absent is success.
   core::Status DeleteDatabase(const std::string& project, const std::string& service,
                               const std::string& database);
+
+  /// `POST .../clickhouse/db` {"database"}; a 409 after our own lost attempt is confirmed
+  /// by the list.
+  core::Status CreateClickhouseDatabase(const std::string& project, const std::string& service,
+                                        const std::string& database);
+  /// `DELETE .../clickhouse/db/{database}`; absent is success.
+  core::Status DeleteClickhouseDatabase(const std::string& project, const std::string& service,
+                                        const std::string& database);
+
+  /// `POST .../connection_pool` with `body` ({"pool_name", "database", "username"?,
+  /// "pool_size"?, "pool_mode"?}); a 409 after our own lost attempt is confirmed by reading
+  /// the service (pools have no list call).
+  core::Status CreatePool(const std::string& project, const std::string& service,
+                          const nlohmann::json& body);
+  /// `PUT .../connection_pool/{pool}` with the changed keys.
+  core::Status UpdatePool(const std::string& project, const std::string& service,
+                          const std::string& pool, const nlohmann::json& body);
+  /// `DELETE .../connection_pool/{pool}`; absent is success.
+  core::Status DeletePool(const std::string& project, const std::string& service,
+                          const std::string& pool);
 
   /// `POST .../user` with `body` ({"username", "authentication"?, "access_control"?}).
   /// The answer's password is dropped; read it with GetServiceSecrets when needed.

@@ -213,6 +213,30 @@ std::vector<model::LiveVpc> VpcsFromJson(const json& body) {
   });
   return out;
 }
+std::vector<model::LiveDatabase> ClickhouseDatabasesFromJson(const json& body) {
+  std::vector<model::LiveDatabase> out;
+  const json& dbs = Member(body, "databases");
+  if (dbs.is_array()) {
+    for (const auto& d : dbs) {
+      model::LiveDatabase db;
+      db.name = Str(d, "name");
+      db.state = OptStr(d, "state").value_or("ok");  // older answers carry no state
+      out.push_back(std::move(db));
+    }
+  }
+  SortByName(out);
+  return out;
+}
+
+model::LivePool PoolFromJson(const json& pool) {
+  model::LivePool out;  // connection_uri holds the password: never read
+  out.name = Str(pool, "pool_name");
+  out.database = Str(pool, "database");
+  out.username = Str(pool, "username");
+  out.size = Int(pool, "pool_size");
+  out.mode = Str(pool, "pool_mode");
+  return out;
+}
 
 model::LiveTopic TopicFromListItem(const json& topic) {
   model::LiveTopic out;
@@ -367,7 +391,8 @@ model::LiveService ServiceFromJson(const std::string& project, const json& servi
   }
   SortByName(out.users);
   const json& dbs = Member(service, "databases");
-  if (dbs.is_array()) {
+  // ClickHouse databases (with their states) come only from `/clickhouse/db`.
+  if (dbs.is_array() && out.type != "clickhouse") {
     out.databases_read = true;
     for (const auto& d : dbs) out.databases.push_back(DatabaseFromJson(d));
     SortByName(out.databases);
@@ -379,6 +404,11 @@ model::LiveService ServiceFromJson(const std::string& project, const json& servi
   if (const json& acl = Member(service, "schema_registry_acl"); acl.is_array()) {
     out.schema_registry_acls_read = true;
     out.schema_registry_acls = AclsFromJson(acl);
+  }
+  const json& pools = Member(service, "connection_pools");
+  if (pools.is_array()) {
+    for (const auto& p : pools) out.pools.push_back(PoolFromJson(p));
+    SortByName(out.pools);
   }
   const json& integrations = Member(service, "service_integrations");
   if (integrations.is_array()) {
@@ -421,6 +451,7 @@ std::map<std::string, model::ServiceType> ServiceTypesFromJson(const json& body)
               region.price_usd_per_hour = price.get<double>();
             }
             region.disk_space_mb = OptInt(r.value(), "disk_space_mb").value_or(0);
+            region.node_memory_mb = OptInt(r.value(), "node_memory_mb").value_or(0);
             plan.regions[r.key()] = region;
           }
         }

@@ -52,6 +52,13 @@ model::LiveDatabase DatabaseFromJson(const nlohmann::json& database);
 /// The body of `GET .../db` -> databases sorted by name.
 std::vector<model::LiveDatabase> DatabasesFromJson(const nlohmann::json& body);
 
+/// The body of `GET .../clickhouse/db` ({databases: [{name, state, ...}]}) -> databases
+/// sorted by name, each with its state ("ok" when the answer has none).
+std::vector<model::LiveDatabase> ClickhouseDatabasesFromJson(const nlohmann::json& body);
+
+/// A `service.connection_pools` item (connection_uri, which holds a password, dropped).
+model::LivePool PoolFromJson(const nlohmann::json& pool);
+
 /// A topic list item (`partitions` an int; config from the list's config-like keys).
 model::LiveTopic TopicFromListItem(const nlohmann::json& topic);
 
@@ -88,7 +95,8 @@ model::LiveEndpoint EndpointFromJson(const nlohmann::json& endpoint);
 std::vector<model::LiveEndpoint> EndpointsFromJson(const nlohmann::json& body);
 
 /// A service object of project `project` -> LiveService with users, databases (when the
-/// object has `databases`; databases_read says so), integrations and tags, all sorted.
+/// object has `databases` and is not ClickHouse; databases_read says so), PgBouncer pools,
+/// integrations and tags, all sorted.
 /// Topics are not in a service object (topics_read stays false).
 model::LiveService ServiceFromJson(const std::string& project, const nlohmann::json& service);
 

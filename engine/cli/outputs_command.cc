@@ -54,6 +54,7 @@ std::optional<Collected> Collect(const Session& session, Io& io) {
                                {},
                                {}};
       for (const auto& user : service.users) s.plan_users.push_back(user.name);
+      for (const auto& pool : service.pools) s.plan_pools.push_back(pool.name);
       for (const auto& database : service.databases) s.plan_databases.push_back(database.name);
       services.push_back(std::move(s));
     }

@@ -23,6 +23,7 @@ std::string Summary(const model::Plan& plan) {
     out += ", " + std::to_string(c.acls) + (c.acls == 1 ? " ACL entry" : " ACL entries");
   if (c.schemas > 0) out += ", " + render::Plural(c.schemas, "schema subject");
   if (c.connectors > 0) out += ", " + render::Plural(c.connectors, "connector");
+  if (c.pools > 0) out += ", " + render::Plural(c.pools, "pool");
   if (c.integrations > 0) out += ", " + render::Plural(c.integrations, "integration");
   return out;
 }

@@ -14,6 +14,8 @@ const char* KindName(Kind kind) {
       return "database";
     case Kind::kUser:
       return "user";
+    case Kind::kPool:
+      return "pool";
     case Kind::kTopic:
       return "topic";
     case Kind::kEndpoint:
@@ -92,6 +94,8 @@ Result<Address> Address::Parse(std::string_view text) {
     a.kind = Kind::kDatabase, want = 3;
   } else if (kind_text == "user") {
     a.kind = Kind::kUser, want = 3;
+  } else if (kind_text == "pool") {
+    a.kind = Kind::kPool, want = 3;
   } else if (kind_text == "topic") {
     a.kind = Kind::kTopic, want = 3;
   } else if (kind_text == "endpoint") {

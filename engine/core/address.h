@@ -13,13 +13,14 @@ namespace aivenctl::core {
 /// Kinds of resource aivenctl manages, in the order they are created.
 /// A project VPC (kVpc) lives in its project, outside any service, and is created before the
 /// services placed in it. A connector comes after the integrations: Kafka Connect reaches its
-/// Kafka through one.
+/// Kafka through one. A pool comes after the database and user it names.
 enum class Kind {
   kProject,
   kVpc,
   kService,
   kDatabase,
   kUser,
+  kPool,  ///< a PgBouncer connection pool of a PostgreSQL service
   kTopic,
   kKafkaAcl,           ///< an ACL entry of a Kafka service
   kSchemaRegistryAcl,  ///< a Schema Registry ACL entry of a Kafka service
@@ -34,8 +35,8 @@ const char* KindName(Kind kind);
 
 /// The stable name of one resource. Parts are the path below the kind:
 /// project: {project}; vpc: {project, cloud}; service: {project, service};
-/// database/user/topic/schema/connector: {project, service, name} (a schema's name is its
-/// Schema Registry subject); kafka_acl: {project, service, "username:topic:permission"};
+/// database/user/pool/topic/schema/connector: {project, service, name} (a schema's name is
+/// its Schema Registry subject); kafka_acl: {project, service, "username:topic:permission"};
 /// schema_registry_acl: {project, service, "username:resource:permission"} (the name may hold
 /// ':' and '/', only the first two '/' separate parts); endpoint: {project, name};
 /// integration: {project, "type:src->dst"} where an integration endpoint end is written

@@ -23,12 +23,13 @@ enum class Gate {
   kTopicActive,        ///< topic state ACTIVE
   kIntegrationActive,  ///< integration active
   kConnectorRunning,   ///< connector and all its tasks RUNNING (a FAILED task fails)
+  kDatabaseOk,         ///< ClickHouse database state "ok"
   kGone,               ///< the resource no longer exists (deletes that are asynchronous)
   kVpcActive,          ///< project VPC state ACTIVE
 };
 
 /// "none", "service-running", "service-backup", "topic-active", "integration-active",
-/// "connector-running", "gone", "vpc-active".
+/// "connector-running", "database-ok", "gone", "vpc-active".
 const char* GateName(Gate gate);
 /// Inverse of GateName; nullopt for unknown text.
 std::optional<Gate> ParseGate(const std::string& text);

@@ -18,6 +18,7 @@ constexpr std::pair<Gate, const char*> kGates[] = {
     {Gate::kTopicActive, "topic-active"},
     {Gate::kIntegrationActive, "integration-active"},
     {Gate::kConnectorRunning, "connector-running"},
+    {Gate::kDatabaseOk, "database-ok"},
     {Gate::kGone, "gone"},
     {Gate::kVpcActive, "vpc-active"},
 };

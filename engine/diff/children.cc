@@ -1,4 +1,5 @@
-// Databases, users and topics of a service: create, update, replace, prune, "deleted with".
+// Databases, users, topics (and, through pools.cc, PgBouncer pools) of a service: create, update,
+// replace, prune, "deleted with".
 
 #include <algorithm>
 #include <map>
@@ -40,7 +41,12 @@ model::Tags TopicTags(const Context& cx, const model::Topic& t) {
   return tags;
 }
 
-void CreateDatabase(const model::Database& d, Pending& p) {
+void CreateDatabase(const model::Service& s, const model::Database& d, Pending& p) {
+  if (model::ChildrenOf(s.type).clickhouse_databases) {
+    p.create_request = ClickhouseDatabaseCreate{d.name};
+    p.create_gate = Gate::kDatabaseOk;  // pending_creation until ClickHouse has it
+    return;
+  }
   if (d.lc_collate) p.change.fields.push_back({"lc_collate", json(), *d.lc_collate, false});
   if (d.lc_ctype) p.change.fields.push_back({"lc_ctype", json(), *d.lc_ctype, false});
   p.create_request = DatabaseCreate{d.name, d.lc_collate, d.lc_ctype};
@@ -130,7 +136,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
   for (const auto& d : s.databases) {
     Pending& p = cx.Add(d.address, Action::kCreate);
     p.change.reason = reason;
-    CreateDatabase(d, p);
+    CreateDatabase(s, d, p);
   }
   for (const auto& u : s.users) {
     Pending& p = cx.Add(u.address, Action::kCreate);
@@ -146,6 +152,7 @@ void CreateChildren(Context& cx, const model::Service& s, const std::string& rea
   CreateAcls(cx, s, reason);
   CreateSchemas(cx, s, reason);
   CreateConnectors(cx, s, reason);
+  CreatePools(cx, s, reason);
   // Fingerprints are filled in at the end from the live state (absent or the old object).
 }
 
@@ -161,6 +168,7 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
     if (kind == core::Kind::kUser) return match(recreated->users);
     if (kind == core::Kind::kSchema) return match(recreated->schemas);
     if (kind == core::Kind::kConnector) return match(recreated->connectors);
+    if (kind == core::Kind::kPool) return match(recreated->pools);
     return match(recreated->topics);
   };
   auto add = [&](core::Kind kind, const std::string& name, const json& canonical) {
@@ -203,6 +211,7 @@ void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Serv
     if (!InternalSubject(x.name)) add(core::Kind::kSchema, x.name, CanonicalJson(x));
   }
   for (const auto& c : ls.connectors) add(core::Kind::kConnector, c.name, CanonicalJson(c));
+  for (const auto& pool : ls.pools) add(core::Kind::kPool, pool.name, CanonicalJson(pool));
 }
 
 void DiffChildren(Context& cx, const model::Service& s, const model::LiveService& ls) {
@@ -213,7 +222,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     const model::LiveDatabase* ld = Find(live_dbs, d.name);
     std::size_t index = cx.pending.size();
     Pending& p = cx.Add(d.address, Action::kCreate);
-    CreateDatabase(d, p);
+    CreateDatabase(s, d, p);
     if (ld == nullptr) {
       p.fingerprint = kAbsent;
       continue;
@@ -230,6 +239,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
       p.change.action = Action::kNoop;
       p.change.fields.clear();
       p.create_request.reset();
+      p.create_gate = Gate::kNone;
     } else {
       MakeReplace(cx, index, std::move(fields), s, d.pos, DatabaseDelete{}, Gate::kNone);
     }
@@ -342,7 +352,11 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     std::set<std::string> names;
     for (const auto& d : s.databases) names.insert(d.name);
     for (const auto& d : ls.databases) {
-      if (!names.contains(d.name) && !AivenOwnedDatabase(d.name)) {
+      if (names.contains(d.name) || AivenOwnedDatabase(d.name)) continue;
+      if (model::ChildrenOf(ls.type).clickhouse_databases) {
+        Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), FingerprintObject(d), pruned,
+              ClickhouseDatabaseDelete{}, Gate::kGone);  // pending_removal, then gone
+      } else {
         Prune(cx, ChildAddress(core::Kind::kDatabase, ls, d.name), FingerprintObject(d), pruned,
               DatabaseDelete{}, Gate::kNone);
       }
@@ -372,6 +386,7 @@ void DiffChildren(Context& cx, const model::Service& s, const model::LiveService
     }
   }
   DiffSchemas(cx, s, ls);
+  DiffPools(cx, s, ls);
 }
 
 }  // namespace aivenctl::diff::internal

@@ -70,6 +70,14 @@ json CanonicalJson(const model::LiveUser& u) {
           {"access_control", u.access_control}};
 }
 
+json CanonicalJson(const model::LivePool& p) {
+  return {{"name", p.name},
+          {"database", p.database},
+          {"username", p.username},
+          {"size", p.size},
+          {"mode", p.mode}};
+}
+
 json CanonicalJson(const model::LiveTopic& t) {
   return {{"name", t.name},
           {"partitions", t.partitions},
@@ -248,6 +256,7 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
     }
     case core::Kind::kDatabase:
     case core::Kind::kUser:
+    case core::Kind::kPool:
     case core::Kind::kTopic:
     case core::Kind::kSchema: {
       const auto* s = parts.size() == 3 ? live.FindService(parts[0], parts[1]) : nullptr;
@@ -263,6 +272,10 @@ std::string FingerprintOf(const model::LiveState& live, const core::Address& add
       if (address.kind == core::Kind::kSchema) {
         const auto* x = s->FindSchema(parts[2]);
         return x ? FingerprintObject(*x) : kAbsent;
+      }
+      if (address.kind == core::Kind::kPool) {
+        const auto* p = s->FindPool(parts[2]);
+        return p ? FingerprintObject(*p) : kAbsent;
       }
       const auto* t = s->FindTopic(parts[2]);
       return t ? FingerprintObject(*t) : kAbsent;

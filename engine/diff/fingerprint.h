@@ -20,6 +20,7 @@ nlohmann::json CanonicalJson(const model::LiveProject& p);
 nlohmann::json CanonicalJson(const model::LiveService& s);
 nlohmann::json CanonicalJson(const model::LiveDatabase& d);
 nlohmann::json CanonicalJson(const model::LiveUser& u);
+nlohmann::json CanonicalJson(const model::LivePool& p);
 nlohmann::json CanonicalJson(const model::LiveTopic& t);
 nlohmann::json CanonicalJson(const model::LiveSchema& s);
 nlohmann::json CanonicalJson(const model::LiveIntegration& i);

@@ -12,9 +12,10 @@ namespace aivenctl::diff::internal {
 namespace {
 
 bool IsChild(core::Kind k) {
-  return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kTopic ||
-         k == core::Kind::kKafkaAcl || k == core::Kind::kSchemaRegistryAcl ||
-         k == core::Kind::kSchema || k == core::Kind::kConnector;
+  return k == core::Kind::kDatabase || k == core::Kind::kUser || k == core::Kind::kPool ||
+         k == core::Kind::kTopic || k == core::Kind::kKafkaAcl ||
+         k == core::Kind::kSchemaRegistryAcl || k == core::Kind::kSchema ||
+         k == core::Kind::kConnector;
 }
 
 // The service addresses an address touches: itself, its service, or an integration's ends
@@ -122,6 +123,7 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
   std::map<core::Address, std::vector<int>> integration_deletes;  // by end service
   std::map<std::string, std::vector<int>> project_deletes;        // by project name
   std::map<std::string, std::vector<int>> service_deletes;        // by project name
+  std::map<core::Address, std::vector<int>> pool_deletes;         // by service
   for (Pending* p : deletes) {
     Operation& op = add(*p, Action::kDelete);
     const core::Address& a = op.address;
@@ -130,6 +132,11 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
     }
     if (a.kind == core::Kind::kService) service_deletes[a.parts[0]].push_back(op.id);
     if (a.kind == core::Kind::kVpc) op.depends_on = service_deletes[a.parts[0]];
+    // A pool goes before the database and user it names (Aiven refuses to drop them first).
+    if (a.kind == core::Kind::kPool) pool_deletes[a.Parent()].push_back(op.id);
+    if (a.kind == core::Kind::kDatabase || a.kind == core::Kind::kUser) {
+      op.depends_on = pool_deletes[a.Parent()];
+    }
     if (a.kind == core::Kind::kProject) op.depends_on = project_deletes[a.parts[0]];
     std::set<std::string> projects = {a.parts[0]};
     for (const auto& end : Ends(a)) {
@@ -182,6 +189,20 @@ void BuildOperations(std::vector<Pending>& kept, Changeset& cs) {
           op.depends_on.push_back(id);
         }
       }
+    }
+    if (a.kind == core::Kind::kPool) {  // after the database and user it names
+      std::optional<std::string> database, username;
+      if (const auto* c = std::get_if<PoolCreate>(&op.request)) {
+        database = c->database, username = c->username;
+      } else if (const auto* u = std::get_if<PoolUpdate>(&op.request)) {
+        database = u->database, username = u->username;
+      }
+      if (database)
+        after(op, core::Address::Child(core::Kind::kDatabase, a.parts[0], a.parts[1], *database),
+              false);
+      if (username)
+        after(op, core::Address::Child(core::Kind::kUser, a.parts[0], a.parts[1], *username),
+              false);
     }
     std::sort(op.depends_on.begin(), op.depends_on.end());
     op.depends_on.erase(std::unique(op.depends_on.begin(), op.depends_on.end()),

@@ -83,7 +83,7 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
                                             type ? type->user_config_schema : json::object()));
   s.tags = UserTags(ls.tags);
   for (const auto& d : ls.databases) {
-    if (d.name == "defaultdb" || d.name == "_aiven") continue;
+    if (AivenOwnedDatabase(d.name)) continue;
     model::Database db;
     db.name = d.name;
     s.databases.push_back(db);
@@ -94,6 +94,15 @@ model::Service ImportService(const model::LiveService& ls, const model::Catalog&
     user.name = u.name;
     user.access_control = json();
     s.users.push_back(user);
+  }
+  for (const auto& lp : ls.pools) {
+    model::Pool pool;
+    pool.name = lp.name;
+    pool.database = lp.database;
+    if (!lp.username.empty()) pool.username = lp.username;
+    pool.size = lp.size;
+    pool.mode = lp.mode;
+    s.pools.push_back(pool);
   }
   for (const auto& lt : ls.topics) {
     if (InternalTopic(lt.name) || OwnershipOf(lt.tags, plan_name) == Ownership::kOtherPlan)

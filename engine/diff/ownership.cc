@@ -54,7 +54,11 @@ std::vector<core::Address> AdoptedDeletes(const Changeset& cs, const model::Live
   return out;
 }
 
-bool AivenOwnedDatabase(const std::string& name) { return name == "defaultdb" || name == "_aiven"; }
+bool AivenOwnedDatabase(const std::string& name) {
+  // pg/mysql: defaultdb, _aiven; ClickHouse: default, system and the information schemas.
+  return name == "defaultdb" || name == "_aiven" || name == "default" || name == "system" ||
+         name == "information_schema" || name == "INFORMATION_SCHEMA";
+}
 
 bool AivenOwnedUser(const model::LiveUser& user) {
   return user.type == "primary" || user.name == "avnadmin";

@@ -110,6 +110,14 @@ void DiffConnectors(Context& cx, const model::Service& s, const model::LiveServi
 /// Changes "deleted with <service>" for the live children of a service that goes away; skips
 /// those the plan recreates (children.cc).
 void ChildrenGoWith(Context& cx, const model::LiveService& ls, const model::Service* recreated);
+/// PgBouncer pools of a service that is created or recreated: all creates (pools.cc).
+void CreatePools(Context& cx, const model::Service& s, const std::string& reason);
+/// Pools of a service that stays: create, update in place, replace, prune (pools.cc).
+void DiffPools(Context& cx, const model::Service& s, const model::LiveService& ls);
+/// Plan-time checks of a service's pools against the plan and the live state: the database
+/// and the user exist, the size fits the service plan (pools.cc).
+void CheckPools(Context& cx, const model::Service& s, const model::LiveService* ls,
+                const std::string& cloud);
 /// Decides whether a replace is allowed; records the error when not (services.cc).
 void CheckReplace(Context& cx, const core::SourcePos& pos, const core::Address& address,
                   const std::vector<FieldChange>& fields, bool protect,

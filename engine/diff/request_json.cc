@@ -75,6 +75,21 @@ auto Keys(const DatabaseCreate*) {
   return std::tuple(K("database", &R::name), K("lc_collate", &R::lc_collate),
                     K("lc_ctype", &R::lc_ctype));
 }
+auto Keys(const ClickhouseDatabaseCreate*) {
+  using R = ClickhouseDatabaseCreate;
+  return std::tuple(K("database", &R::name));
+}
+auto Keys(const PoolCreate*) {
+  using R = PoolCreate;
+  return std::tuple(K("pool_name", &R::name), K("database", &R::database),
+                    K("username", &R::username), K("pool_size", &R::size),
+                    K("pool_mode", &R::mode));
+}
+auto Keys(const PoolUpdate*) {
+  using R = PoolUpdate;
+  return std::tuple(K("database", &R::database), K("username", &R::username),
+                    K("pool_size", &R::size), K("pool_mode", &R::mode));
+}
 auto Keys(const UserCreate*) {
   using R = UserCreate;
   return std::tuple(K("username", &R::name), K("authentication", &R::authentication),
@@ -218,6 +233,13 @@ json Encode(const ServiceDelete& r) {
 }
 json Encode(const DatabaseCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const DatabaseDelete&) { return json::object(); }
+json Encode(const ClickhouseDatabaseCreate& r) {
+  return {{"clickhouse", true}, {"create", Body(r)}};
+}
+json Encode(const ClickhouseDatabaseDelete&) { return {{"clickhouse", true}}; }
+json Encode(const PoolCreate& r) { return {{"create", Body(r)}}; }
+json Encode(const PoolUpdate& r) { return {{"update", Body(r)}}; }
+json Encode(const PoolDelete&) { return json::object(); }
 json Encode(const UserCreate& r) { return {{"create", Body(r)}}; }
 json Encode(const UserUpdate& r) { return {{"access_control", r.access_control}}; }
 json Encode(const UserDelete&) { return json::object(); }
@@ -285,6 +307,18 @@ void Read(ObjectReader& in, DatabaseCreate& r) {
   r = ReadBody<DatabaseCreate>(in.Nested("create"));
 }
 void Read(ObjectReader&, DatabaseDelete&) {}
+void Read(ObjectReader& in, ClickhouseDatabaseCreate& r) {
+  if (in.OptBool("clickhouse") != true)
+    throw JsonReadError(in.path() + ".clickhouse: expected true");
+  r = ReadBody<ClickhouseDatabaseCreate>(in.Nested("create"));
+}
+void Read(ObjectReader& in, ClickhouseDatabaseDelete&) {
+  if (in.OptBool("clickhouse") != true)
+    throw JsonReadError(in.path() + ".clickhouse: expected true");
+}
+void Read(ObjectReader& in, PoolCreate& r) { r = ReadBody<PoolCreate>(in.Nested("create")); }
+void Read(ObjectReader& in, PoolUpdate& r) { r = ReadBody<PoolUpdate>(in.Nested("update")); }
+void Read(ObjectReader&, PoolDelete&) {}
 void Read(ObjectReader& in, UserCreate& r) { r = ReadBody<UserCreate>(in.Nested("create")); }
 void Read(ObjectReader& in, UserUpdate& r) { r.access_control = in.Object("access_control"); }
 void Read(ObjectReader&, UserDelete&) {}
@@ -372,6 +406,23 @@ template <>
 bool Claims<ServiceWait>(const ObjectReader& in) {
   return in.Has("wait");
 }
+// A ClickHouse database's requests say "clickhouse" (its calls differ from pg's).
+template <>
+bool Claims<DatabaseCreate>(const ObjectReader& in) {
+  return !in.Has("clickhouse");
+}
+template <>
+bool Claims<DatabaseDelete>(const ObjectReader& in) {
+  return !in.Has("clickhouse");
+}
+template <>
+bool Claims<ClickhouseDatabaseCreate>(const ObjectReader& in) {
+  return in.Has("clickhouse");
+}
+template <>
+bool Claims<ClickhouseDatabaseDelete>(const ObjectReader& in) {
+  return in.Has("clickhouse");
+}
 
 // The first alternative (from index I on) for `kind` and `action` that claims the JSON.
 template <std::size_t I = 1>
@@ -397,6 +448,9 @@ json Body(const ProjectCreate& r) { return WriteBody(r); }
 json Body(const ServiceCreate& r) { return WriteBody(r); }
 json Body(const ServiceChanges& r) { return WriteBody(r); }
 json Body(const DatabaseCreate& r) { return WriteBody(r); }
+json Body(const ClickhouseDatabaseCreate& r) { return WriteBody(r); }
+json Body(const PoolCreate& r) { return WriteBody(r); }
+json Body(const PoolUpdate& r) { return WriteBody(r); }
 json Body(const UserCreate& r) { return WriteBody(r); }
 json Body(const TopicCreate& r) { return WriteBody(r); }
 json Body(const TopicChanges& r) { return WriteBody(r); }

@@ -167,6 +167,21 @@ struct DatabaseDelete {
   bool operator==(const DatabaseDelete&) const = default;
 };
 
+/// `POST .../service/{service}/clickhouse/db`.
+struct ClickhouseDatabaseCreate {
+  static constexpr core::Kind kKind = core::Kind::kDatabase;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;  ///< "database"
+  bool operator==(const ClickhouseDatabaseCreate&) const = default;
+};
+
+/// `DELETE .../service/{service}/clickhouse/db/{database}`.
+struct ClickhouseDatabaseDelete {
+  static constexpr core::Kind kKind = core::Kind::kDatabase;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const ClickhouseDatabaseDelete&) const = default;
+};
+
 // --- Service users -------------------------------------------------------------------------
 
 /// `POST .../service/{service}/user`.
@@ -192,6 +207,38 @@ struct UserDelete {
   static constexpr core::Kind kKind = core::Kind::kUser;
   static constexpr Action kAction = Action::kDelete;
   bool operator==(const UserDelete&) const = default;
+};
+
+// --- PgBouncer connection pools ------------------------------------------------------------
+
+/// `POST .../service/{service}/connection_pool`.
+struct PoolCreate {
+  static constexpr core::Kind kKind = core::Kind::kPool;
+  static constexpr Action kAction = Action::kCreate;
+  std::string name;                     ///< "pool_name"
+  std::string database;                 ///< "database"
+  std::optional<std::string> username;  ///< "username"
+  std::optional<int> size;              ///< "pool_size"
+  std::optional<std::string> mode;      ///< "pool_mode"
+  bool operator==(const PoolCreate&) const = default;
+};
+
+/// `PUT .../connection_pool/{pool}`: the changed keys.
+struct PoolUpdate {
+  static constexpr core::Kind kKind = core::Kind::kPool;
+  static constexpr Action kAction = Action::kUpdate;
+  std::optional<std::string> database;  ///< "database"
+  std::optional<std::string> username;  ///< "username"
+  std::optional<int> size;              ///< "pool_size"
+  std::optional<std::string> mode;      ///< "pool_mode"
+  bool operator==(const PoolUpdate&) const = default;
+};
+
+/// `DELETE .../service/{service}/connection_pool/{pool}`.
+struct PoolDelete {
+  static constexpr core::Kind kKind = core::Kind::kPool;
+  static constexpr Action kAction = Action::kDelete;
+  bool operator==(const PoolDelete&) const = default;
 };
 
 // --- Kafka topics --------------------------------------------------------------------------
@@ -407,7 +454,9 @@ using Request = std::variant<NoRequest,                                         
                              VpcCreate, VpcWait, VpcDelete,                             //
                              ServiceCreate, ServiceUpdate, ServiceWait, ServiceDelete,  //
                              DatabaseCreate, DatabaseDelete,                            //
+                             ClickhouseDatabaseCreate, ClickhouseDatabaseDelete,        //
                              UserCreate, UserUpdate, UserDelete,                        //
+                             PoolCreate, PoolUpdate, PoolDelete,                        //
                              TopicCreate, TopicUpdate, TopicDelete,                     //
                              EndpointCreate, EndpointUpdate, EndpointDelete,            //
                              KafkaAclCreate, KafkaAclDelete,                            //

@@ -285,6 +285,7 @@ void DiffService(Context& cx, const model::Project& project, const model::LivePr
   const model::LiveService* ls = lp ? lp->FindService(s.name) : nullptr;
   const std::string cloud = EffectiveCloud(s, ls, lp);
   CheckCatalog(cx, s, cloud);
+  CheckPools(cx, s, ls, cloud);
   (void)project;
   if (ls == nullptr) {
     CreateService(cx, s, cloud, "");

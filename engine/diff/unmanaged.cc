@@ -124,6 +124,10 @@ void ServiceChildren(Context& cx, const model::Service& s, const model::LiveServ
     };
     acls(core::Kind::kKafkaAcl, s.acls, ls.acls);
     acls(core::Kind::kSchemaRegistryAcl, s.schema_registry_acls, ls.schema_registry_acls);
+    const auto pools = Names(s.pools);
+    for (const auto& pool : ls.pools) {
+      if (!pools.contains(pool.name)) add(core::Kind::kPool, pool.name);
+    }
   }
   const auto topics = Names(s.topics);
   for (const auto& t : ls.topics) {

@@ -156,6 +156,29 @@ core::Status ApiRunner::Send(const diff::Operation& op, const diff::DatabaseDele
   return api_.DeleteDatabase(p[0], p[1], p[2]);
 }
 
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ClickhouseDatabaseCreate& r) {
+  return api_.CreateClickhouseDatabase(op.address.parts[0], op.address.parts[1], r.name);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::ClickhouseDatabaseDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeleteClickhouseDatabase(p[0], p[1], p[2]);
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::PoolCreate& r) {
+  return api_.CreatePool(op.address.parts[0], op.address.parts[1], diff::Body(r));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::PoolUpdate& r) {
+  const auto& p = op.address.parts;
+  return api_.UpdatePool(p[0], p[1], p[2], diff::Body(r));
+}
+
+core::Status ApiRunner::Send(const diff::Operation& op, const diff::PoolDelete&) {
+  const auto& p = op.address.parts;
+  return api_.DeletePool(p[0], p[1], p[2]);
+}
+
 core::Status ApiRunner::Send(const diff::Operation& op, const diff::UserCreate& r) {
   return api_.CreateUser(op.address.parts[0], op.address.parts[1], diff::Body(r)).status();
 }
@@ -357,6 +380,8 @@ ProbeResult ApiRunner::Probe(const diff::Operation& op, std::stop_token stop) {
       return ProbeIntegration(op);
     case diff::Gate::kConnectorRunning:
       return ProbeConnector(op);
+    case diff::Gate::kDatabaseOk:
+      return ProbeClickhouseDatabase(op);
     case diff::Gate::kGone:
       return op.address.kind == Kind::kVpc ? ProbeVpc(op) : ProbeGone(op);
     case diff::Gate::kVpcActive:
@@ -441,6 +466,12 @@ ProbeResult ApiRunner::ProbeGone(const diff::Operation& op) {
       if (topic.ok()) state = topic->state;
       break;
     }
+    case Kind::kDatabase: {  // only ClickHouse database deletes wait (pending_removal)
+      auto db = ProbeClickhouseDatabase(op);
+      if (db.absent) return {true, "gone", {}};
+      if (!db.error.ok()) return {false, "", db.error};
+      return {false, db.live_state, {}};
+    }
     default:
       return {true, "gone", {}};  // deletes of other kinds are synchronous
   }
@@ -474,6 +505,18 @@ ProbeResult ApiRunner::ProbeVpc(const diff::Operation& op) {
   if (!vpcs.ok()) return {false, "", vpcs.status()};
   for (const auto& v : *vpcs) {
     if (v.cloud == cloud && v.state != "DELETING") return {v.state == "ACTIVE", v.state, {}};
+  }
+  return {.live_state = "absent", .absent = true};
+}
+ProbeResult ApiRunner::ProbeClickhouseDatabase(const diff::Operation& op) {
+  const auto& p = op.address.parts;
+  auto dbs = api_.ListClickhouseDatabases(p[0], p[1]);
+  if (dbs.status().IsNotFound()) return {.live_state = "absent", .absent = true};
+  if (!dbs.ok()) return {false, "", dbs.status()};
+  for (const model::LiveDatabase& d : *dbs) {
+    if (d.name != p[2]) continue;
+    const std::string state = d.state.value_or("ok");
+    return {state == "ok", state, {}};
   }
   return {.live_state = "absent", .absent = true};
 }

@@ -43,9 +43,14 @@ class ApiRunner : public OperationRunner {
   core::Status Send(const diff::Operation& op, const diff::ServiceDelete& r);
   core::Status Send(const diff::Operation& op, const diff::DatabaseCreate& r);
   core::Status Send(const diff::Operation& op, const diff::DatabaseDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::ClickhouseDatabaseCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::ClickhouseDatabaseDelete& r);
   core::Status Send(const diff::Operation& op, const diff::UserCreate& r);
   core::Status Send(const diff::Operation& op, const diff::UserUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::UserDelete& r);
+  core::Status Send(const diff::Operation& op, const diff::PoolCreate& r);
+  core::Status Send(const diff::Operation& op, const diff::PoolUpdate& r);
+  core::Status Send(const diff::Operation& op, const diff::PoolDelete& r);
   core::Status Send(const diff::Operation& op, const diff::TopicCreate& r);
   core::Status Send(const diff::Operation& op, const diff::TopicUpdate& r);
   core::Status Send(const diff::Operation& op, const diff::TopicDelete& r);
@@ -77,6 +82,8 @@ class ApiRunner : public OperationRunner {
   ProbeResult ProbeVpc(const diff::Operation& op);
   /// The id of the project's VPC in `cloud` (for project_vpc_id), or an error.
   core::Result<std::string> VpcIdOf(const std::string& project, const std::string& cloud);
+  /// A ClickHouse database's state from the database list ("ok" is ready).
+  ProbeResult ProbeClickhouseDatabase(const diff::Operation& op);
 
   api::Api& api_;
   std::mutex mu_;

@@ -36,8 +36,10 @@ Duration EstimateDuration(const diff::Operation& op) {
       if (op.action == Action::kCreate || op.gate == Gate::kVpcActive) return minutes(3);
       return op.gate == Gate::kGone ? minutes(1) : seconds(3);
     case Kind::kDatabase:
+      return op.gate == Gate::kNone ? seconds(2) : seconds(15);  // ClickHouse waits for "ok"
     case Kind::kUser:
     case Kind::kEndpoint:  // ready when the call returns
+    case Kind::kPool:
       return seconds(2);
     case Kind::kKafkaAcl:
     case Kind::kSchemaRegistryAcl:
@@ -104,6 +106,8 @@ const char* GateGoal(diff::Gate gate) {
       return "active";
     case diff::Gate::kConnectorRunning:
       return "RUNNING with all tasks";
+    case diff::Gate::kDatabaseOk:
+      return "ok";
     case diff::Gate::kGone:
       return "gone";
     case diff::Gate::kVpcActive:

@@ -31,6 +31,7 @@ SteadyTime GateTracker::Start(int id, const GateSpec& spec, SteadyTime now) {
     case diff::Gate::kTopicActive:
     case diff::Gate::kIntegrationActive:
     case diff::Gate::kConnectorRunning:
+    case diff::Gate::kDatabaseOk:
       wait.interval = std::min(options_.poll_min, options_.poll_initial);
       break;
     default:

@@ -325,7 +325,7 @@ class Builder {
     };
     Cursor databases = c.Get("databases");
     if (databases.Size() > 0 && known && !allowed.databases) {
-      misfit("databases", "only pg, mysql and alloydbomni services have databases");
+      misfit("databases", "only pg, mysql, alloydbomni and clickhouse services have databases");
     }
     for (std::size_t i = 0; i < databases.Size(); ++i) {
       Cursor d = databases.At(i);
@@ -340,6 +340,15 @@ class Builder {
       db.lc_collate = d.Get("lc_collate").Str();
       db.lc_ctype = d.Get("lc_ctype").Str();
       db.address = core::Address::Child(core::Kind::kDatabase, s.project, s.name, db.name);
+      for (const char* locale : {"lc_collate", "lc_ctype"}) {
+        if (allowed.clickhouse_databases && d.Get(locale).ok()) {
+          Error(d.Key(locale),
+                std::string(locale) +
+                    " applies to pg, mysql and alloydbomni databases, not to "
+                    "a clickhouse one",
+                &db.address);
+        }
+      }
       s.databases.push_back(std::move(db));
     }
     Cursor users = c.Get("users");
@@ -366,6 +375,15 @@ class Builder {
       Cursor acl = u.Get("access_control");
       if (acl.ok() && acl.j->is_object()) user.access_control = *acl.j;
       s.users.push_back(std::move(user));
+    }
+    Cursor pools = c.Get("pools");
+    if (pools.Size() > 0 && known && !allowed.pools) {
+      misfit("pools", "only pg services have PgBouncer connection pools");
+    }
+    for (std::size_t i = 0; i < pools.Size(); ++i) {
+      Cursor p = pools.At(i);
+      if (!p.ok() || !p.j->is_object()) continue;
+      s.pools.push_back(Pool(p, s));
     }
     Cursor topics = c.Get("topics");
     if (topics.Size() > 0 && known && !allowed.topics) {
@@ -536,6 +554,27 @@ class Builder {
       if (auto text = config.Get(key.value).Text()) k.config[key.value] = *text;
     }
     return k;
+  }
+
+  model::Pool Pool(const Cursor& c, const model::Service& s) {
+    model::Pool pool;
+    pool.pos = Pos(c.n);
+    Cursor name = c.Get("name");
+    if (auto n = name.Str()) {
+      pool.name = *n;
+      CheckNameAt(NameKind::kPool, "pool", *n, name);
+    }
+    pool.address = core::Address::Child(core::Kind::kPool, s.project, s.name, pool.name);
+    pool.database = c.Get("database").Str().value_or("");
+    pool.username = c.Get("user").Str();
+    if (auto size = c.Get("size").Int(); size && *size >= 1 && *size <= 10'000) {
+      pool.size = static_cast<int>(*size);
+    }
+    pool.mode = c.Get("mode").Str();
+    for (const char* key : {"database", "user", "size", "mode"}) {
+      if (c.Get(key).ok()) pool.key_pos[key] = Pos(c.Get(key).n);
+    }
+    return pool;
   }
 
   model::Topic Topic(const Cursor& c, const model::Service& s) {

@@ -57,6 +57,11 @@ const Rule& RuleFor(NameKind kind) {
       1024,
       "a connector name is 1-1024 characters: letters, digits, '.', '_' and '-', starting with "
       "a letter or digit"};
+  static const Rule kPool{
+      [](char c) { return Lower(c) || Upper(c) || c == '_'; },
+      [](char c) { return Lower(c) || Upper(c) || Digit(c) || c == '_' || c == '-'; }, 63,
+      "a pool name is 1-63 characters: letters, digits, '_' and '-', starting with a letter or "
+      "'_'"};
   switch (kind) {
     case NameKind::kSubject:
       return kSubject;
@@ -74,6 +79,8 @@ const Rule& RuleFor(NameKind kind) {
       return kUser;
     case NameKind::kDatabase:
       return kDatabase;
+    case NameKind::kPool:
+      return kPool;
   }
   return kService;
 }

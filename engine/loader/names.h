@@ -7,7 +7,17 @@
 namespace aivenctl::loader {
 
 /// The kinds of names a plan file contains.
-enum class NameKind { kPlan, kProject, kService, kTopic, kUser, kDatabase, kSubject, kConnector };
+enum class NameKind {
+  kPlan,
+  kProject,
+  kService,
+  kTopic,
+  kUser,
+  kDatabase,
+  kSubject,
+  kConnector,
+  kPool
+};
 
 /// nullopt when `name` is valid for `kind`; otherwise the rule it breaks, e.g. "a service
 /// name is 1-64 characters: lowercase letters, digits and '-', starting with a letter".

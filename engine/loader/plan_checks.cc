@@ -23,6 +23,7 @@ class PlanChecker {
       for (auto& s : p.services) {
         const std::string where = "in service \"" + s.name + "\"";
         Unique(s.databases, "database", where);
+        Unique(s.pools, "pool", where);
         Unique(s.users, "user", where);
         Unique(s.topics, "topic", where);
         UniqueAcls(s.acls, "ACL", where);

@@ -24,6 +24,7 @@ struct Cloud {
 struct PlanRegion {
   double price_usd_per_hour = 0;  ///< parsed from the `price_usd` string
   long long disk_space_mb = 0;    ///< 0 when not reported
+  long long node_memory_mb = 0;   ///< 0 when not reported
 };
 
 /// A service plan of one service type.
@@ -62,6 +63,12 @@ struct Catalog {
   const Cloud* FindCloud(const std::string& name) const;
   const ServiceType* FindServiceType(const std::string& name) const;
   const IntegrationType* FindIntegrationType(const std::string& name) const;
+  /// The largest PgBouncer pool `type`/`plan` allows in `cloud`: the plan's PostgreSQL
+  /// max_connections (25 per GiB of node memory, at most 1000); 0 when the plan has no
+  /// pooling (under 4 GiB: hobbyist, free); nullopt when the catalog lacks the figures.
+  /// Node memory does not depend on the cloud: an unknown `cloud` reads any region.
+  std::optional<int> MaxPoolSize(const std::string& type, const std::string& plan,
+                                 const std::string& cloud) const;
   /// Hourly USD price of `type`/`plan` in `cloud`, or nullopt when the catalog lacks it.
   std::optional<double> HourlyPrice(const std::string& type, const std::string& plan,
                                     const std::string& cloud) const;

@@ -97,7 +97,7 @@ bool IsKnownServiceType(const std::string& type) {
 }
 
 ChildSupport ChildrenOf(const std::string& type) {
-  static const std::set<std::string> kDatabases = {"pg", "mysql", "alloydbomni"};
+  static const std::set<std::string> kDatabases = {"pg", "mysql", "alloydbomni", "clickhouse"};
   static const std::set<std::string> kUsers = {
       "pg",         "mysql",         "alloydbomni", "kafka",     "valkey", "redis",   "dragonfly",
       "opensearch", "elasticsearch", "clickhouse",  "cassandra", "m3db",   "influxdb"};
@@ -108,6 +108,8 @@ ChildSupport ChildrenOf(const std::string& type) {
   c.acls = type == "kafka";
   c.schemas = type == "kafka";
   c.connectors = type == "kafka_connect" || type == "kafka";
+  c.pools = type == "pg";
+  c.clickhouse_databases = type == "clickhouse";
   return c;
 }
 
@@ -150,6 +152,7 @@ PlanCounts Count(const Plan& plan) {
       c.acls += static_cast<int>(s.acls.size() + s.schema_registry_acls.size());
       c.schemas += static_cast<int>(s.schemas.size());
       c.connectors += static_cast<int>(s.connectors.size());
+      c.pools += static_cast<int>(s.pools.size());
     }
   }
   return c;

@@ -75,6 +75,18 @@ struct User {
   core::Address address;                      ///< user:project/service/name
 };
 
+/// A PgBouncer connection pool of a pg service.
+struct Pool {
+  std::string name;                     ///< pool_name, after interpolation
+  std::string database;                 ///< the database it connects to
+  std::optional<std::string> username;  ///< unset: each client connects as its own user
+  std::optional<int> size;              ///< pool_size; unset: the API default (10)
+  std::optional<std::string> mode;      ///< session | transaction | statement; unset: API's
+  core::SourcePos pos;                  ///< where the entry starts
+  KeyPositions key_pos;                 ///< "database", "user", "size", "mode"
+  core::Address address;                ///< pool:project/service/name
+};
+
 /// A Kafka topic.
 struct Topic {
   std::string name;                                  ///< after interpolation
@@ -167,6 +179,7 @@ struct Service {
   std::vector<Database> databases;        ///< in plan order
   std::vector<User> users;                ///< in plan order
   std::vector<Topic> topics;              ///< in plan order
+  std::vector<Pool> pools;                ///< PgBouncer pools, in plan order
   std::vector<Acl> acls;                  ///< Kafka ACL entries, in plan order
   std::vector<Acl> schema_registry_acls;  ///< Schema Registry ACL entries, in plan order
   std::vector<Schema> schemas;            ///< Schema Registry subjects, in plan order
@@ -284,6 +297,9 @@ struct ChildSupport {
   /// Kafka Connect connectors allowed (kafka_connect; kafka only with user_config
   /// kafka_connect: true, see HasConnect).
   bool connectors = false;
+  bool pools = false;  ///< PgBouncer connection pools allowed (pg)
+  /// Databases go through `/clickhouse/db` (no locales, a state to wait for).
+  bool clickhouse_databases = false;
 };
 
 /// Children allowed for a service type (unknown types allow nothing).
@@ -293,12 +309,13 @@ ChildSupport ChildrenOf(const std::string& service_type);
 /// kafka_connect service, or kafka with user_config `kafka_connect: true`.
 bool HasConnect(const std::string& service_type, const nlohmann::json& user_config);
 
-/// Counts for summaries: projects, VPCs, services, databases, users, topics, ACLs, schemas,
-/// connectors, integrations, endpoints.
+/// Counts for summaries: projects, VPCs, services, databases, users, pools, topics, ACLs,
+/// schemas, connectors, integrations, endpoints.
 struct PlanCounts {
   int projects = 0, services = 0, databases = 0, users = 0, topics = 0, integrations = 0,
       endpoints = 0;
   int vpcs = 0;
+  int pools = 0;
   int acls = 0;  ///< Kafka plus Schema Registry ACL entries
   int schemas = 0;
   int connectors = 0;

@@ -19,6 +19,9 @@ const LiveSchema* LiveService::FindSchema(const std::string& name) const {
 const LiveConnector* LiveService::FindConnector(const std::string& name) const {
   return FindByName(connectors, name);
 }
+const LivePool* LiveService::FindPool(const std::string& name) const {
+  return FindByName(pools, name);
+}
 const LiveService* LiveProject::FindService(const std::string& name) const {
   return FindByName(services, name);
 }

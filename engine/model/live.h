@@ -28,6 +28,18 @@ struct LiveDatabase {
   std::string name;                       ///< database_name
   std::optional<std::string> lc_collate;  ///< when the API reports it
   std::optional<std::string> lc_ctype;    ///< when the API reports it
+  /// ClickHouse only: "ok", "pending_creation", "pending_removal" (unset elsewhere).
+  std::optional<std::string> state;
+};
+
+/// A PgBouncer connection pool from `service.connection_pools` (its connection_uri holds a
+/// password and is dropped).
+struct LivePool {
+  std::string name;      ///< pool_name
+  std::string database;  ///< database
+  std::string username;  ///< username ("" when the pool uses each client's own user)
+  int size = 0;          ///< pool_size
+  std::string mode;      ///< pool_mode
 };
 
 /// A Kafka topic as the topic list reports it.
@@ -143,6 +155,7 @@ struct LiveService {
   std::vector<LiveAcl> schema_registry_acls;  ///< sorted by Key(), then id
   bool schemas_read = false;                  ///< true when the subjects were listed
   std::vector<LiveSchema> schemas;            ///< sorted by subject
+  std::vector<LivePool> pools;                ///< sorted by name (read with the service)
   std::vector<LiveIntegration> integrations;  ///< sorted by id
   bool connectors_read = false;               ///< true when the connectors were listed
   std::vector<LiveConnector> connectors;      ///< sorted by name
@@ -158,6 +171,7 @@ struct LiveService {
   const LiveTopic* FindTopic(const std::string& name) const;
   const LiveSchema* FindSchema(const std::string& name) const;
   const LiveConnector* FindConnector(const std::string& name) const;
+  const LivePool* FindPool(const std::string& name) const;
 };
 
 /// A project as the project list reports it, with the token's roles in it.

@@ -70,6 +70,17 @@ void AddUsers(Writer& w, const std::string& prefix, const ServiceSecrets& s,
   }
 }
 
+// <PREFIX>_POOL_<NAME>_URI: the pool's connection_uri, always secret (a password inside).
+void AddPools(Writer& w, const std::string& prefix, const ServiceSecrets& s) {
+  const nlohmann::json pools = s.service.value("connection_pools", nlohmann::json::array());
+  for (const auto& wanted : s.plan_pools) {
+    for (const auto& pool : pools) {
+      if (!pool.is_object() || pool.value("pool_name", "") != wanted) continue;
+      w.Secret(prefix + "_POOL_" + EnvName(wanted) + "_URI", Field(pool, "connection_uri"));
+    }
+  }
+}
+
 void AddService(Outputs& out, const std::string& prefix, const ServiceSecrets& s) {
   Writer w(out);
   const nlohmann::json& svc = s.service;
@@ -91,6 +102,7 @@ void AddService(Outputs& out, const std::string& prefix, const ServiceSecrets& s
     w.Uri(prefix + "_SCHEMA_REGISTRY_URI", Field(info, "schema_registry_uri"));
   }
   AddUsers(w, prefix, s, service_uri);
+  AddPools(w, prefix, s);
 }
 
 }  // namespace

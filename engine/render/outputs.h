@@ -24,6 +24,7 @@ struct ServiceSecrets {
   std::string project_ca;                   ///< the project CA certificate ("" if unknown)
   std::vector<std::string> plan_users;      ///< users the plan declares on the service
   std::vector<std::string> plan_databases;  ///< databases the plan declares, in plan order
+  std::vector<std::string> plan_pools;      ///< PgBouncer pools the plan declares
 };
 
 /// One connection value; secrets are passwords, keys, client certificates and URIs that

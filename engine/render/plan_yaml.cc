@@ -47,6 +47,16 @@ void Service(const model::Service& s, std::string& out) {
     out += in + "users:\n";
     for (const auto& u : s.users) out += in + "  - " + Q(u.name) + "\n";
   }
+  if (!s.pools.empty()) {
+    out += in + "pools:\n";
+    for (const auto& p : s.pools) {
+      json j = {{"name", p.name}, {"database", p.database}};
+      if (p.username) j["user"] = *p.username;
+      if (p.size) j["size"] = *p.size;
+      if (p.mode) j["mode"] = *p.mode;
+      out += in + "  - " + j.dump() + "\n";
+    }
+  }
   if (!s.topics.empty()) {
     out += in + "topics:\n";
     for (const auto& t : s.topics) {

@@ -343,7 +343,14 @@ class RefreshRun {
   }
 
   void DatabasesTask(const std::string& project, size_t index) {
-    auto dbs = api_.ListDatabases(project, ServiceName(project, index));
+    bool clickhouse = false;
+    {
+      std::lock_guard lock(mu_);
+      clickhouse = model::ChildrenOf(services_[project][index].type).clickhouse_databases;
+    }
+    const std::string service = ServiceName(project, index);
+    auto dbs = clickhouse ? api_.ListClickhouseDatabases(project, service)
+                          : api_.ListDatabases(project, service);
     if (!dbs.ok()) return Fail(dbs.status());
     std::lock_guard lock(mu_);
     model::LiveService& svc = services_[project][index];

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "support/plan_env.h"
+
 namespace aivenctl::testing {
 
 using nlohmann::json;
@@ -149,7 +151,18 @@ void Diff(const json& a, const json& b, const std::string& path, int& count,
 std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_name) {
   std::set<std::string> out;
   for (const auto& [pname, entry] : Members(state, "projects").items()) {
-    if (OwnedBy(entry.value("tags", json::object()), plan_name)) out.insert("project:" + pname);
+    const bool project_owned = OwnedBy(entry.value("tags", json::object()), plan_name);
+    if (project_owned) out.insert("project:" + pname);
+    // VPCs and endpoints carry no tags: those of the plan's own project are the plan's (the
+    // chaos runs declare every one there). A VPC whose delete was asked for is going.
+    for (const auto& [id, v] : Members(entry, "vpcs").items()) {
+      if (project_owned && !v.contains("deleted_at")) {
+        out.insert("vpc:" + pname + "/" + v.value("cloud_name", ""));
+      }
+    }
+    for (const auto& [id, e] : Members(entry, "endpoints").items()) {
+      if (project_owned) out.insert("endpoint:" + pname + "/" + e.value("endpoint_name", ""));
+    }
     for (const auto& [sname, s] : Members(entry, "services").items()) {
       if (!OwnedBy(s.value("tags", json::object()), plan_name)) continue;
       const std::string base = pname + "/" + sname;
@@ -162,6 +175,12 @@ std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_
       }
       for (const auto& [tname, t] : Members(s, "topics").items()) {
         out.insert("topic:" + base + "/" + tname);
+      }
+      for (const auto& [pool, p] : Members(s, "pools").items()) {
+        out.insert("pool:" + base + "/" + pool);
+      }
+      for (const auto& [dname, d] : Members(s, "ch_databases").items()) {
+        if (!d.value("required", false)) out.insert("database:" + base + "/" + dname);
       }
       // ACL entries by content (Aiven's avnadmin defaults are not the plan's), connectors,
       // subjects.
@@ -186,10 +205,23 @@ std::set<std::string> OwnedAddresses(const json& state, const std::string& plan_
     }
     for (const auto& [id, rec] : Members(entry, "integrations").items()) {
       if (!IntegrationOwned(state, rec, plan_name)) continue;
-      const std::string src = rec.value("source_service", json("?")).get<std::string>();
-      const std::string dst_project = rec.value("dest_project", "");
-      std::string dst = rec.value("dest_service", json("?")).get<std::string>();
-      if (dst_project != rec.value("source_project", "")) dst = dst_project + "/" + dst;
+      // An end is a service ("svc", "other-project/svc" across projects) or an endpoint
+      // ("@name").
+      const auto end = [&](const char* side) {
+        const std::string project = rec.value(std::string(side) + "_project", "");
+        const json service = rec.value(std::string(side) + "_service", json());
+        if (service.is_string()) {
+          return project != rec.value("source_project", "")
+                     ? project + "/" + service.get<std::string>()
+                     : service.get<std::string>();
+        }
+        const json id = rec.value(std::string(side) + "_endpoint_id", json());
+        const json& endpoints = Members(entry, "endpoints");
+        const auto it = id.is_string() ? endpoints.find(id.get<std::string>()) : endpoints.end();
+        return "@" + (it != endpoints.end() ? it->value("endpoint_name", "") : std::string("?"));
+      };
+      const std::string src = end("source");
+      const std::string dst = end("dest");
       out.insert("integration:" + rec.value("source_project", "") + "/" +
                  rec.value("integration_type", "") + ":" + src + "->" + dst);
     }
@@ -296,12 +328,14 @@ void ChaosTest::StartEmulator(std::vector<std::string> args, bool durable) {
   auto started = emulator_->Start();
   ASSERT_TRUE(started.ok()) << started.message();
   api_ = std::make_unique<TestApi>(emulator_->base_url(), kChaosToken);
+  secrets_.AddSecretsFrom({{"password", kPrometheusPassword}});
 }
 
 ProcessOutcome ChaosTest::Aivenctl(std::vector<std::string> args, ProcessSpec spec) {
   spec.program = AivenctlBinary();
   spec.cwd = SourceDir();
   spec.env["AIVEN_TOKEN"] = kChaosToken;
+  spec.env[kPrometheusPasswordEnv] = kPrometheusPassword;
   args.insert(args.begin(), {"--api-url", emulator_->base_url(), "--no-color"});
   spec.args = std::move(args);
   ProcessOutcome o = RunProcess(spec);

@@ -64,6 +64,20 @@ std::vector<PlanEdit> ChangeEditsFor(const std::string& file) {
          "add ACL reader-* read"},
     };
   }
+  if (file == "pr-platform.yaml") {
+    return {
+        {"size: 20, mode: transaction}", "size: 30, mode: transaction}",
+         "change pool app size 20 -> 30 (in place)"},
+        {"databases: [events]", "databases: [events, sessions]",
+         "add ClickHouse database sessions"},
+        {"          - {name: orders, partitions: 3, replication: 3}\n",
+         "          - {name: orders, partitions: 3, replication: 3}\n"
+         "          - {name: payments, partitions: 3, replication: 3}\n",
+         "add topic payments"},
+        {"      - {type: prometheus, source: analytics, destination: {endpoint: prom}}\n", "",
+         "remove integration prometheus:analytics->@prom"},
+    };
+  }
   return {};
 }
 

@@ -20,6 +20,7 @@
 
 #include "support/api_client.h"
 #include "support/emulator_process.h"
+#include "support/plan_env.h"
 #include "support/process_run.h"
 #include "support/secret_scan.h"
 #include "support/temp_dir.h"
@@ -58,6 +59,7 @@ class E2eTest : public ::testing::Test {
     auto started = emulator_->Start();
     ASSERT_TRUE(started.ok()) << started.message();
     api_ = std::make_unique<TestApi>(emulator_->base_url(), kE2eToken);
+    secrets_.AddSecretsFrom({{"password", kPrometheusPassword}});
   }
 
   /// Runs `aivenctl --api-url URL --no-color ARGS` from the source dir with AIVEN_TOKEN set
@@ -70,6 +72,7 @@ class E2eTest : public ::testing::Test {
     spec.program = AivenctlBinary();
     spec.cwd = SourceDir();
     spec.env.try_emplace("AIVEN_TOKEN", kE2eToken);  // a test may set another one
+    spec.env.try_emplace(kPrometheusPasswordEnv, kPrometheusPassword);
     std::string out_file;
     bool shows_secrets = false;
     for (size_t i = 0; i < args.size(); ++i) {

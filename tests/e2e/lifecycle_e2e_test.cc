@@ -25,14 +25,16 @@ TEST_P(PlanLifecycle, ApplyReplanDestroyLeavesBystandersAlone) {
   ProcessOutcome replan = Aivenctl({"plan", plan, "--detailed-exitcode"});
   EXPECT_EQ(replan.code, 0) << "not converged:\n" << replan.Describe();
 
-  // Someone else's service in the plan's first project.
+  // Someone else's service in the plan's first project, on the public internet (without
+  // project_vpc_id: null, Aiven would place it in the plan's VPC, which then has to stay).
   auto before = Inventory();
   ASSERT_FALSE(before.empty());
   const std::string project = before.begin()->first;
-  ASSERT_TRUE(
-      api_->Post("/v1/project/" + project + "/service",
-                 {{"service_name", "bystander"}, {"service_type", "pg"}, {"plan", "startup-4"}})
-          .ok());
+  ASSERT_TRUE(api_->Post("/v1/project/" + project + "/service", {{"service_name", "bystander"},
+                                                                 {"service_type", "pg"},
+                                                                 {"plan", "startup-4"},
+                                                                 {"project_vpc_id", nullptr}})
+                  .ok());
   json bystander = Get("/v1/project/" + project + "/service/bystander")["service"];
   CollectSecrets();  // the bystander's too: TearDown searches for them
 
@@ -48,6 +50,12 @@ TEST_P(PlanLifecycle, ApplyReplanDestroyLeavesBystandersAlone) {
   auto after = Inventory();
   std::map<std::string, std::vector<std::string>> expected{{project, {"bystander"}}};
   EXPECT_EQ(after, expected) << "only the bystander (and the project holding it) remain";
+  // Nor the plan's VPCs and integration endpoints (no tags: gone with the plan; a VPC that
+  // held the bystander would stay, named in a warning: tests/unit/diff/cases_vpcs_test.cc).
+  EXPECT_EQ(Get("/v1/project/" + project + "/vpcs").value("vpcs", json::array()), json::array());
+  EXPECT_EQ(Get("/v1/project/" + project + "/integration_endpoint")
+                .value("service_integration_endpoints", json::array()),
+            json::array());
   json still = Get("/v1/project/" + project + "/service/bystander")["service"];
   EXPECT_EQ(still["create_time"], bystander["create_time"]);
   EXPECT_EQ(still["tags"], bystander["tags"]);

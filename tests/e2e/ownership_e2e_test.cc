@@ -396,7 +396,8 @@ TEST_P(ImportRoundTrip, ImportOfAnAppliedPlanReplansClean) {
 
 INSTANTIATE_TEST_SUITE_P(Plans, ImportRoundTrip,
                          ::testing::Values("ci-postgres.yaml", "demo-observability.yaml",
-                                           "kafka-pipeline.yaml", "pr-preview.yaml"),
+                                           "kafka-pipeline.yaml", "pr-platform.yaml",
+                                           "pr-preview.yaml"),
                          [](const auto& info) {
                            std::string n = info.param.substr(0, info.param.find('.'));
                            std::replace(n.begin(), n.end(), '-', '_');

@@ -30,10 +30,12 @@ struct Outcome {
   std::string out;
 };
 
-// Runs the binary from the source directory with a clean environment; stdout only.
+// Runs the binary from the source directory with a clean environment (but the secret
+// plans/pr-platform.yaml reads from it); stdout only.
 Outcome Aivenctl(const std::string& args) {
-  std::string cmd = "cd '" + SourceDir() + "' && env -i PATH=/usr/bin:/bin '" + Binary() + "' " +
-                    args + " 2>/dev/null";
+  std::string cmd = "cd '" + SourceDir() +
+                    "' && env -i PATH=/usr/bin:/bin PROMETHEUS_PASSWORD=validate-only '" +
+                    Binary() + "' " + args + " 2>/dev/null";
   Outcome o;
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return o;

@@ -87,6 +87,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const auto& a : api::AclsFromJson(acl)) {
         if (a.username.empty() || a.permission.empty()) std::abort();
       }
+      (void)api::ClickhouseDatabasesFromJson(body);
       break;
     }
     case 5:

@@ -127,6 +127,41 @@ TEST(LiveJson, ServiceWithoutDatabasesSaysSo) {
   EXPECT_FALSE(s.has_backup);
 }
 
+TEST(LiveJson, PoolsComeWithTheServiceWithoutTheirUri) {
+  const json service = json::parse(R"({
+    "service_name": "pg", "service_type": "pg",
+    "connection_pools": [
+      {"pool_name": "z-pool", "database": "app", "pool_size": 5, "pool_mode": "session",
+       "connection_uri": "postgres://avnadmin:AVNS_poolSECRET@h:2/z-pool"},
+      {"pool_name": "a-pool", "database": "app", "username": "app", "pool_size": 20,
+       "pool_mode": "transaction", "connection_uri": "postgres://app:AVNS_poolSECRET@h:2/a"}]})");
+  const model::LiveService s = ServiceFromJson("p", service);
+  ASSERT_EQ(s.pools.size(), 2u);
+  EXPECT_EQ(s.pools[0].name, "a-pool");
+  EXPECT_EQ(s.pools[0].database, "app");
+  EXPECT_EQ(s.pools[0].username, "app");
+  EXPECT_EQ(s.pools[0].size, 20);
+  EXPECT_EQ(s.pools[0].mode, "transaction");
+  EXPECT_EQ(s.pools[1].username, "") << "no username: each client's own user";
+  EXPECT_NE(s.FindPool("z-pool"), nullptr);
+}
+
+TEST(LiveJson, ClickhouseDatabasesCarryTheirStateAndNotTheServiceList) {
+  const json service = json::parse(R"({"service_name": "ch", "service_type": "clickhouse",
+                                       "databases": ["default"]})");
+  EXPECT_FALSE(ServiceFromJson("p", service).databases_read)
+      << "ClickHouse databases are read from /clickhouse/db, with their states";
+  const auto dbs = ClickhouseDatabasesFromJson(json::parse(R"({"databases": [
+      {"name": "system", "engine": "Atomic", "required": true, "state": "ok"},
+      {"name": "events", "engine": "Atomic", "required": false, "state": "pending_creation"},
+      {"name": "old", "engine": "Atomic", "required": false}]})"));
+  ASSERT_EQ(dbs.size(), 3u);
+  EXPECT_EQ(dbs[0].name, "events");
+  EXPECT_EQ(dbs[0].state, "pending_creation");
+  EXPECT_EQ(dbs[1].state, "ok") << "an answer without a state is taken as ok";
+  EXPECT_EQ(dbs[2].name, "system");
+}
+
 TEST(LiveJson, MissingAndMistypedFieldsAreEmptyNotErrors) {
   model::LiveService s =
       ServiceFromJson("p", json::parse(R"({"service_name": 5, "users": {"x": 1}, "tags": [],

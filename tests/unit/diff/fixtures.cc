@@ -50,7 +50,8 @@ model::Catalog CatalogFromJson(const json& j) {
       const json regions = p.value("regions", json::object());
       for (auto r = regions.begin(); r != regions.end(); ++r) {
         plan.regions[r.key()] = {std::stod(r.value().at("price_usd").get<std::string>()),
-                                 r.value().value("disk_space_mb", 0LL)};
+                                 r.value().value("disk_space_mb", 0LL),
+                                 r.value().value("node_memory_mb", 0LL)};
       }
       t.plans.push_back(std::move(plan));
     }
@@ -137,6 +138,10 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
     if (d.is_object() && d.contains("lc_ctype")) ld.lc_ctype = d["lc_ctype"];
     s.databases.push_back(std::move(ld));
   }
+  for (const auto& p : j.value("pools", json::array())) {
+    s.pools.push_back({p.at("name"), p.at("database"), p.value("user", ""), p.value("size", 10),
+                       p.value("mode", "transaction")});
+  }
   s.topics_read = s.type == "kafka";
   for (const auto& t : j.value("topics", json::array())) {
     model::LiveTopic lt;
@@ -198,6 +203,7 @@ model::LiveService ServiceFromJson(const json& j, const model::LiveProject& p) {
   std::sort(s.users.begin(), s.users.end(), by_name);
   std::sort(s.databases.begin(), s.databases.end(), by_name);
   std::sort(s.topics.begin(), s.topics.end(), by_name);
+  std::sort(s.pools.begin(), s.pools.end(), by_name);
   return s;
 }
 

@@ -98,7 +98,12 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
          diff::ServiceUpdate{diff::ServiceChanges{.plan = "business-4"}, tags}),
       op("service:p/s", Action::kUpdate, diff::ServiceWait{}),
       op("database:p/s/d", Action::kCreate, diff::DatabaseCreate{.name = "d"}),
+      op("database:p/c/e", Action::kCreate, diff::ClickhouseDatabaseCreate{.name = "e"}),
       op("user:p/s/u", Action::kCreate, diff::UserCreate{.name = "u"}),
+      op("pool:p/s/q", Action::kCreate,
+         diff::PoolCreate{.name = "q", .database = "d", .username = "u", .size = 5}),
+      op("pool:p/s/q", Action::kUpdate, diff::PoolUpdate{.mode = "session"}),
+      op("pool:p/s/q", Action::kDelete, diff::PoolDelete{}),
       op("user:p/s/u", Action::kUpdate, diff::UserUpdate{{{"pg_allow_replication", true}}}),
       op("topic:p/k/t", Action::kCreate, diff::TopicCreate{.name = "t", .partitions = 3}),
       op("topic:p/k/t", Action::kUpdate, diff::TopicUpdate{diff::TopicChanges{.partitions = 6}}),
@@ -136,6 +141,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
       op("topic:p/k/t", Action::kDelete, diff::TopicDelete{}),
       op("user:p/s/u", Action::kDelete, diff::UserDelete{}),
       op("database:p/s/d", Action::kDelete, diff::DatabaseDelete{}),
+      op("database:p/c/e", Action::kDelete, diff::ClickhouseDatabaseDelete{}),
       op("service:p/s", Action::kDelete, diff::ServiceDelete{.unprotect = true}),
       op("service:p/s", Action::kDelete, diff::ServiceDelete{.wait_only = true}),
       op("vpc:p/aws-eu-west-1", Action::kDelete, diff::VpcDelete{"v-1"}),
@@ -166,7 +172,12 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "PUT /v1/project/p/service/s {\"plan\":\"business-4\"}\n"
             "PUT /v1/project/p/service/s/tags {\"tags\":{\"team\":\"x\"}}\n"
             "POST /v1/project/p/service/s/db {\"database\":\"d\"}\n"
+            "POST /v1/project/p/service/c/clickhouse/db {\"database\":\"e\"}\n"
             "POST /v1/project/p/service/s/user {\"username\":\"u\"}\n"
+            "POST /v1/project/p/service/s/connection_pool {\"database\":\"d\",\"pool_name\":"
+            "\"q\",\"pool_size\":5,\"username\":\"u\"}\n"
+            "PUT /v1/project/p/service/s/connection_pool/q {\"pool_mode\":\"session\"}\n"
+            "DELETE /v1/project/p/service/s/connection_pool/q \n"
             "PUT /v1/project/p/service/s/user/u {\"access_control\":{\"pg_allow_replication\":"
             "true},\"operation\":\"set-access-control\"}\n"
             "POST /v1/project/p/service/k/topic {\"partitions\":3,\"tags\":[],"
@@ -212,6 +223,7 @@ TEST(ApiRunner, SendsTheCallsOfEachRequestType) {
             "DELETE /v1/project/p/service/k/topic/t \n"
             "DELETE /v1/project/p/service/s/user/u \n"
             "DELETE /v1/project/p/service/s/db/d \n"
+            "DELETE /v1/project/p/service/c/clickhouse/db/e \n"
             "PUT /v1/project/p/service/s {\"termination_protection\":false}\n"
             "DELETE /v1/project/p/service/s \n"
             "DELETE /v1/project/p/vpcs/v-1 \n"

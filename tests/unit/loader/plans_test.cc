@@ -33,7 +33,10 @@ bool IsPlanFile(const std::string& text) { return text.rfind(kSchemaHeader, 0) =
 
 void ExpectCleanPlan(const fs::path& path) {
   LoadOptions options;
-  core::MapEnvironment env;  // plans must validate without any CI variables set
+  // Plans must validate without any CI variables set, only the secrets they read (a secret
+  // has no default: plans/pr-platform.yaml's Prometheus password).
+  core::MapEnvironment env;
+  env.Set("PROMETHEUS_PASSWORD", "validate-only");
   options.env = &env;
   LoadResult r = LoadPlanFile(path.string(), options);
   render::SourceMap sources{{path.string(), r.source}};

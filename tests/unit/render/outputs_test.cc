@@ -46,6 +46,27 @@ std::string Keys(const Outputs& vars) {
   return keys;
 }
 
+TEST(Outputs, EachDeclaredPoolGivesASecretUri) {
+  ServiceSecrets pg = Pg("p1", "pg");
+  pg.service["connection_pools"] = nlohmann::json::parse(R"([
+      {"pool_name": "app-pool", "database": "app", "username": "app", "pool_size": 10,
+       "pool_mode": "transaction",
+       "connection_uri": "postgres://app:pw2@h:5433/app-pool?sslmode=require"},
+      {"pool_name": "no-user", "database": "app", "pool_size": 10, "pool_mode": "session",
+       "connection_uri": "postgres://h:5433/no-user?sslmode=require"},
+      {"pool_name": "by-hand", "database": "app", "pool_size": 10, "pool_mode": "session",
+       "connection_uri": "postgres://x:pw5@h:5433/by-hand?sslmode=require"}])");
+  pg.plan_pools = {"app-pool", "no-user", "missing"};
+  Outputs vars = OutputVariables({pg});
+  ASSERT_TRUE(vars.contains("PG_POOL_APP_POOL_URI"));
+  EXPECT_EQ(vars["PG_POOL_APP_POOL_URI"].value,
+            "postgres://app:pw2@h:5433/app-pool?sslmode=require");
+  EXPECT_TRUE(vars["PG_POOL_APP_POOL_URI"].secret);
+  EXPECT_TRUE(vars["PG_POOL_NO_USER_URI"].secret) << "a pool URI is always treated as secret";
+  EXPECT_FALSE(vars.contains("PG_POOL_BY_HAND_URI")) << "only pools the plan declares";
+  EXPECT_FALSE(vars.contains("PG_POOL_MISSING_URI"));
+}
+
 TEST(Outputs, NamesFollowServiceAndTypeAndSecretsAreMarked) {
   auto vars = OutputVariables({Pg("p1", "pg"), Kafka(), Pg("p1", "orders-db")});
   EXPECT_EQ(Keys(vars),
