@@ -414,10 +414,27 @@ std::vector<ProbeResult> ApiRunner::ProbeServices(const std::string& project,
     return out;
   }
   std::map<std::string, const model::LiveService*> by_name;
+  std::map<std::string, const model::LiveIntegration*> integrations;  // by id
   if (listed.ok()) {
-    for (const model::LiveService& s : *listed) by_name[s.name] = &s;
+    for (const model::LiveService& s : *listed) {
+      by_name[s.name] = &s;
+      for (const model::LiveIntegration& i : s.integrations) integrations[i.id] = &i;
+    }
   }
   for (const diff::Operation* op : ops) {
+    if (op->address.kind == Kind::kIntegration) {
+      const std::string id = IntegrationId(*op);
+      const auto found = integrations.find(id);
+      if (id.empty()) {
+        out.push_back({true, "", {}});
+      } else if (found == integrations.end()) {
+        out.push_back(ProbeIntegration(*op));
+      } else {
+        const bool active = found->second->active;
+        out.push_back({active, active ? "active" : "inactive", {}});
+      }
+      continue;
+    }
     const auto it = by_name.find(op->address.parts[1]);
     if (op->gate == diff::Gate::kGone) {
       out.push_back(it == by_name.end() ? ProbeResult{true, "gone", {}}
@@ -426,6 +443,35 @@ std::vector<ProbeResult> ApiRunner::ProbeServices(const std::string& project,
       out.push_back({.live_state = "absent", .absent = true});
     } else {
       out.push_back(ServiceReading(*op, *it->second));
+    }
+  }
+  return out;
+}
+
+std::vector<ProbeResult> ApiRunner::ProbeTopics(const std::string& project,
+                                                const std::string& service,
+                                                const std::vector<const diff::Operation*>& ops,
+                                                std::stop_token stop) {
+  std::vector<ProbeResult> out;
+  if (stop.stop_requested()) {
+    out.assign(ops.size(), ProbeResult{false, "", {core::Code::kCancelled, "cancelled"}});
+    return out;
+  }
+  auto listed = api_.ListTopics(project, service);  // kNotFound: the service is gone
+  if (!listed.ok() && !listed.status().IsNotFound()) {
+    out.assign(ops.size(), ProbeResult{false, "", listed.status()});
+    return out;
+  }
+  std::map<std::string, std::string> states;  // topic name -> state
+  if (listed.ok()) {
+    for (const model::LiveTopic& t : *listed) states[t.name] = t.state;
+  }
+  for (const diff::Operation* op : ops) {
+    const auto it = states.find(op->address.parts[2]);
+    if (it == states.end()) {
+      out.push_back({.live_state = "absent", .absent = true});
+    } else {
+      out.push_back({it->second == "ACTIVE", it->second, {}});
     }
   }
   return out;
@@ -521,17 +567,19 @@ ProbeResult ApiRunner::ProbeClickhouseDatabase(const diff::Operation& op) {
   return {.live_state = "absent", .absent = true};
 }
 
-ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {
-  std::string id;
+std::string ApiRunner::IntegrationId(const diff::Operation& op) {
   {
     std::lock_guard lock(mu_);
     auto it = integration_ids_.find(op.id);
-    if (it != integration_ids_.end()) id = it->second;
+    if (it != integration_ids_.end()) return it->second;
   }
-  if (id.empty()) {
-    if (const auto* update = std::get_if<diff::IntegrationUpdate>(&op.request)) id = update->id;
-    if (const auto* del = std::get_if<diff::IntegrationDelete>(&op.request)) id = del->id;
-  }
+  if (const auto* update = std::get_if<diff::IntegrationUpdate>(&op.request)) return update->id;
+  if (const auto* del = std::get_if<diff::IntegrationDelete>(&op.request)) return del->id;
+  return "";
+}
+
+ProbeResult ApiRunner::ProbeIntegration(const diff::Operation& op) {
+  const std::string id = IntegrationId(op);
   if (id.empty()) return {true, "", {}};  // created by an earlier run: nothing to follow
   auto integration = api_.GetIntegration(op.address.parts[0], id);
   if (integration.status().IsNotFound()) return {.live_state = "absent", .absent = true};

@@ -22,10 +22,17 @@ class ApiRunner : public OperationRunner {
   core::Status Call(const diff::Operation& op, std::stop_token stop) override;
   ProbeResult Probe(const diff::Operation& op, std::stop_token stop) override;
   /// One `GET /v1/project/{project}/service` for every op: a service missing from the list
-  /// (or a missing project) is absent, or gone for a kGone gate.
+  /// (or a missing project) is absent, or gone for a kGone gate; an integration is read
+  /// from the `service_integrations` of the listed services (one that no listed service
+  /// carries, e.g. held across projects, is probed on its own).
   std::vector<ProbeResult> ProbeServices(const std::string& project,
                                          const std::vector<const diff::Operation*>& ops,
                                          std::stop_token stop) override;
+  /// One `GET .../service/{service}/topic` for every op: a topic missing from the list (or a
+  /// missing service) is absent.
+  std::vector<ProbeResult> ProbeTopics(const std::string& project, const std::string& service,
+                                       const std::vector<const diff::Operation*>& ops,
+                                       std::stop_token stop) override;
 
  private:
   core::Status Dispatch(const diff::Operation& op);
@@ -77,6 +84,9 @@ class ApiRunner : public OperationRunner {
   static ProbeResult ServiceReading(const diff::Operation& op, const model::LiveService& service);
   ProbeResult ProbeGone(const diff::Operation& op);
   ProbeResult ProbeIntegration(const diff::Operation& op);
+  /// The service_integration_id an integration gate follows ("" for one created by an
+  /// earlier run: nothing to follow).
+  std::string IntegrationId(const diff::Operation& op);
   /// kVpcActive: the cloud's VPC is ACTIVE; kGone of a VPC: absent or DELETED, asking for
   /// the delete again while Aiven still refuses it (services just deleted hold it).
   ProbeResult ProbeVpc(const diff::Operation& op);

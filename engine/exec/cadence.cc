@@ -14,7 +14,7 @@ Duration Scaled(Duration d, double factor) {
 
 Duration DenseInterval(Duration expected, const CadenceBounds& bounds) {
   const Duration ceiling = std::max(bounds.poll_max, bounds.poll_min);
-  return std::clamp(expected / 40, bounds.poll_min, ceiling);
+  return std::clamp(expected / (40 * std::max(1, bounds.density)), bounds.poll_min, ceiling);
 }
 
 Duration ShapedInterval(Duration waited, Duration expected, const CadenceBounds& bounds) {

@@ -198,8 +198,11 @@ void Executor::Loop::CallDone(int id, const core::Status& status) {
   } else {
     const Duration expected =
         ex_.options_.expected_ready ? ex_.options_.expected_ready(op) : ExpectedReady(op);
+    const auto [project, service] = Poller::SharedList(op);
+    const std::string list = project.empty() ? "" : project + "/" + service;
     gates_.Start(
-        id, {op.gate, op.action, started_[id], TimeoutFor(op, ex_.options_.timeouts), expected},
+        id,
+        {op.gate, op.action, started_[id], TimeoutFor(op, ex_.options_.timeouts), expected, list},
         now_);
     Event e = MakeEvent(EventType::kWaiting, id);
     e.message = std::string("waiting for ") + GateGoal(op.gate);

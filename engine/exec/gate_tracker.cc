@@ -156,10 +156,20 @@ Duration GateTracker::Expected(const GateSpec& spec) const {
 
 Duration GateTracker::NotReadyInterval(const Wait& wait, SteadyTime now) const {
   if (wait.spec.expected <= Duration::zero()) return BackedOff(wait.interval);
+  // The last shaped wait of its list: its reads serve no other wait, and whatever follows
+  // it waits on it, so its window is read twice as densely (the list's request rate stays
+  // at most what it was while two waits shared it).
+  const bool last =
+      !wait.spec.list.empty() && std::none_of(waits_.begin(), waits_.end(), [&](const auto& entry) {
+        const Wait& other = entry.second;
+        return &other != &wait && other.spec.list == wait.spec.list &&
+               other.spec.expected > Duration::zero();
+      });
   return ShapedInterval(now - wait.spec.started, Expected(wait.spec),
                         {.poll_min = options_.poll_min,
                          .poll_early = options_.poll_initial,
-                         .poll_max = options_.poll_max});
+                         .poll_max = options_.poll_max,
+                         .density = last ? 2 : 1});
 }
 
 Duration GateTracker::ConfirmInterval(const GateSpec& spec) const {

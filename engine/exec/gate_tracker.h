@@ -72,6 +72,10 @@ struct GateSpec {
   /// When the gate is expected to be met, from `started` (ExpectedReady); zero: unknown,
   /// the reads back off from the start.
   Duration expected{};
+  /// The shared list that reads this gate (Poller::SharedList, e.g. the project of a
+  /// service gate); "" when it is read alone. A shaped wait that is the last one its list
+  /// serves is read twice as densely near its expected time (see cadence.h).
+  std::string list;
 };
 
 /// What a reading means for its operation.

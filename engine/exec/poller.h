@@ -7,16 +7,21 @@
 // early (GateTracker::Early). The Poller groups them into reads, one API request's worth
 // each, and a worker performs each read, returning one reading per operation.
 //
-// Shared reads: the service gates (RUNNING, backup, gone) of one project are one read: the
-// due ones, plus the project's waits that may be read early. Such a read of two or more
-// services is one OperationRunner::ProbeServices (ApiRunner: one `GET .../service`, whose
-// objects carry every state), so N services building in a project cost one request per
-// tick, and a RUNNING that needs confirming is confirmed by the next tick of its project.
-// A read of one service, and every other gate, is one Probe. A Read holds one parallelism
-// slot however many readings it returns.
+// Shared reads: the gates one list answers are one read: the due ones, plus the waits of the
+// same list that may be read early.
+// - A project's service list (`GET .../service`, whose objects carry every service's state
+//   and its integrations' `active`) answers the service gates (RUNNING, backup, gone) and
+//   the integration gates (active) of the project: one OperationRunner::ProbeServices.
+// - A service's topic list (`GET .../topic`, with every topic's state) answers the topic
+//   gates (ACTIVE) of the service: one OperationRunner::ProbeTopics.
+// So N services building in a project cost one request per tick, and a RUNNING that needs
+// confirming is confirmed by the next tick of its project. A read of one operation, and
+// every other gate, is one Probe. A Read holds one parallelism slot however many readings
+// it returns.
 
 #include <stop_token>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diff/changeset.h"
@@ -27,7 +32,10 @@ namespace aivenctl::exec {
 /// The waiting operations one read serves (one API request's worth).
 struct Read {
   std::vector<int> ids;  ///< operation ids, in the order Perform answers them
-  std::string project;   ///< set when the ids are service gates of this project, read together
+  /// Set when the ids share one list of this project: its service list (`service` empty) or
+  /// the topic list of its service `service`.
+  std::string project;
+  std::string service;
 };
 
 /// One operation's reading.
@@ -44,14 +52,15 @@ class Poller {
       : runner_(runner), ops_(ops) {}
 
   /// Groups `due` (earliest first) into at most `capacity` reads, in the order of their
-  /// first due id: one read per project for service gates (with the ids of `early` that
-  /// are service gates of a project read anyway, after the due ones), one read per other
-  /// id. The ids left out stay due for a later tick.
+  /// first due id: one read per shared list (with the ids of `early` that the same list
+  /// answers, after the due ones), one read per other id. The ids left out stay due for a
+  /// later tick.
   std::vector<Read> Group(const std::vector<int>& due, int capacity,
                           const std::vector<int>& early = {}) const;
-  /// True for the gates a project's service list answers: RUNNING, backup and gone gates of
-  /// services.
-  static bool Shared(const diff::Operation& op);
+  /// The list that answers `op`'s gate, as a Read's {project, service}: {P, ""} for the
+  /// service gates (RUNNING, backup, gone) and integration gates (active) of project P,
+  /// {P, S} for the topic gates (ACTIVE) of service P/S; {"", ""} for every other gate.
+  static std::pair<std::string, std::string> SharedList(const diff::Operation& op);
   /// Performs `read`: one reading per id, in order. Called on worker threads (thread-safe
   /// as the runner is); `stop` goes to the runner as for OperationRunner::Probe.
   std::vector<Reading> Perform(const Read& read, std::stop_token stop) const;

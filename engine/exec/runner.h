@@ -37,14 +37,30 @@ class OperationRunner {
   /// pending (REBUILDING, REBALANCING, CONFIGURING, absent just after a create) is
   /// {ready=false, live_state}, not an error. `stop` as for Call.
   virtual ProbeResult Probe(const diff::Operation& op, std::stop_token stop) = 0;
-  /// Reads the gates of several services of `project` at once (service RUNNING, backup
-  /// or gone gates; the Poller groups them): one reading per op, in order, meaning what
-  /// Probe would return for each. ApiRunner answers with one service list; this default
-  /// probes each op in turn (scripted fakes keep working).
+  /// Reads several gates of `project` at once (service RUNNING, backup or gone gates and
+  /// integration active gates; the Poller groups them): one reading per op, in order,
+  /// meaning what Probe would return for each. ApiRunner answers with one service list;
+  /// this default probes each op in turn (scripted fakes keep working).
   virtual std::vector<ProbeResult> ProbeServices(const std::string& project,
                                                  const std::vector<const diff::Operation*>& ops,
                                                  std::stop_token stop) {
     (void)project;
+    return ProbeEach(ops, stop);
+  }
+  /// Reads the ACTIVE gates of several topics of service `project`/`service` at once, as
+  /// ProbeServices does for a project. ApiRunner answers with one topic list.
+  virtual std::vector<ProbeResult> ProbeTopics(const std::string& project,
+                                               const std::string& service,
+                                               const std::vector<const diff::Operation*>& ops,
+                                               std::stop_token stop) {
+    (void)project, (void)service;
+    return ProbeEach(ops, stop);
+  }
+
+ protected:
+  /// Probe of each op in turn.
+  std::vector<ProbeResult> ProbeEach(const std::vector<const diff::Operation*>& ops,
+                                     std::stop_token stop) {
     std::vector<ProbeResult> out;
     out.reserve(ops.size());
     for (const diff::Operation* op : ops) out.push_back(Probe(*op, stop));

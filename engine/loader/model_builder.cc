@@ -87,6 +87,15 @@ class Builder {
   }
 
  private:
+  // `build` of each object in `list` (items of another type were reported by the schema).
+  template <typename T, typename Build>
+  static void EachObject(const Cursor& list, std::vector<T>& out, const Build& build) {
+    for (std::size_t i = 0; i < list.Size(); ++i) {
+      Cursor item = list.At(i);
+      if (item.ok() && item.j->is_object()) out.push_back(build(item));
+    }
+  }
+
   core::SourcePos Pos(const YamlNode* n) const {
     if (n == nullptr) return {};
     return {file_, n->line, n->column};
@@ -214,22 +223,12 @@ class Builder {
       }
       vpc.address = core::Address::Vpc(p.name, vpc.cloud);
     }
-    Cursor services = c.Get("services");
-    for (std::size_t i = 0; i < services.Size(); ++i) {
-      Cursor s = services.At(i);
-      if (s.ok() && s.j->is_object()) p.services.push_back(Service(s, p, plan));
-    }
-    Cursor endpoints = c.Get("endpoints");
-    for (std::size_t i = 0; i < endpoints.Size(); ++i) {
-      Cursor e = endpoints.At(i);
-      if (e.ok() && e.j->is_object()) p.endpoints.push_back(IntegrationEndpoint(e, p));
-    }
+    EachObject(c.Get("services"), p.services, [&](const Cursor& s) { return Service(s, p, plan); });
+    EachObject(c.Get("endpoints"), p.endpoints,
+               [&](const Cursor& e) { return IntegrationEndpoint(e, p); });
     if (auto b = c.Get("prune_endpoints").Bool()) p.prune_endpoints = *b;
-    Cursor integrations = c.Get("integrations");
-    for (std::size_t i = 0; i < integrations.Size(); ++i) {
-      Cursor s = integrations.At(i);
-      if (s.ok() && s.j->is_object()) p.integrations.push_back(Integration(s, p));
-    }
+    EachObject(c.Get("integrations"), p.integrations,
+               [&](const Cursor& s) { return Integration(s, p); });
     return p;
   }
 
@@ -380,20 +379,12 @@ class Builder {
     if (pools.Size() > 0 && known && !allowed.pools) {
       misfit("pools", "only pg services have PgBouncer connection pools");
     }
-    for (std::size_t i = 0; i < pools.Size(); ++i) {
-      Cursor p = pools.At(i);
-      if (!p.ok() || !p.j->is_object()) continue;
-      s.pools.push_back(Pool(p, s));
-    }
+    EachObject(pools, s.pools, [&](const Cursor& p) { return Pool(p, s); });
     Cursor topics = c.Get("topics");
     if (topics.Size() > 0 && known && !allowed.topics) {
       misfit("topics", "only kafka services have topics");
     }
-    for (std::size_t i = 0; i < topics.Size(); ++i) {
-      Cursor t = topics.At(i);
-      if (!t.ok() || !t.j->is_object()) continue;
-      s.topics.push_back(Topic(t, s));
-    }
+    EachObject(topics, s.topics, [&](const Cursor& t) { return Topic(t, s); });
     Acls(c, s, known && !allowed.acls, misfit);
     Cursor schemas = c.Get("schemas");
     if (schemas.Size() > 0 && known && !allowed.schemas) {
@@ -401,11 +392,7 @@ class Builder {
     } else if (schemas.Size() > 0 && known) {
       SchemaRegistryOn(s, schemas);
     }
-    for (std::size_t i = 0; i < schemas.Size(); ++i) {
-      Cursor e = schemas.At(i);
-      if (!e.ok() || !e.j->is_object()) continue;
-      s.schemas.push_back(Schema(e, s));
-    }
+    EachObject(schemas, s.schemas, [&](const Cursor& e) { return Schema(e, s); });
     Cursor connectors = c.Get("connectors");
     if (connectors.Size() > 0 && known && !allowed.connectors) {
       misfit("connectors",
@@ -418,11 +405,7 @@ class Builder {
                 "kafka_connect: true, or declare them on a kafka_connect service",
             &s.address);
     }
-    for (std::size_t i = 0; i < connectors.Size(); ++i) {
-      Cursor k = connectors.At(i);
-      if (!k.ok() || !k.j->is_object()) continue;
-      s.connectors.push_back(Connector(k, s));
-    }
+    EachObject(connectors, s.connectors, [&](const Cursor& k) { return Connector(k, s); });
   }
 
   // `acls` and `schema_registry_acls` (the schema checked their keys and permissions).

@@ -19,6 +19,10 @@ const CadenceBounds kBounds{
 TEST(Cadence, DenseIntervalIsAFortiethOfTheExpectedTimeWithinTheBounds) {
   EXPECT_EQ(DenseInterval(seconds(36), kBounds), milliseconds(900));
   EXPECT_EQ(DenseInterval(seconds(108), kBounds), milliseconds(2700));
+  CadenceBounds twice = kBounds;  // the last wait of a shared list
+  twice.density = 2;
+  EXPECT_EQ(DenseInterval(seconds(36), twice), milliseconds(450));
+  EXPECT_EQ(DenseInterval(seconds(6), twice), milliseconds(250));
   EXPECT_EQ(DenseInterval(seconds(6), kBounds), milliseconds(250));  // poll_min
   EXPECT_EQ(DenseInterval(seconds(1200), kBounds), seconds(10));     // poll_max
   EXPECT_EQ(DenseInterval(seconds(36), {.poll_min = seconds(2), .poll_max = seconds(1)}),

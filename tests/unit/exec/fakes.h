@@ -101,6 +101,21 @@ class FakeRunner : public OperationRunner {
     }
     return OperationRunner::ProbeServices(project, ops, stop);
   }
+  /// Records the shared read ("topics p/a [t u] @1500ms" in shared_reads()), then answers
+  /// each op as Probe would.
+  std::vector<ProbeResult> ProbeTopics(const std::string& project, const std::string& service,
+                                       const std::vector<const diff::Operation*>& ops,
+                                       std::stop_token stop) override {
+    std::string line = "topics " + project + "/" + service + " [";
+    for (size_t i = 0; i < ops.size(); ++i) line += (i ? " " : "") + ops[i]->address.parts[2];
+    const long long ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(clock_.Now() - origin_).count();
+    {
+      std::lock_guard lock(mu_);
+      shared_reads_.push_back(line + "] @" + std::to_string(ms) + "ms");
+    }
+    return OperationRunner::ProbeTopics(project, service, ops, stop);
+  }
   /// The shared reads, in order.
   std::vector<std::string> shared_reads() const {
     std::lock_guard lock(mu_);

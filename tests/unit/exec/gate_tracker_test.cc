@@ -307,6 +307,29 @@ TEST(GateTracker, ExpectedReadyTimesShapeTheReadsAndTheRunLearnsItsPace) {
   EXPECT_DOUBLE_EQ(tracker.pace(), 0.15);
 }
 
+TEST(GateTracker, TheLastShapedWaitOfItsListReadsItsWindowTwiceAsDensely) {
+  const SteadyTime t0 = SteadyTime() + std::chrono::hours(1);
+  GateTracker tracker({});
+  // Two builds of project p expected at 100 s (window 70 .. 130 s, dense 2.5 s), one of q.
+  tracker.Start(0, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(100), "p/"},
+                t0);
+  tracker.Start(1, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(100), "p/"},
+                t0);
+  tracker.Start(2, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(100), "q/"},
+                t0);
+  GateVerdict v = tracker.Observe(0, Pending("REBUILDING"), t0 + seconds(80));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(82500));  // shared with 1: a 40th of 100 s
+  v = tracker.Observe(2, Pending("REBUILDING"), t0 + seconds(80));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(81250));  // alone in q: an 80th
+  tracker.Forget(1);                                 // p's other build is done
+  v = tracker.Observe(0, Pending("REBUILDING"), t0 + seconds(82));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(83250));
+  // A wait with no list (read on its own) keeps a 40th.
+  tracker.Start(3, {Gate::kServiceRunning, Action::kCreate, t0, minutes(20), seconds(100)}, t0);
+  v = tracker.Observe(3, Pending("REBUILDING"), t0 + seconds(80));
+  EXPECT_EQ(v.next_read, t0 + milliseconds(82500));
+}
+
 TEST(GateTracker, EarlyNamesTheWaitsAReadMadeAnywayMayServe) {
   const SteadyTime t0 = SteadyTime() + std::chrono::hours(1);
   GateTracker tracker({});  // poll_min 250 ms

@@ -37,7 +37,10 @@ TEST(Poller, GroupsDueWaitsIntoOneReadPerProjectOrPerOtherGateUpToTheCapacityInO
   EXPECT_EQ(Ids(poller.Group({2, 0, 3, 1, 5, 4}, 5)), (Groups{{2}, {0, 1, 4}, {3}, {5}}));
   EXPECT_EQ(Ids(poller.Group({2, 0, 3, 1}, 2)), (Groups{{2}, {0, 1}}));  // 3 stays due
   EXPECT_EQ(poller.Group({0, 3}, 5)[0].project, "p");
-  EXPECT_EQ(poller.Group({2}, 5)[0].project, "");
+  EXPECT_EQ(poller.Group({0, 3}, 5)[0].service, "");
+  EXPECT_EQ(poller.Group({2}, 5)[0].project, "p");  // a topic list of one topic
+  EXPECT_EQ(poller.Group({2}, 5)[0].service, "a");
+  EXPECT_EQ(poller.Group({5}, 5)[0].project, "");
   EXPECT_TRUE(poller.Group({2, 0, 1}, 0).empty());
   EXPECT_TRUE(poller.Group({2, 0, 1}, -1).empty());
 }
@@ -57,6 +60,31 @@ TEST(Poller, AddsEarlyServiceWaitsOnlyToAProjectReadMadeAnyway) {
   EXPECT_EQ(Ids(poller.Group({0}, 5, {1, 2, 3})), (Groups{{0, 1}}));
   EXPECT_EQ(Ids(poller.Group({2}, 5, {0, 1})), (Groups{{2}}));
   EXPECT_EQ(Ids(poller.Group({0, 1}, 5, {1})), (Groups{{0, 1}}));  // never twice
+}
+
+TEST(Poller, SharesIntegrationGatesWithTheServiceListAndTopicGatesPerService) {
+  core::FakeClock clock;
+  FakeRunner runner(clock);
+  const std::vector<diff::Operation> ops = {
+      Op(0, "service:p/a", Action::kCreate, Gate::kServiceRunning),
+      Op(1, "integration:p/metrics:a->b", Action::kCreate, Gate::kIntegrationActive),
+      Op(2, "topic:p/a/t", Action::kCreate, Gate::kTopicActive),
+      Op(3, "topic:p/a/u", Action::kCreate, Gate::kTopicActive),
+      Op(4, "topic:p/b/t", Action::kCreate, Gate::kTopicActive),
+      Op(5, "integration:q/metrics:c->d", Action::kCreate, Gate::kIntegrationActive),
+      Op(6, "topic:p/a/gone", Action::kDelete, Gate::kGone),
+  };
+  const Poller poller(runner, ops);
+  using Groups = std::vector<std::vector<int>>;
+  EXPECT_EQ(Ids(poller.Group({1, 2, 4, 3, 0, 5, 6}, 10)), (Groups{{1, 0}, {2, 3}, {4}, {5}, {6}}));
+  // Early topics of the same service join its topic list; other services' topics do not.
+  EXPECT_EQ(Ids(poller.Group({2}, 10, {3, 4, 1})), (Groups{{2, 3}}));
+  EXPECT_EQ(Ids(poller.Group({0}, 10, {1, 2})), (Groups{{0, 1}}));
+
+  const std::vector<Reading> readings = poller.Perform(poller.Group({2, 3}, 10)[0], {});
+  ASSERT_EQ(readings.size(), 2u);
+  EXPECT_TRUE(readings[0].result.ready);
+  EXPECT_EQ(runner.shared_reads(), (std::vector<std::string>{"topics p/a [t u] @0ms"}));
 }
 
 TEST(Poller, PerformsAReadWithOneProbePerOperation) {

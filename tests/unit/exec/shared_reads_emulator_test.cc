@@ -40,6 +40,12 @@ class SyncedRunner : public OperationRunner {
     Sync(static_cast<int>(ops.size()));
     return inner_.ProbeServices(project, ops, stop);
   }
+  std::vector<ProbeResult> ProbeTopics(const std::string& project, const std::string& service,
+                                       const std::vector<const diff::Operation*>& ops,
+                                       std::stop_token stop) override {
+    Sync(static_cast<int>(ops.size()));
+    return inner_.ProbeTopics(project, service, ops, stop);
+  }
 
   /// Reads (API requests) by fake time in ms, and the readings they returned in all.
   std::map<long long, int> reads_at() const {
@@ -132,6 +138,75 @@ TEST_F(SharedReadsTest, ServicesBuildingInOneProjectCostOneServiceListPerTick) {
     const double b = build.at(op.address.parts[1]);
     EXPECT_GE(took, b) << op.address.ToString();
     EXPECT_LE(took, b * 1.05 + 1) << op.address.ToString();
+  }
+}
+
+TEST_F(SharedReadsTest, TopicsShareTheirServicesTopicListAndIntegrationsTheServiceList) {
+  ASSERT_TRUE(api_->CreateProject({{"project", "shared"}}).ok());
+  ApiRunner api_runner(*api_);
+  SyncedRunner runner(api_runner, clock_, [this](double s) {
+    Control("POST", "/_emulator/clock", "{\"advance_seconds\":" + std::to_string(s) + "}");
+  });
+  testing::RecordingSink sink;
+  {  // The services first: their reads are not what this test counts.
+    Executor executor(runner, clock_, sink);
+    const RunResult built = executor.Run({CreateService(0, "events", "kafka", "startup-2"),
+                                          CreateService(1, "db", "pg", "startup-4"),
+                                          CreateService(2, "db2", "pg", "startup-4")});
+    ASSERT_TRUE(built.status.ok()) << built.status.ToString();
+  }
+  ResetRequests();
+  const int readings_before = runner.readings();
+  const auto op = [](int id, const std::string& address, diff::Gate gate, diff::Request request) {
+    diff::Operation o;
+    o.id = id;
+    o.address = *core::Address::Parse(address);
+    o.action = diff::Action::kCreate;
+    o.gate = gate;
+    o.request = std::move(request);
+    return o;
+  };
+  const auto metrics = [](const std::string& dest) {
+    return diff::IntegrationCreate{.type = "metrics",
+                                   .source_project = "shared",
+                                   .source_service = "events",
+                                   .dest_project = "shared",
+                                   .dest_service = dest};
+  };
+  // --topic-seconds and --integration-seconds 60 (the fixture).
+  const std::vector<diff::Operation> ops = {
+      op(0, "topic:shared/events/orders", diff::Gate::kTopicActive,
+         diff::TopicCreate{.name = "orders", .partitions = 3, .replication = 2}),
+      op(1, "topic:shared/events/payments", diff::Gate::kTopicActive,
+         diff::TopicCreate{.name = "payments", .partitions = 3, .replication = 2}),
+      op(2, "integration:shared/metrics:events->db", diff::Gate::kIntegrationActive, metrics("db")),
+      op(3, "integration:shared/metrics:events->db2", diff::Gate::kIntegrationActive,
+         metrics("db2")),
+  };
+  Executor executor(runner, clock_, sink);
+  const RunResult r = executor.Run(ops);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+
+  const nlohmann::json counts = Requests();
+  const nlohmann::json& by_route = counts["by_route"];
+  // Both topics are read with their service's topic list, both integrations with the
+  // project's service list: never one by one.
+  EXPECT_EQ(
+      by_route.value("GET /v1/project/{project}/service/{service_name}/topic/{topic_name}", 0), 0)
+      << counts.dump();
+  EXPECT_EQ(by_route.value("GET /v1/project/{project}/integration/{integration_id}", 0), 0)
+      << counts.dump();
+  const int topic_lists =
+      by_route.value("GET /v1/project/{project}/service/{service_name}/topic", 0);
+  const int service_lists = by_route.value("GET /v1/project/{project}/service", 0);
+  EXPECT_GT(topic_lists, 0);
+  EXPECT_GT(service_lists, 0);
+  EXPECT_EQ(runner.readings() - readings_before, 2 * (topic_lists + service_lists))
+      << counts.dump();
+  for (const OpResult& o : r.ops) {  // each seen within the backed-off ceiling (10 s)
+    const double took = std::chrono::duration<double>(o.elapsed).count();
+    EXPECT_GE(took, 60) << o.address.ToString();
+    EXPECT_LE(took, 60 + 10 + 1) << o.address.ToString();
   }
 }
 
