@@ -34,32 +34,11 @@ model::Project& ProjectNamed(model::Plan& plan, const std::string& name) {
   return p;
 }
 
-// True when `cs` still sends a request that carries the secrets of `address`: a service
-// create, or a connector create or update (its PUT replaces the whole config).
-bool Creates(const diff::Changeset& cs, const core::Address& address) {
-  for (const auto& op : cs.operations) {
-    if (op.address == address && (std::holds_alternative<diff::ServiceCreate>(op.request) ||
-                                  std::holds_alternative<diff::EndpointCreate>(op.request) ||
-                                  std::holds_alternative<diff::EndpointUpdate>(op.request) ||
-                                  std::holds_alternative<diff::ConnectorCreate>(op.request) ||
-                                  std::holds_alternative<diff::ConnectorUpdate>(op.request))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Sets config[key] = value on the connector requests of `address`.
-void FillConnector(diff::Changeset& cs, const core::Address& address, const std::string& key,
-                   const std::string& value) {
-  for (auto& op : cs.operations) {
-    if (op.address != address) continue;
-    if (auto* create = std::get_if<diff::ConnectorCreate>(&op.request)) {
-      create->config[key] = value;
-    } else if (auto* update = std::get_if<diff::ConnectorUpdate>(&op.request)) {
-      update->config[key] = value;
-    }
-  }
+// True when `cs` still sends a request that carries the secrets of `address`.
+bool SendsSecrets(const diff::Changeset& cs, const core::Address& address) {
+  return std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
+    return op.address == address && diff::CarriesSecrets(op.request);
+  });
 }
 
 }  // namespace
@@ -183,7 +162,7 @@ std::optional<diff::Changeset> LoadSaved(const std::string& path, bool resume, S
 bool CheckSecrets(const diff::Changeset& cs, Io& io) {
   std::vector<const diff::SecretFromEnv*> missing;
   for (const auto& secret : cs.secrets_from_env) {
-    if (!Creates(cs, secret.address)) continue;  // done by a stopped run (--resume)
+    if (!SendsSecrets(cs, secret.address)) continue;  // done by a stopped run (--resume)
     auto value = io.env.Get(secret.env);
     if (!value || value->empty()) missing.push_back(&secret);
   }
@@ -202,33 +181,29 @@ bool CheckSecrets(const diff::Changeset& cs, Io& io) {
 bool FillSecrets(diff::Changeset& cs, Io& io) {
   if (!CheckSecrets(cs, io)) return false;
   for (const auto& secret : cs.secrets_from_env) {
-    if (!Creates(cs, secret.address)) continue;
+    if (!SendsSecrets(cs, secret.address)) continue;
     const std::string value = io.env.Get(secret.env).value_or("");
     api::Secrets().Add(value);
-    if (secret.address.kind == core::Kind::kConnector) {
-      FillConnector(cs, secret.address, secret.path.substr(secret.path.find('.') + 1), value);
-      continue;
+    // A connector's key is the rest of "config.KEY" (dots and all); any other secret sits
+    // at a user_config path (FromJson refused every other form).
+    const bool connector = secret.address.kind == core::Kind::kConnector;
+    std::optional<nlohmann::json::json_pointer> at;
+    if (connector) {
+      at = nlohmann::json::json_pointer() / secret.path.substr(secret.path.find('.') + 1);
+    } else {
+      at = diff::SecretPointer(secret.path);
     }
-    const auto at = diff::SecretPointer(secret.path);  // FromJson refused any other path
     for (auto& op : cs.operations) {
       if (op.address != secret.address) continue;
-      nlohmann::json* config = nullptr;
-      if (auto* create = std::get_if<diff::ServiceCreate>(&op.request)) {
-        if (!create->user_config) create->user_config = nlohmann::json::object();
-        config = &*create->user_config;
-      } else if (auto* ep = std::get_if<diff::EndpointCreate>(&op.request)) {
-        config = &ep->user_config;
-      } else if (auto* update = std::get_if<diff::EndpointUpdate>(&op.request)) {
-        config = &update->user_config;
-      }
+      nlohmann::json* config = diff::SecretConfig(op.request);
       if (config == nullptr) continue;
       try {
         if (!at) throw std::invalid_argument("not a user_config path");
         (*config)[*at] = value;
       } catch (const std::exception&) {
         io.err << "aivenctl: " << secret.path << " of " << secret.address.ToString() << " (from "
-               << secret.env << ") has no place in its user_config; "
-               << "run `aivenctl plan` again to save a fresh changeset. Nothing was changed.\n";
+               << secret.env << ") has no place in its " << (connector ? "config" : "user_config")
+               << "; run `aivenctl plan` again to save a fresh changeset. Nothing was changed.\n";
         return false;
       }
     }

@@ -419,15 +419,12 @@ PlanResult Finish(Context& cx, const std::vector<core::Address>& targets, const 
   cs.kind = kind;
   BuildOperations(kept, cs);
   for (auto& secret : cx.secrets) {
-    // Only for the creates the changeset runs (--target may have left some out), and the
-    // updates that send a whole config again (endpoints, connectors).
-    bool created = std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
-      return op.address == secret.address &&
-             (op.action == Action::kCreate ||
-              (op.action == Action::kUpdate && (op.address.kind == core::Kind::kEndpoint ||
-                                                op.address.kind == core::Kind::kConnector)));
+    // Only for the requests the changeset sends that carry them (--target may have left
+    // some out; most updates carry none).
+    bool sent = std::any_of(cs.operations.begin(), cs.operations.end(), [&](const auto& op) {
+      return op.address == secret.address && CarriesSecrets(op.request);
     });
-    if (created) cs.secrets_from_env.push_back(std::move(secret));
+    if (sent) cs.secrets_from_env.push_back(std::move(secret));
   }
   cs.changes.reserve(kept.size());
   for (auto& p : kept) {

@@ -26,4 +26,24 @@ bool Fits(const Request& request, core::Kind kind, Action action) {
       request);
 }
 
+nlohmann::json* SecretConfig(Request& request) {
+  if (auto* create = std::get_if<ServiceCreate>(&request)) {
+    if (!create->user_config) create->user_config = nlohmann::json::object();
+    return &*create->user_config;
+  }
+  if (auto* r = std::get_if<EndpointCreate>(&request)) return &r->user_config;
+  if (auto* r = std::get_if<EndpointUpdate>(&request)) return &r->user_config;
+  if (auto* r = std::get_if<ConnectorCreate>(&request)) return &r->config;
+  if (auto* r = std::get_if<ConnectorUpdate>(&request)) return &r->config;
+  return nullptr;
+}
+
+bool CarriesSecrets(const Request& request) {
+  return std::holds_alternative<ServiceCreate>(request) ||
+         std::holds_alternative<EndpointCreate>(request) ||
+         std::holds_alternative<EndpointUpdate>(request) ||
+         std::holds_alternative<ConnectorCreate>(request) ||
+         std::holds_alternative<ConnectorUpdate>(request);
+}
+
 }  // namespace aivenctl::diff

@@ -468,4 +468,13 @@ using Request = std::variant<NoRequest,                                         
 /// True when `request` is one for `action` on a resource of `kind` (never for NoRequest).
 bool Fits(const Request& request, core::Kind kind, Action action);
 
+/// Where the secrets a changeset reads from the environment at apply (secrets_from_env) go
+/// in `request`: the user_config of a service create and of an endpoint create or update,
+/// the config of a connector create or update (the updates send the whole object again, so
+/// they must carry the secrets too). nullptr for every other request: it carries no secret.
+/// A service create without user_config gets an empty one.
+nlohmann::json* SecretConfig(Request& request);
+/// True when SecretConfig would give a place (without changing `request`).
+bool CarriesSecrets(const Request& request);
+
 }  // namespace aivenctl::diff

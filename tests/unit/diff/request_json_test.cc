@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <vector>
 
 namespace aivenctl::diff {
@@ -248,6 +249,31 @@ TEST(RequestJson, FitsNamesTheKindAndActionOfEachRequest) {
   EXPECT_FALSE(Fits(ServiceDelete{}, Kind::kProject, Action::kDelete));
   EXPECT_FALSE(Fits(ServiceDelete{}, Kind::kService, Action::kCreate));
   EXPECT_TRUE(Fits(ServiceWait{}, Kind::kService, Action::kUpdate));
+}
+
+TEST(RequestJson, SecretsGoIntoTheConfigOfTheRequestsThatSendAWholeConfig) {
+  // Every request of the cases: only these five carry secrets read at apply.
+  std::set<std::size_t> carrying;
+  for (auto c : Cases()) {
+    EXPECT_EQ(CarriesSecrets(c.request), SecretConfig(c.request) != nullptr) << c.json_text;
+    if (CarriesSecrets(c.request)) carrying.insert(c.request.index());
+  }
+  Request service = ServiceCreate{.name = "pg"};
+  Request endpoint = EndpointUpdate{};
+  Request connector = ConnectorUpdate{};
+  EXPECT_EQ(carrying, (std::set<std::size_t>{service.index(), Request(EndpointCreate{}).index(),
+                                             endpoint.index(), Request(ConnectorCreate{}).index(),
+                                             connector.index()}));
+  // A service create without user_config gets one to hold the secret.
+  json* config = SecretConfig(service);
+  ASSERT_NE(config, nullptr);
+  (*config)["admin_password"] = "x";
+  EXPECT_EQ(std::get<ServiceCreate>(service).user_config, json({{"admin_password", "x"}}));
+  (*SecretConfig(connector))["connection.password"] = "y";
+  EXPECT_EQ(std::get<ConnectorUpdate>(connector).config, json({{"connection.password", "y"}}));
+  Request update = ServiceUpdate{};
+  EXPECT_EQ(SecretConfig(update), nullptr);
+  EXPECT_FALSE(CarriesSecrets(NoRequest{}));
 }
 
 TEST(RequestJson, ForkOrRestoreIsReadFromUserConfig) {
