@@ -40,18 +40,24 @@ void RunControl::Attach(exec::Executor* executor) {
 
 void RunControl::SetDeadline(core::Duration limit, std::string flag) {
   deadline_at_ = core::RealClock::Instance().Now() + limit;
-  deadline_ = std::jthread([this, at = *deadline_at_, flag](std::stop_token done) {
+  deadline_flag_ = std::move(flag);
+  deadline_ = std::jthread([this, at = *deadline_at_](std::stop_token done) {
     std::mutex m;
     std::condition_variable_any cv;
     std::unique_lock lock(m);
     if (cv.wait_until(lock, done, at, [] { return false; }); done.stop_requested()) return;
     if (stop_.stop_requested()) return;  // interrupted before
-    io_.err << "aivenctl: deadline reached (" << flag
-            << "): no new work starts; calls in flight finish.\n";
-    io_.err.flush();
-    // The executor stops at the same instant by itself (ExecutorOptions::stop_at).
-    stop_.request_stop();
+    AnnounceDeadline();
   });
+}
+
+void RunControl::AnnounceDeadline() {
+  if (deadline_announced_.exchange(true)) return;
+  io_.err << "aivenctl: deadline reached (" << deadline_flag_
+          << "): no new work starts; calls in flight finish.\n";
+  io_.err.flush();
+  // The executor stops at the same instant by itself (ExecutorOptions::stop_at).
+  stop_.request_stop();
 }
 
 void RunControl::StopBecause(const std::string& reason) {
@@ -75,6 +81,12 @@ void RunControl::ContinueWith(const std::vector<std::string>& args) {
 
 int RunControl::Finish(int exit_code) {
   if (exit_code == kExitOk) return exit_code;
+  // A run that ended at the deadline says so even when the deadline thread has not woken
+  // yet (the executor stopped at the same instant and the summary came first).
+  if (deadline_at_ && !stop_.stop_requested() &&
+      core::RealClock::Instance().Now() >= *deadline_at_) {
+    AnnounceDeadline();
+  }
   io_.out.flush();
   std::lock_guard lock(mu_);
   io_.err << "Run again to finish: " << continue_command_ << "\n";

@@ -79,8 +79,15 @@ class RunControl {
   std::string continue_command_;
   std::atomic<int> signal_{0};  // the first interrupt's signal, 0 before one
   std::optional<core::SteadyTime> deadline_at_;
+  std::string deadline_flag_;
+  std::atomic<bool> deadline_announced_{false};
   std::unique_ptr<InterruptWatcher> watcher_;
   std::jthread deadline_;
+
+  /// Prints "aivenctl: deadline reached (FLAG): ..." once and stops; called by the deadline
+  /// thread, and by Finish when the run ended at the deadline before that thread woke (the
+  /// executor stops at the same instant by itself).
+  void AnnounceDeadline();
 };
 
 /// control.SetDeadline for --deadline, when given.
